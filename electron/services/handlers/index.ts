@@ -1,0 +1,21 @@
+import type { Handlers, PartialHandlers, ServiceEnv } from '../handlerTypes';
+import { FileRegistry } from '../files/fileRegistry';
+import { createErrorLog } from '../log/errorLog';
+import { appHandlers } from './app';
+
+/**
+ * All service handlers for one host. Each domain contributes a partial map in
+ * its own file; the result must cover every channel of the contract (the
+ * type checker enforces that through the Handlers cast below being complete).
+ */
+export function createHandlers(env: ServiceEnv): {
+  handlers: Handlers;
+  log: ReturnType<typeof createErrorLog>;
+  files: FileRegistry;
+} {
+  const log = createErrorLog(env.userDataDir);
+  const files = new FileRegistry();
+  const parts: PartialHandlers[] = [appHandlers(env, log)];
+  const handlers = Object.assign({}, ...parts) as Handlers;
+  return { handlers, log, files };
+}

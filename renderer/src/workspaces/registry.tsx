@@ -1,0 +1,18 @@
+import type { ComponentType } from 'react';
+import type { WorkspaceId } from '../store/appStore';
+import { SelfTestWorkspace } from './SelfTestWorkspace';
+import { StartWorkspace } from './StartWorkspace';
+
+export interface WorkspaceDef {
+  id: WorkspaceId;
+  label: string;
+  /** Shown as a top-bar tab (others are reached from menus or buttons). */
+  tab: boolean;
+  component: ComponentType;
+}
+
+/** Every workspace of the app; each lives in its own file under workspaces/. */
+export const workspaces: WorkspaceDef[] = [
+  { id: 'start', label: 'Start', tab: true, component: StartWorkspace },
+  { id: 'selftest', label: 'Display self-test', tab: false, component: SelfTestWorkspace },
+];

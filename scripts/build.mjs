@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+// `npm run build`: renderer with Vite (codecs and wasm emitted locally), main
+// and preload with esbuild (the preload as one CommonJS file, as Electron's
+// sandbox requires).
+import { build } from 'esbuild';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const t0 = Date.now();
+execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
+const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron'], logLevel: 'warning', sourcemap: false };
+await build({ ...common, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(root, 'dist/electron/main.cjs') });
+await build({ ...common, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(root, 'dist/electron/preload.cjs'), target: 'chrome130' });
+process.stderr.write(`build: renderer, main and preload in ${((Date.now() - t0) / 1000).toFixed(1)} s -> dist/\n`);

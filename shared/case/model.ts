@@ -1,0 +1,73 @@
+import { z } from 'zod';
+
+/**
+ * A planning case as stored on disk: <caseDir>/case.json (this document) plus
+ * <caseDir>/labels.nii.gz (the one labelmap of the case, in the grid of the
+ * reference series). Everything a user entered lives here so reopening a case
+ * restores it exactly.
+ */
+export const codeSchema = z.object({
+  value: z.string(),
+  scheme: z.string(),
+  meaning: z.string(),
+});
+export type Code = z.infer<typeof codeSchema>;
+
+export const segmentKinds = ['liver', 'lesion', 'vessel', 'critical', 'ablation', 'target', 'other'] as const;
+
+export const segmentSchema = z.object({
+  /** Value of this segment in the labelmap (1..65535). */
+  label: z.number().int().min(1).max(65535),
+  name: z.string().min(1).max(64),
+  kind: z.enum(segmentKinds),
+  category: codeSchema,
+  type: codeSchema,
+  color: z.tuple([z.number().int().min(0).max(255), z.number().int().min(0).max(255), z.number().int().min(0).max(255)]),
+  visible: z.boolean(),
+  locked: z.boolean(),
+});
+export type Segment = z.infer<typeof segmentSchema>;
+
+export const caseSeriesSchema = z.object({
+  seriesInstanceUid: z.string(),
+  phase: z.string(),
+  description: z.string(),
+  files: z.array(z.string()),
+});
+
+export const caseDocumentSchema = z.object({
+  schemaVersion: z.literal(1),
+  caseId: z.string().min(1),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  patient: z.object({ name: z.string(), id: z.string(), birthDate: z.string().optional(), sex: z.string().optional() }),
+  study: z.object({
+    studyInstanceUid: z.string(),
+    description: z.string(),
+    date: z.string(),
+    accessionNumber: z.string().optional(),
+  }),
+  series: z.array(caseSeriesSchema),
+  /** Series whose grid the labelmap lives in. */
+  referenceSeriesUid: z.string(),
+  segments: z.array(segmentSchema),
+  /** Plan form inputs (shared/planning input schema), kept opaque here. */
+  planInput: z.record(z.string(), z.unknown()).optional(),
+  /** Ablation applicators: entry/tip in LPS mm and the device setting chosen. */
+  applicators: z
+    .array(
+      z.object({
+        id: z.string(),
+        entry: z.tuple([z.number(), z.number(), z.number()]),
+        tip: z.tuple([z.number(), z.number(), z.number()]),
+        deviceId: z.string(),
+        settingId: z.string(),
+      }),
+    )
+    .default([]),
+  notes: z.string().default(''),
+});
+export type CaseDocument = z.infer<typeof caseDocumentSchema>;
+
+export const CASE_FILE = 'case.json';
+export const LABELS_FILE = 'labels.nii.gz';

@@ -1,0 +1,40 @@
+import type { z } from 'zod';
+import { appChannels } from './channels/app';
+
+/**
+ * The whole IPC contract: channel -> request and response schemas. Each
+ * domain keeps its channels in shared/ipc/channels/<domain>.ts; add it here.
+ * The preload, the preview host and electron/main all validate against this.
+ */
+export const contract = {
+  ...appChannels,
+};
+
+export type Contract = typeof contract;
+export type Channel = keyof Contract;
+export type RequestOf<C extends Channel> = z.input<Contract[C]['request']>;
+export type ResponseOf<C extends Channel> = z.output<Contract[C]['response']>;
+
+export function isChannel(value: unknown): value is Channel {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(contract, value);
+}
+
+/** What every invoke returns over the wire: errors travel as data, never as exceptions. */
+export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
+
+/** Events pushed from the host to the renderer (progress of long jobs, queue changes). */
+export interface HostEvent {
+  topic: string;
+  jobId?: string;
+  payload: unknown;
+}
+
+/** The single object the preload (or preview host) puts on window. */
+export interface LiverplanApi {
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
+  onEvent(listener: (event: HostEvent) => void): () => void;
+}
+
+/** The name of the one Electron IPC channel all invokes travel on. */
+export const IPC_INVOKE = 'liverplan:invoke';
+export const IPC_EVENT = 'liverplan:event';

@@ -1,0 +1,51 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { REPO_ROOT, RENDERER_DIST, startPreview } from './previewHost';
+import { openFolderThroughUi } from './uiActions';
+
+/**
+ * `npm run preview -- [--open PATH] [--screenshot FILE] [--workspace ID] [--no-build]`
+ * Builds the renderer, opens it in Debian Chromium with the real services,
+ * optionally imports PATH as a user would, and writes a screenshot.
+ */
+export async function previewCli(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      open: { type: 'string' },
+      screenshot: { type: 'string' },
+      workspace: { type: 'string' },
+      'no-build': { type: 'boolean' },
+      'user-data': { type: 'string' },
+    },
+  });
+  if (!values['no-build'] || !existsSync(RENDERER_DIST)) {
+    process.stderr.write('preview: building the renderer…\n');
+    execFileSync(process.execPath, [resolve(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: REPO_ROOT, stdio: 'inherit' });
+  }
+  const host = await startPreview({
+    headless: values.screenshot ? true : undefined,
+    userDataDir: values['user-data'] ?? (values.screenshot ? undefined : resolve(process.env.HOME ?? '.', '.liverplan-preview')),
+  });
+  try {
+    await host.page.waitForSelector('[data-testid^="workspace-"]');
+    if (values.open) await openFolderThroughUi(host, resolve(values.open));
+    if (values.workspace) await host.page.click(`role=tab[name="${values.workspace}"]`);
+    if (values.screenshot) {
+      await host.page.waitForTimeout(500);
+      await host.page.screenshot({ path: values.screenshot });
+      process.stderr.write(`preview: wrote ${values.screenshot}\n`);
+      return 0;
+    }
+    process.stderr.write(`preview: LiverPlan is open at ${host.url} (user data in ${host.userDataDir}); close the window or press Ctrl+C to stop.\n`);
+    await new Promise<void>((r) => {
+      host.browser.on('disconnected', () => r());
+      process.on('SIGINT', () => r());
+    });
+    return 0;
+  } finally {
+    await host.close();
+  }
+}

@@ -1,0 +1,147 @@
+import { build } from 'esbuild';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { HostEvent } from '../../shared/ipc/contract';
+import { createDispatcher } from '../../electron/services/dispatch';
+import { createHandlers } from '../../electron/services/handlers/index';
+import { RENDERER_CSP } from '../../electron/services/host/csp';
+import { readAsset } from '../../electron/services/host/staticAssets';
+import { isAllowedRequest } from '../../electron/services/host/networkPolicy';
+
+export const REPO_ROOT = resolve(import.meta.dirname, '../..');
+export const RENDERER_DIST = join(REPO_ROOT, 'dist/renderer');
+
+/** Chromium flags for SwiftShader WebGL2 with no network chatter (see environment.md). */
+export const CHROMIUM_ARGS = [
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+  '--ignore-gpu-blocklist',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-features=Translate,OptimizationHints,MediaRouter',
+];
+
+export interface PreviewOptions {
+  headless?: boolean;
+  userDataDir?: string;
+  /** What dialog:pickFolder answers (the preview has no native dialog). */
+  pickFolder?: () => string | null;
+  viewport?: { width: number; height: number };
+}
+
+export interface PreviewHost {
+  url: string;
+  page: Page;
+  browser: Browser;
+  context: BrowserContext;
+  userDataDir: string;
+  /** Every request the page made, for the offline guarantee. */
+  requests: string[];
+  /** Console errors and page errors seen so far. */
+  errors: string[];
+  setPickFolder(fn: () => string | null): void;
+  close(): Promise<void>;
+}
+
+async function bundleBridge(): Promise<string> {
+  const out = await build({
+    entryPoints: [join(REPO_ROOT, 'tests/host/bridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'es2022',
+    logLevel: 'silent',
+  });
+  return out.outputFiles[0]!.text;
+}
+
+/**
+ * Opens the built renderer in Debian Chromium with window.liverplan backed by
+ * the real electron/services handlers through Playwright's exposeBinding:
+ * real renderer, real services, only the transport differs from Electron.
+ */
+export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHost> {
+  const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'liverplan-preview-'));
+  mkdirSync(userDataDir, { recursive: true });
+  let pickFolder = opts.pickFolder ?? (() => null);
+  const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as { version: string };
+  const { handlers, log, files } = createHandlers({
+    userDataDir,
+    resourcesDir: join(REPO_ROOT, 'resources'),
+    appVersion: pkg.version,
+    host: 'preview',
+    pickFolder: async () => pickFolder(),
+  });
+
+  const server: Server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const respond = (r: { status: number; contentType: string; body: Uint8Array }) => {
+      res.writeHead(r.status, {
+        'Content-Type': r.contentType,
+        'Content-Security-Policy': RENDERER_CSP,
+        'X-Content-Type-Options': 'nosniff',
+        'Cache-Control': 'no-store',
+      });
+      res.end(r.body);
+    };
+    (path.startsWith('/files/') ? files.serve(path) : readAsset(RENDERER_DIST, path)).then(respond, () =>
+      respond({ status: 500, contentType: 'text/plain', body: new TextEncoder().encode('error') }),
+    );
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+
+  const headless = opts.headless ?? !process.env.DISPLAY;
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless, args: CHROMIUM_ARGS });
+  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  const errors: string[] = [];
+  // Same network rule as Electron's session filter: loopback only.
+  await context.route('**/*', (route) => {
+    const u = route.request().url();
+    requests.push(u);
+    return isAllowedRequest(u) ? route.continue() : route.abort('blockedbyclient');
+  });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(String(e)));
+
+  let emitTarget: Page | null = page;
+  const emit = (event: HostEvent) => {
+    void emitTarget?.evaluate((e) => (window as unknown as { __liverplanEmit?: (e: unknown) => void }).__liverplanEmit?.(e), event).catch(() => undefined);
+  };
+  const dispatch = createDispatcher(handlers, emit, (e, channel) =>
+    log.write({ source: 'main', message: `${channel}: ${e instanceof Error ? e.message : String(e)}`, stack: e instanceof Error ? e.stack : undefined }),
+  );
+  await page.exposeBinding('__liverplanInvoke', (_source, channel: unknown, payload: unknown) => dispatch(channel, payload));
+  await page.addInitScript({ content: await bundleBridge() });
+  await page.goto(url);
+
+  return {
+    url,
+    page,
+    browser,
+    context,
+    userDataDir,
+    requests,
+    errors,
+    setPickFolder(fn) {
+      pickFolder = fn;
+    },
+    async close() {
+      emitTarget = null;
+      await browser.close().catch(() => undefined);
+      await new Promise<void>((r) => server.close(() => r()));
+    },
+  };
+}
