@@ -1,6 +1,6 @@
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron';
 import { IPC_INVOKE, type InvokeResult } from '../../shared/ipc/contract';
-import { isTrustedSenderUrl } from './windowOptions';
+import { isTrustedSender } from './windowOptions';
 
 type Dispatch = (channel: unknown, payload: unknown) => Promise<InvokeResult<unknown>>;
 
@@ -13,7 +13,11 @@ export function setupIpc(getWindow: () => BrowserWindow | null, dispatch: Dispat
   ipcMain.handle(IPC_INVOKE, async (event: IpcMainInvokeEvent, channel: unknown, payload: unknown) => {
     const win = getWindow();
     const frame = event.senderFrame;
-    const trusted = win !== null && event.sender === win.webContents && frame !== null && frame === win.webContents.mainFrame && isTrustedSenderUrl(frame.url);
+    const trusted = isTrustedSender({
+      isOurWindow: win !== null && event.sender === win.webContents,
+      isMainFrame: frame !== null && win !== null && frame === win.webContents.mainFrame,
+      url: frame?.url,
+    });
     if (!trusted) return { ok: false, error: { code: 'untrusted-sender', message: 'Request refused: it did not come from the LiverPlan window.' } };
     return dispatch(channel, payload);
   });

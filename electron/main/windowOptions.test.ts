@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isTrustedSenderUrl, secureWindowOptions } from './windowOptions';
+import { isTrustedSender, isTrustedSenderUrl, secureWindowOptions } from './windowOptions';
 
 describe('Electron hardening', () => {
   it('every window is isolated, sandboxed and without Node', () => {
@@ -21,5 +21,12 @@ describe('Electron hardening', () => {
     expect(isTrustedSenderUrl('file:///index.html')).toBe(false);
     expect(isTrustedSenderUrl(undefined)).toBe(false);
     expect(isTrustedSenderUrl('not a url')).toBe(false);
+  });
+  it('IPC from a subframe or another window is refused even on the app origin', () => {
+    const url = 'app://liverplan/index.html';
+    expect(isTrustedSender({ isOurWindow: true, isMainFrame: true, url })).toBe(true);
+    expect(isTrustedSender({ isOurWindow: true, isMainFrame: false, url })).toBe(false);
+    expect(isTrustedSender({ isOurWindow: false, isMainFrame: true, url })).toBe(false);
+    expect(isTrustedSender({ isOurWindow: true, isMainFrame: true, url: 'https://evil.example/' })).toBe(false);
   });
 });

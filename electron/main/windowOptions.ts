@@ -46,3 +46,8 @@ export function isTrustedSenderUrl(url: string | undefined): boolean {
     return false;
   }
 }
+
+/** The IPC sender check, as data: our window, its main frame, our origin. */
+export function isTrustedSender(sender: { isOurWindow: boolean; isMainFrame: boolean; url: string | undefined }): boolean {
+  return sender.isOurWindow && sender.isMainFrame && isTrustedSenderUrl(sender.url);
+}

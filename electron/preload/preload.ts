@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { IPC_EVENT, IPC_INVOKE, type HostEvent, type InvokeResult } from '../../shared/ipc/contract';
 import { createApi } from '../../shared/ipc/createApi';
 
@@ -12,4 +12,4 @@ const api = createApi(
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped);
   },
 );
-contextBridge.exposeInMainWorld('liverplan', api);
+contextBridge.exposeInMainWorld('liverplan', { ...api, pathForFile: (file: File) => webUtils.getPathForFile(file) });

@@ -12,7 +12,7 @@ export function createDispatcher(handlers: Handlers, emit: (event: HostEvent) =>
 
   async function dispatch(channel: unknown, payload: unknown): Promise<InvokeResult<unknown>> {
     if (!isChannel(channel)) {
-      return { ok: false, error: { code: 'unknown-channel', message: `Unknown channel: ${String(channel).slice(0, 80)}` } };
+      return { ok: false, error: { code: 'unknown-channel', message: `Unknown channel: ${typeof channel === 'string' ? channel.slice(0, 80) : typeof channel}` } };
     }
     const def = contract[channel];
     const parsed = def.request.safeParse(payload);

@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { dicomChannels } from './channels/dicom';
+import { samplesChannels } from './channels/samples';
 
 /**
  * The whole IPC contract: channel -> request and response schemas. Each
@@ -8,6 +10,8 @@ import { appChannels } from './channels/app';
  */
 export const contract = {
   ...appChannels,
+  ...dicomChannels,
+  ...samplesChannels,
 };
 
 export type Contract = typeof contract;
@@ -33,6 +37,8 @@ export interface HostEvent {
 export interface LiverplanApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
   onEvent(listener: (event: HostEvent) => void): () => void;
+  /** Path on disk of a dropped File (Electron's webUtils); absent where the host has none. */
+  pathForFile?(file: File): string;
 }
 
 /** The name of the one Electron IPC channel all invokes travel on. */

@@ -1,0 +1,104 @@
+import type { SeriesSummary, StudySummary } from '../../../shared/ipc/channels/dicom';
+import { chooseHanging } from '../../../shared/dicom/hanging';
+import { api } from '../api';
+import { reportError, useAppStore } from '../store/appStore';
+import { useStudyStore, type ViewerSeries } from '../store/studyStore';
+
+let jobCounter = 0;
+const newJobId = (kind: string) => `${kind}-${Date.now()}-${++jobCounter}`;
+
+/** Scans paths with a progress bar and a cancel button; merges the result into the browser. */
+export async function importPaths(paths: string[], label = 'Reading DICOM headers'): Promise<StudySummary[] | null> {
+  const store = useStudyStore.getState();
+  const jobId = newJobId('scan');
+  store.setScan({ jobId, label, done: 0, total: 0 });
+  const off = api().onEvent((e) => {
+    if (e.jobId === jobId && e.topic === 'scan-progress') {
+      const p = e.payload as { done: number; total: number };
+      useStudyStore.getState().setScan({ jobId, label, done: p.done, total: p.total });
+    }
+  });
+  try {
+    const result = await api().invoke('dicom:scan', { jobId, paths });
+    const byUid = new Map(useStudyStore.getState().studies.map((s) => [s.studyInstanceUid, s]));
+    for (const s of result.studies) byUid.set(s.studyInstanceUid, s);
+    useStudyStore.getState().setStudies([...byUid.values()], result.unreadable);
+    const n = result.studies.reduce((a, s) => a + s.series.length, 0);
+    const skipped = result.unreadable.length ? `; ${result.unreadable.length} file(s) skipped as unreadable` : '';
+    useAppStore.getState().notify('success', `Imported ${n} series from ${result.filesScanned} files in ${result.seconds.toFixed(1)} s${skipped}.`);
+    return result.studies;
+  } catch (e) {
+    if ((e as { code?: string }).code === 'cancelled' || /Cancelled/.test(String(e))) {
+      useAppStore.getState().notify('info', 'Import cancelled. Nothing was changed.');
+    } else reportError('Import failed', e);
+    return null;
+  } finally {
+    off();
+    useStudyStore.getState().setScan(null);
+  }
+}
+
+export async function cancelScan(): Promise<void> {
+  const scan = useStudyStore.getState().scan;
+  if (scan) await api().invoke('job:cancel', { jobId: scan.jobId });
+}
+
+/** Asks the host for a folder (native dialog in Electron) and imports it. */
+export async function openFolder(): Promise<void> {
+  try {
+    const folder = await api().invoke('dialog:pickFolder', { title: 'Open a DICOM folder, CD or DICOMDIR' });
+    if (!folder) return;
+    const studies = await importPaths([folder]);
+    if (studies?.length === 1) openStudy(studies[0]!);
+  } catch (e) {
+    reportError('Open folder', e);
+  }
+}
+
+export function toViewerSeries(study: StudySummary, s: SeriesSummary): ViewerSeries {
+  return {
+    studyInstanceUid: study.studyInstanceUid,
+    seriesInstanceUid: s.seriesInstanceUid,
+    frameOfReferenceUid: s.frameOfReferenceUid,
+    modality: s.modality,
+    description: s.description,
+    seriesNumber: s.seriesNumber,
+    phase: s.phaseOverride ? { label: s.phaseOverride, confidence: 1, reason: 'set by the user' } : s.phase,
+    fileIds: s.fileIds,
+    patientName: study.patientName,
+    patientId: study.patientId,
+    studyDate: study.studyDate,
+    warnings: s.findings.filter((f) => f.severity === 'error').map((f) => f.message),
+  };
+}
+
+/** Opens a study with the liver hanging protocol (arterial | portal venous | delayed). */
+export function openStudy(study: StudySummary): void {
+  const chosen = chooseHanging(study.series.map((s) => ({ id: s.seriesInstanceUid, phase: s.phaseOverride ?? s.phase.label, isVolume: s.isVolume, modality: s.modality })));
+  const series = chosen.map((id) => study.series.find((s) => s.seriesInstanceUid === id)!).map((s) => toViewerSeries(study, s));
+  if (series.length === 0) {
+    useAppStore.getState().notify('error', 'This study has no series that can be shown as a volume. Check the geometry findings in the study browser.');
+    return;
+  }
+  useStudyStore.getState().showInViewer(series);
+  useAppStore.getState().setWorkspace('view');
+}
+
+export function openSeries(study: StudySummary, s: SeriesSummary): void {
+  useStudyStore.getState().showInViewer([toViewerSeries(study, s)]);
+  useAppStore.getState().setWorkspace('view');
+}
+
+/** Start > Open sample case: materialise (cached) then import like any folder. */
+export async function openSample(name: string): Promise<void> {
+  const jobId = newJobId('sample');
+  useStudyStore.getState().setScan({ jobId, label: `Preparing sample case ${name}`, done: 0, total: 0 });
+  try {
+    const { folder } = await api().invoke('samples:open', { jobId, name });
+    const studies = await importPaths([folder], `Opening sample case ${name}`);
+    if (studies?.[0]) openStudy(studies[0]);
+  } catch (e) {
+    useStudyStore.getState().setScan(null);
+    reportError(`Opening sample case ${name}`, e);
+  }
+}

@@ -1,0 +1,72 @@
+import { z } from 'zod';
+import { defineChannel } from '../define';
+
+const vec3 = z.tuple([z.number(), z.number(), z.number()]);
+
+export const findingSchema = z.object({
+  code: z.string(),
+  severity: z.enum(['info', 'warning', 'error']),
+  message: z.string(),
+});
+
+export const phaseSchema = z.object({ label: z.string(), confidence: z.number(), reason: z.string() });
+
+/** One series of the study browser (the `liverplan scan` JSON plus what the app needs to fetch it). */
+export const seriesSummarySchema = z.object({
+  seriesInstanceUid: z.string(),
+  frameOfReferenceUid: z.string(),
+  modality: z.string(),
+  description: z.string(),
+  seriesNumber: z.number(),
+  imageCount: z.number(),
+  rows: z.number(),
+  columns: z.number(),
+  spacing: vec3,
+  origin: vec3,
+  direction: z.array(z.number()).length(9),
+  isVolume: z.boolean(),
+  phase: phaseSchema,
+  /** The user's phase override, when one was made (kept in the study index). */
+  phaseOverride: z.string().optional(),
+  findings: z.array(findingSchema),
+  /** Opaque ids for /files/<id>, one per instance, sorted along the normal. */
+  fileIds: z.array(z.string()),
+});
+
+export const studySummarySchema = z.object({
+  studyInstanceUid: z.string(),
+  patientId: z.string(),
+  patientName: z.string(),
+  studyDate: z.string(),
+  description: z.string(),
+  series: z.array(seriesSummarySchema),
+});
+
+export const scanResultSchema = z.object({
+  studies: z.array(studySummarySchema),
+  unreadable: z.array(z.object({ path: z.string(), reason: z.string() })),
+  filesScanned: z.number(),
+  seconds: z.number(),
+});
+export type SeriesSummary = z.infer<typeof seriesSummarySchema>;
+export type StudySummary = z.infer<typeof studySummarySchema>;
+export type ScanResult = z.infer<typeof scanResultSchema>;
+
+const pathList = z.array(z.string().min(1).max(4096)).min(1).max(100_000);
+
+export const dicomChannels = {
+  /** Scans folders/files (recursive, DICOMDIR aware); progress events topic 'scan-progress' {done, total}. */
+  'dicom:scan': defineChannel(z.object({ jobId: z.string().min(1).max(100), paths: pathList }).strict(), scanResultSchema, {
+    cancellable: true,
+  }),
+  /** The persisted study index: what was imported before, without a rescan; missing files flagged. */
+  'dicom:index': defineChannel(
+    z.object({}).strict(),
+    z.object({ studies: z.array(studySummarySchema), missingFiles: z.number() }),
+  ),
+  /** Keeps the user's phase label for a series across restarts. */
+  'dicom:setPhase': defineChannel(
+    z.object({ seriesInstanceUid: z.string().min(1).max(128), label: z.string().min(1).max(40) }).strict(),
+    z.object({ saved: z.boolean() }),
+  ),
+};
