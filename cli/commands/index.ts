@@ -1,4 +1,13 @@
+import { compareCommand } from './compare';
+import { exportCommand } from './export';
+import { reportCommand } from './report';
+import { marginCommand } from './margin';
+import { planCommand } from './plan';
+import { loadCommand } from './load';
+import { sampleCommand } from './sample';
+import { scanCommand } from './scan';
+import { segmentCommand } from './segment';
 import type { CliCommand } from './types';
 
 /** Every subcommand, in the order `liverplan --help` lists them. Add new ones here. */
-export const commands: CliCommand[] = [];
+export const commands: CliCommand[] = [scanCommand, loadCommand, marginCommand, compareCommand, planCommand, reportCommand, exportCommand, sampleCommand, segmentCommand];

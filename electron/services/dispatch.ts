@@ -31,6 +31,9 @@ export function createDispatcher(handlers: Handlers, emit: (event: HostEvent) =>
     const controller = new AbortController();
     if (typeof jobId === 'string') jobs.set(jobId, controller);
     try {
+      if (typeof handlers[channel] !== 'function') {
+        return { ok: false, error: { code: 'unavailable', message: `${channel} is not available in this build of LiverPlan.` } };
+      }
       const handler = handlers[channel] as (req: unknown, ctx: { emit: typeof emit; signal: AbortSignal }) => Promise<unknown>;
       const value = await handler(parsed.data, { emit, signal: controller.signal });
       return { ok: true, value };

@@ -1,6 +1,9 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
+import { caseChannels } from './channels/case';
 import { dicomChannels } from './channels/dicom';
+import { exportChannels } from './channels/export';
+import { limitsChannels } from './channels/limits';
 import { samplesChannels } from './channels/samples';
 
 /**
@@ -10,7 +13,10 @@ import { samplesChannels } from './channels/samples';
  */
 export const contract = {
   ...appChannels,
+  ...caseChannels,
   ...dicomChannels,
+  ...exportChannels,
+  ...limitsChannels,
   ...samplesChannels,
 };
 

@@ -6,7 +6,17 @@ const oblique: Grid = {
   spacing: [0.7, 0.8, 2.5],
   origin: [-100, 50, 20],
   // rotated 30 degrees about the patient's S axis
-  direction: [Math.cos(Math.PI / 6), Math.sin(Math.PI / 6), 0, -Math.sin(Math.PI / 6), Math.cos(Math.PI / 6), 0, 0, 0, 1],
+  direction: [
+    Math.cos(Math.PI / 6),
+    Math.sin(Math.PI / 6),
+    0,
+    -Math.sin(Math.PI / 6),
+    Math.cos(Math.PI / 6),
+    0,
+    0,
+    0,
+    1,
+  ],
 };
 
 describe('grid', () => {

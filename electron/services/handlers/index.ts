@@ -2,6 +2,10 @@ import type { Handlers, PartialHandlers, ServiceEnv } from '../handlerTypes';
 import { FileRegistry } from '../files/fileRegistry';
 import { createErrorLog } from '../log/errorLog';
 import { appHandlers } from './app';
+import { caseHandlers } from './case';
+import { dicomHandlers } from './dicom';
+import { exportHandlers } from './export';
+import { limitsHandlers } from './limits';
 
 /**
  * All service handlers for one host. Each domain contributes a partial map in
@@ -15,7 +19,7 @@ export function createHandlers(env: ServiceEnv): {
 } {
   const log = createErrorLog(env.userDataDir);
   const files = new FileRegistry();
-  const parts: PartialHandlers[] = [appHandlers(env, log)];
+  const parts: PartialHandlers[] = [appHandlers(env, log), caseHandlers(env, log), limitsHandlers(), dicomHandlers(env, files), exportHandlers(env)];
   const handlers = Object.assign({}, ...parts) as Handlers;
   return { handlers, log, files };
 }

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { WorkspaceId } from '../store/appStore';
 import { SelfTestWorkspace } from './SelfTestWorkspace';
 import { StartWorkspace } from './StartWorkspace';
+import { ViewerWorkspace } from './ViewerWorkspace';
 
 export interface WorkspaceDef {
   id: WorkspaceId;
@@ -14,5 +15,6 @@ export interface WorkspaceDef {
 /** Every workspace of the app; each lives in its own file under workspaces/. */
 export const workspaces: WorkspaceDef[] = [
   { id: 'start', label: 'Start', tab: true, component: StartWorkspace },
+  { id: 'view', label: 'View', tab: true, component: ViewerWorkspace },
   { id: 'selftest', label: 'Display self-test', tab: false, component: SelfTestWorkspace },
 ];

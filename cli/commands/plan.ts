@@ -1,0 +1,129 @@
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { evaluatePlan, type PlanResult } from '../../shared/planning/evaluate';
+import { PlanValidationError } from '../../shared/planning/errors';
+import { planInputJsonSchema } from '../../shared/planning/jsonSchema';
+import { loadDefaultRuleSet } from '../../shared/planning/loadDefaultRuleSet';
+import { parseRuleSet, SETTING_IDS, type SettingId } from '../../shared/planning/ruleSet';
+import type { PlanSettings } from '../../shared/planning/settings';
+import { CliError, type CliCommand } from './types';
+
+const USAGE =
+  'liverplan plan --input FILE.json [--set SETTING=VALUE ...] [--rules RULESET.json] [--json] | ' +
+  'liverplan plan --schema';
+
+/** Evaluates the planning rule set (eligibility, calculators, Y-90 dosimetry) on one input file. */
+export const planCommand: CliCommand = {
+  name: 'plan',
+  summary: 'evaluate eligibility rules and Y-90 dosimetry for a plan input (docs/plan-input.md)',
+  usage: USAGE,
+  async run(argv) {
+    let values;
+    try {
+      ({ values } = parseArgs({
+        args: argv,
+        options: {
+          input: { type: 'string' },
+          set: { type: 'string', multiple: true },
+          rules: { type: 'string' },
+          schema: { type: 'boolean' },
+          json: { type: 'boolean' },
+        },
+      }));
+    } catch (e) {
+      throw new CliError((e as Error).message, 2);
+    }
+    if (values.schema) return { json: planInputJsonSchema() };
+    if (!values.input) throw new CliError(`usage: ${USAGE}`, 2);
+    const input = readJson(values.input, 'input');
+    const ruleSet = values.rules ? wrap(() => parseRuleSet(readJson(values.rules!, 'rules'))) : loadDefaultRuleSet();
+    const settings = parseSettings(values.set ?? []);
+    const result = wrap(() => evaluatePlan(input as never, ruleSet, settings));
+    return { json: result, text: formatPlan(result) };
+  },
+};
+
+function readJson(file: string, what: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new CliError(`cannot read ${what} file ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw new CliError(`${what} file ${file} is not valid JSON: ${(e as Error).message}`);
+  }
+}
+
+function parseSettings(pairs: string[]): PlanSettings {
+  const out: PlanSettings = {};
+  for (const pair of pairs) {
+    const m = /^([A-Za-z]+)=(.+)$/.exec(pair);
+    if (!m) throw new CliError(`--set expects SETTING=VALUE, got '${pair}'`, 2);
+    const [, key, raw] = m as unknown as [string, string, string];
+    if (!(SETTING_IDS as readonly string[]).includes(key)) {
+      throw new CliError(`unknown setting '${key}' (one of ${SETTING_IDS.join(', ')})`, 2);
+    }
+    const value = Number(raw);
+    if (!Number.isFinite(value)) throw new CliError(`setting ${key}: '${raw}' is not a number`, 2);
+    out[key as SettingId] = value;
+  }
+  return out;
+}
+
+function wrap<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof PlanValidationError) throw new CliError(`invalid ${e.message}`);
+    throw e;
+  }
+}
+
+const r2 = (v: number | undefined) => (v === undefined ? '-' : (Math.round(v * 100) / 100).toString());
+
+/** Human-readable plan: summary per modality, calculators, triggered rules, Y-90 figures, checklist. */
+function formatPlan(p: PlanResult): string {
+  const c = p.calculators;
+  const lines = [
+    `Rule set ${p.ruleSetId} ${p.ruleSetVersion}`,
+    `Child-Pugh ${c.childPugh.label}; ALBI ${r2(c.albi.score)} (grade ${c.albi.grade}); BSA ${r2(c.bsa.m2)} m2`,
+    `Tumour burden ${r2(p.burden.percent)}% (${p.burden.bin}) of ${r2(p.burden.liverIncludingTumourMl)} mL liver incl. tumours`,
+    '',
+    'Modality   Status',
+    ...p.summary.map((s) => `${(s.modality + (s.planned ? ' *' : '')).padEnd(10)} ${s.status}`),
+    '',
+    'Outcomes:',
+    ...p.outcomes
+      .filter((o) => o.status !== 'info' || !o.method)
+      .map((o) => {
+        const where = [o.modality, o.lesionId, o.method].filter(Boolean).join('/');
+        return `  [${o.status}${o.hardWarning ? ', HARD' : ''}] ${where} ${o.ruleId}: ${o.rationale}\n      source: ${o.source}`;
+      }),
+  ];
+  if (p.y90) {
+    const y = p.y90;
+    lines.push('', `Y-90 ${y.product}, ${y.intent}; k ${y.k} Gy.kg/GBq; LSF ${r2(y.lungShuntFraction * 100)}%`);
+    lines.push('  method      A(GBq)  D_perf  D_T     D_N     D_lung  A@cal(GBq)');
+    for (const m of y.methods) {
+      lines.push(
+        `  ${m.method.padEnd(10)}  ${r2(m.activityGBq).padEnd(6)}  ${r2(m.perfusedDoseGy).padEnd(6)}  ` +
+          `${r2(m.tumourDoseGy).padEnd(6)}  ${r2(m.normalDoseGy).padEnd(6)}  ${r2(m.lungDoseGy).padEnd(6)}  ` +
+          r2(m.decay?.activityAtCalibrationGBq),
+      );
+    }
+    for (const n of y.notComputed) lines.push(`  ${n.method}: not computed (${n.reason})`);
+  }
+  if (p.checklist.length) lines.push('', 'Checklist:', ...p.checklist.map((i) => `  [ ] ${i.text}`));
+  if (p.notEvaluated.length) {
+    lines.push(
+      '',
+      'Not evaluated (inputs missing):',
+      ...p.notEvaluated.map((n) => `  ${n.ruleId}: ${n.missing.join(', ')}`),
+    );
+  }
+  lines.push('', p.disclaimer);
+  return lines.join('\n');
+}

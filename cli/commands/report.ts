@@ -1,0 +1,64 @@
+import { writeFile } from 'node:fs/promises';
+import { parseArgs } from 'node:util';
+import { measureCase } from '../../shared/export/buildCaseObjects';
+import { textOf } from '../../shared/export/studyContext';
+import { buildReportModel } from '../../shared/report/buildReportModel';
+import { renderReportPdf } from '../../shared/report/renderReportPdf';
+import { loadCase } from '../../electron/services/export/loadCase';
+import { liverplanSoftware } from '../../electron/services/export/software';
+import { cliVersion } from './export';
+import { CliError, type CliCommand } from './types';
+
+const USAGE = 'liverplan report --case DIR --pdf FILE [--indication TEXT] [--prepared-by NAME] [--json]';
+
+export const reportCommand: CliCommand = {
+  name: 'report',
+  summary: 'Render the PDF planning report of a case (same layout as the app)',
+  usage: USAGE,
+  async run(argv) {
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        case: { type: 'string' },
+        pdf: { type: 'string' },
+        indication: { type: 'string' },
+        'prepared-by': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
+    if (!values.case || !values.pdf) throw new CliError(`usage: ${USAGE}`, 2);
+    let m;
+    let pdf;
+    try {
+      const c = await loadCase(values.case);
+      m = buildReportModel({
+        caseDoc: c.caseDoc,
+        labels: c.labels,
+        volume: c.volume,
+        measurements: measureCase(c.caseDoc, c.labels, c.volume),
+        software: liverplanSoftware(cliVersion(), 'cli'),
+        at: new Date(),
+        referenceSeries: textOf(c.source[0]!.SeriesDescription ?? c.caseDoc.referenceSeriesUid),
+        extras: {
+          ...(values.indication ? { indication: values.indication } : {}),
+          ...(values['prepared-by'] ? { preparedBy: values['prepared-by'] } : {}),
+        },
+      });
+      pdf = await renderReportPdf(m);
+      await writeFile(values.pdf, pdf);
+    } catch (e) {
+      throw new CliError((e as Error).message);
+    }
+    const json = {
+      pdf: values.pdf,
+      bytes: pdf.length,
+      segments: m.volumetry.length,
+      burden: m.burden,
+      margins: m.ablation?.margins ?? [],
+    };
+    return {
+      json,
+      text: `wrote ${values.pdf} (${pdf.length} bytes): ${m.volumetry.length} segments${m.burden ? `, tumour burden ${m.burden.percent.toFixed(1)} % (${m.burden.bin})` : ''}`,
+    };
+  },
+};

@@ -1,0 +1,210 @@
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import dcmjs from 'dcmjs';
+import { loadSeriesVolume, type LoadedSeries } from '../../electron/services/dicom/loadSeries';
+import { SEGMENT_CODES } from '../../shared/seg/codes';
+import type { SegmentInfo } from '../../shared/seg/types';
+import { writeSeg } from '../../shared/seg/writeSeg';
+import { lesionFromClick } from '../../shared/segment/lesionFromClick';
+import { liverFromSeed } from '../../shared/segment/liverFromSeed';
+import { flatIndex, patientToIndex, sameGrid, voxelVolumeMm3, type Grid, type Vec3 } from '../../shared/volume/grid';
+import { encodeNifti } from '../../shared/volume/nifti';
+import { resampleScalar } from '../../shared/volume/resample';
+import { loadMask } from '../loadMask';
+import { CliError, type CliCommand } from './types';
+
+const USAGE =
+  'liverplan segment liver|lesion --image SERIES_DIR --seed X,Y,Z [--seed X,Y,Z ...] --out FILE.nii.gz|FILE.dcm\n' +
+  '  [--phase SERIES_DIR ...] [--liver MASK_FILE] [--json]\n' +
+  '  seeds are patient LPS millimetres. liver: the first seed is the click, further seeds add liver.\n' +
+  '  lesion: one lesion per seed (label / segment n for seed n); --phase adds phases to choose the\n' +
+  '  most conspicuous from (resampled onto the --image grid); --liver constrains the lesions.';
+
+/** Semi-automatic liver or lesion segmentation of a DICOM series from seed points. */
+export const segmentCommand: CliCommand = {
+  name: 'segment',
+  summary: 'semi-automatic liver (one seed) or lesion (one click each) segmentation to NIfTI or SEG',
+  usage: USAGE,
+  async run(argv) {
+    let values;
+    let positionals: string[];
+    try {
+      ({ values, positionals } = parseArgs({
+        args: joinSeedValues(argv),
+        allowPositionals: true,
+        options: {
+          image: { type: 'string' },
+          seed: { type: 'string', multiple: true },
+          phase: { type: 'string', multiple: true },
+          liver: { type: 'string' },
+          out: { type: 'string' },
+          json: { type: 'boolean' },
+        },
+      }));
+    } catch (e) {
+      throw new CliError((e as Error).message, 2);
+    }
+    const what = positionals[0];
+    if ((what !== 'liver' && what !== 'lesion') || positionals.length > 1) throw new CliError(`usage: ${USAGE}`, 2);
+    if (!values.image || !values.out || !values.seed?.length) throw new CliError(`usage: ${USAGE}`, 2);
+    const out = values.out;
+    const lower = out.toLowerCase();
+    const asSeg = lower.endsWith('.dcm');
+    if (!asSeg && !lower.endsWith('.nii') && !lower.endsWith('.nii.gz')) {
+      throw new CliError(`--out ${out}: expected .nii, .nii.gz or .dcm`, 2);
+    }
+    const seedsLps = values.seed.map(parsePoint);
+    const loaded = await load(values.image);
+    const { volume } = loaded;
+    const grid = volume.grid;
+    const seeds = seedsLps.map((p) => toVoxel(grid, p));
+    const t0 = performance.now();
+    const labels = new Uint8Array(volume.data.length);
+    const results: { label: number; seedLps: Vec3; voxels: number; volumeMl: number; phase?: string }[] = [];
+    if (what === 'liver') {
+      if (values.phase?.length) throw new CliError('--phase applies to lesion segmentation only', 2);
+      const r = liverFromSeed(volume, { seed: seeds[0]!, include: seeds.slice(1) });
+      labels.set(r.mask);
+      results.push({ label: 1, seedLps: seedsLps[0]!, voxels: r.voxelCount, volumeMl: ml(r.voxelCount, grid) });
+    } else {
+      if (seeds.length > 255) throw new CliError('at most 255 lesions per run');
+      const phases = [volume];
+      const phaseNames = [loaded.series.description || loaded.series.seriesInstanceUid];
+      for (const dir of values.phase ?? []) {
+        const extra = await load(dir);
+        if (extra.series.frameOfReferenceUid !== loaded.series.frameOfReferenceUid) {
+          throw new CliError(`${dir}: different frame of reference from --image (register first)`);
+        }
+        phases.push(sameGrid(extra.volume.grid, grid) ? extra.volume : resampleScalar(extra.volume, grid, -1024));
+        phaseNames.push(extra.series.description || extra.series.seriesInstanceUid);
+      }
+      const liverMask = values.liver ? loadMask(values.liver, grid).mask : undefined;
+      seeds.forEach((click, n) => {
+        const r = lesionFromClick(phases, { click, liverMask });
+        let voxels = 0;
+        for (let v = 0; v < r.mask.length; v++) {
+          if (r.mask[v] && !labels[v]) {
+            labels[v] = n + 1;
+            voxels++;
+          }
+        }
+        results.push({
+          label: n + 1,
+          seedLps: seedsLps[n]!,
+          voxels,
+          volumeMl: ml(voxels, grid),
+          phase: phaseNames[r.phaseIndex],
+        });
+      });
+    }
+    const seconds = (performance.now() - t0) / 1000;
+    if (asSeg) writeFileSync(out, segBytes(loaded, labels, what, results.length));
+    else
+      writeFileSync(
+        out,
+        encodeNifti({ grid, data: labels }, { gzip: lower.endsWith('.gz'), description: `LiverPlan ${what}` }),
+      );
+    const json = { what, out, seconds: Math.round(seconds * 100) / 100, segments: results };
+    const text = [
+      ...results.map(
+        (r) =>
+          `${what} ${r.label}: ${r.volumeMl.toFixed(1)} mL (${r.voxels} voxels)` + (r.phase ? ` on ${r.phase}` : ''),
+      ),
+      `written ${out} in ${json.seconds} s (planning aid: review every contour)`,
+    ].join('\n');
+    return { json, text };
+  },
+};
+
+async function load(dir: string): Promise<LoadedSeries> {
+  try {
+    return await loadSeriesVolume(dir);
+  } catch (e) {
+    throw new CliError(`${dir}: ${(e as Error).message.split('\n')[0]}`);
+  }
+}
+
+/** LPS coordinates are often negative: `--seed -80,30,20` would read as an option to parseArgs. */
+function joinSeedValues(argv: string[]): string[] {
+  const out: string[] = [];
+  for (let n = 0; n < argv.length; n++) {
+    if (argv[n] === '--seed' && n + 1 < argv.length) out.push(`--seed=${argv[++n]}`);
+    else out.push(argv[n]!);
+  }
+  return out;
+}
+
+function parsePoint(text: string): Vec3 {
+  const parts = text.split(',').map((s) => Number(s.trim()));
+  if (parts.length !== 3 || parts.some((v) => !Number.isFinite(v))) {
+    throw new CliError(`--seed ${text}: expected X,Y,Z in millimetres`, 2);
+  }
+  return parts as Vec3;
+}
+
+function toVoxel(grid: Grid, p: Vec3): number {
+  const q = patientToIndex(grid, p).map(Math.round) as Vec3;
+  if (q.some((v, a) => v < 0 || v >= grid.dims[a]!)) {
+    throw new CliError(`seed ${p.join(',')} lies outside the image (voxel ${q.join(',')})`);
+  }
+  return flatIndex(grid, ...q);
+}
+
+function ml(voxels: number, grid: Grid): number {
+  return Math.round(((voxels * voxelVolumeMm3(grid)) / 1000) * 100) / 100;
+}
+
+/** A binary SEG referencing the --image series slice by slice (refused when it was resampled). */
+function segBytes(loaded: LoadedSeries, labels: Uint8Array, what: 'liver' | 'lesion', count: number): Uint8Array {
+  const { series, volume } = loaded;
+  if (loaded.resampled)
+    throw new CliError(`cannot write SEG: the series was resampled (${loaded.resampled}); use NIfTI`);
+  if (series.planes.length !== volume.grid.dims[2])
+    throw new CliError('cannot write SEG: multi-frame source; use NIfTI');
+  const h = series.header;
+  const segments: { info: SegmentInfo; mask: Uint8Array }[] = [];
+  for (let n = 1; n <= count; n++) {
+    const info: SegmentInfo =
+      what === 'liver'
+        ? {
+            number: 1,
+            label: 'Liver',
+            coding: SEGMENT_CODES.liver,
+            algorithmType: 'SEMIAUTOMATIC',
+            algorithmName: 'LiverPlan liverFromSeed',
+            colorRgb: [221, 130, 101],
+          }
+        : {
+            number: n,
+            label: `Lesion ${n}`,
+            coding: SEGMENT_CODES.lesion,
+            algorithmType: 'SEMIAUTOMATIC',
+            algorithmName: 'LiverPlan lesionFromClick',
+            colorRgb: [255, 200, 0],
+          };
+    segments.push({ info, mask: Uint8Array.from(labels, (v) => (v === n ? 1 : 0)) });
+  }
+  const now = new Date();
+  const uid = () => dcmjs.data.DicomMetaDictionary.uid();
+  return writeSeg({
+    grid: volume.grid,
+    source: {
+      studyInstanceUid: h.studyInstanceUid,
+      seriesInstanceUid: h.seriesInstanceUid,
+      frameOfReferenceUid: series.frameOfReferenceUid,
+      images: series.planes.map((p) => ({ sopClassUid: h.sopClassUid, sopInstanceUid: p.sopInstanceUid })),
+      patient: { name: h.patientName, id: h.patientId },
+      study: { date: h.studyDate, time: h.studyTime, description: h.studyDescription },
+    },
+    segments,
+    seriesInstanceUid: uid(),
+    sopInstanceUid: uid(),
+    seriesNumber: 900,
+    seriesDescription: `LiverPlan ${what} segmentation`,
+    contentLabel: what.toUpperCase(),
+    contentCreatorName: 'LiverPlan^CLI',
+    contentDate: now.toISOString().slice(0, 10).replace(/-/g, ''),
+    contentTime: now.toISOString().slice(11, 19).replace(/:/g, ''),
+    manufacturer: 'LiverPlan',
+  });
+}

@@ -1,0 +1,44 @@
+import { KEY_BINDINGS, MOUSE_BINDINGS } from '../../../shared/viewer/keyBindings';
+
+/** The ? overlay: the same binding table the key handler dispatches on. */
+export function HelpOverlay({ onClose }: { onClose(): void }) {
+  const groups = [...new Set(KEY_BINDINGS.map((b) => b.group))];
+  return (
+    <div className="viewer-help" role="dialog" aria-label="Viewer keys" data-testid="viewer-help" onClick={onClose}>
+      <div className="viewer-help-body" onClick={(e) => e.stopPropagation()}>
+        <h3>Viewer keys and mouse</h3>
+        <div className="viewer-help-columns">
+          {groups.map((g) => (
+            <table key={g}>
+              <caption>{g}</caption>
+              <tbody>
+                {KEY_BINDINGS.filter((b) => b.group === g).map((b) => (
+                  <tr key={b.key}>
+                    <td>
+                      <kbd>{b.display}</kbd>
+                    </td>
+                    <td>{b.description}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ))}
+          <table>
+            <caption>Mouse</caption>
+            <tbody>
+              {MOUSE_BINDINGS.map((b) => (
+                <tr key={b.display}>
+                  <td>
+                    <kbd>{b.display}</kbd>
+                  </td>
+                  <td>{b.description}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+        <button onClick={onClose}>Close</button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,98 @@
+import { cache, Enums, eventTarget, volumeLoader, type Types } from '@cornerstonejs/core';
+import { Enums as MetadataEnums, metaData, utilities as metadataUtils } from '@cornerstonejs/metadata';
+
+export interface LoadProgress {
+  stage: 'headers' | 'pixels' | 'done' | 'error';
+  done: number;
+  total: number;
+  message?: string;
+}
+
+/**
+ * Requests in flight for /files/<id>. Chromium runs 6 per origin at a time;
+ * a few more queued hide the per-request latency (measured: 40 files 0.84 s
+ * at 6, 0.53 s at 16 in the preview host), parsing costs ~3 ms per file.
+ */
+const FETCH_CONCURRENCY = 12;
+
+/** imageIds registered per series, so their parsed instances (pixels included) can be dropped with the volume. */
+const registered = new Map<string, string[]>();
+
+export const volumeIdFor = (seriesInstanceUid: string) => `cornerstoneStreamingImageVolume:liverplan-${seriesInstanceUid}`;
+
+/**
+ * imageIds use the wadouri scheme on the same-origin /files/<id> URL: the v5
+ * loader takes pixels from the naturalized Part 10 we register here, so each
+ * file is fetched once and no extra Blob copy is kept (fileManager would hold one).
+ */
+export const imageIdFor = (fileId: string) => `wadouri:/files/${fileId}`;
+
+async function registerHeaders(fileIds: string[], signal: AbortSignal, onFile: () => void): Promise<string[]> {
+  const imageIds = fileIds.map(imageIdFor);
+  let next = 0;
+  const worker = async () => {
+    while (next < fileIds.length) {
+      if (signal.aborted) throw new DOMException('Loading cancelled', 'AbortError');
+      const n = next++;
+      const res = await fetch(`/files/${fileIds[n]}`, { signal });
+      if (!res.ok) throw new Error(`image ${n + 1} of ${fileIds.length} could not be read (${res.status} ${await res.text()})`);
+      await metadataUtils.addDicomPart10Instance(imageIds[n]!, await res.arrayBuffer());
+      onFile();
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(FETCH_CONCURRENCY, fileIds.length) }, worker));
+  return imageIds;
+}
+
+/**
+ * Builds a streaming Cornerstone volume for one series and starts decoding it.
+ * Resolves once the volume exists (slices then arrive progressively and the
+ * viewports re-render as they do); onProgress reports headers, then pixels.
+ */
+export async function loadSeriesVolume(
+  seriesInstanceUid: string,
+  fileIds: string[],
+  onProgress: (p: LoadProgress) => void,
+  signal: AbortSignal,
+): Promise<Types.IImageVolume> {
+  const volumeId = volumeIdFor(seriesInstanceUid);
+  const cached = cache.getVolume(volumeId);
+  if (cached) {
+    onProgress({ stage: 'done', done: fileIds.length, total: fileIds.length });
+    return cached;
+  }
+  let headers = 0;
+  onProgress({ stage: 'headers', done: 0, total: fileIds.length });
+  const imageIds = await registerHeaders(fileIds, signal, () => {
+    headers++;
+    if (headers % 8 === 0 || headers === fileIds.length) onProgress({ stage: 'headers', done: headers, total: fileIds.length });
+  });
+  registered.set(seriesInstanceUid, imageIds);
+  const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
+  const onModified = (evt: Event) => {
+    const d = (evt as CustomEvent<{ volumeId: string; framesProcessed: number; numberOfFrames: number }>).detail;
+    if (d.volumeId !== volumeId) return;
+    const complete = d.framesProcessed >= d.numberOfFrames;
+    onProgress({ stage: complete ? 'done' : 'pixels', done: d.framesProcessed, total: d.numberOfFrames });
+    if (complete) eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
+  };
+  eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
+  signal.addEventListener('abort', () => {
+    eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
+    (volume as unknown as { cancelLoading?: () => void }).cancelLoading?.();
+  });
+  onProgress({ stage: 'pixels', done: 0, total: imageIds.length });
+  volume.load(() => undefined);
+  return volume;
+}
+
+/**
+ * Frees a series when the viewer stops showing it: the volume and the parsed
+ * Part 10 instances the metadata cache would otherwise keep for the session.
+ */
+export function unloadSeriesVolume(seriesInstanceUid: string): void {
+  const volumeId = volumeIdFor(seriesInstanceUid);
+  if (cache.getVolume(volumeId)) cache.removeVolumeLoadObject(volumeId);
+  for (const id of registered.get(seriesInstanceUid) ?? []) metaData.clearQuery(MetadataEnums.MetadataModules.NATURALIZED, id);
+  registered.delete(seriesInstanceUid);
+}

@@ -1,0 +1,10 @@
+import data from '../../resources/rules/liverplan-net-liver.json';
+import { parseRuleSet, type RuleSet } from './ruleSet';
+
+let cached: RuleSet | undefined;
+
+/** The rule set shipped with the app (resources/rules/liverplan-net-liver.json), validated once. */
+export function loadDefaultRuleSet(): RuleSet {
+  cached ??= parseRuleSet(data);
+  return cached;
+}

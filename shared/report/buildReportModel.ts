@@ -1,0 +1,167 @@
+import type { CaseDocument } from '../case/model';
+import type { CaseMeasurements } from '../export/buildCaseObjects';
+import type { SoftwareInfo } from '../export/studyContext';
+import { voxelVolumeMm3, type Labelmap, type ScalarVolume } from '../volume/grid';
+import { MEASUREMENT_RULES } from '../volume/measurementRules';
+import {
+  REPORT_DISCLAIMER,
+  reportModelSchema,
+  type ReportModel,
+  type ReportModelInput,
+  type ReportOutcome,
+} from './model';
+import { planExtras } from './planExtras';
+import { renderKeyImage } from './renderKeyImage';
+
+/** What the case files do not hold: entered in the app or passed on the command line. */
+export interface ReportExtras {
+  indication?: string;
+  procedure?: string;
+  outcomes?: ReportOutcome[];
+  y90?: ReportModelInput['y90'];
+  clinical?: { label: string; value: string }[];
+  /** Viewport captures (with overlays) from the app; the CLI renders its own. */
+  keyImages?: ReportModelInput['keyImages'];
+  ruleSet?: string;
+  preparedBy?: string;
+  /** Teaching export: the alias that replaces the patient's identity in the report. */
+  deidentifiedAs?: { name: string; id: string };
+}
+
+export interface BuildReportInput {
+  caseDoc: CaseDocument;
+  labels: Labelmap;
+  volume?: ScalarVolume;
+  measurements: CaseMeasurements;
+  software: SoftwareInfo;
+  at: Date;
+  extras?: ReportExtras;
+  referenceSeries: string;
+}
+
+const finite = (v: number) => (Number.isFinite(v) ? v : undefined);
+
+/** Abdominal soft-tissue window for key images (display only, not a clinical threshold). */
+const SOFT_TISSUE_WINDOW = { center: 60, width: 400 };
+
+/** The report model of a case from its measurements (shared by the PDF, the app and the CLI). */
+export function buildReportModel(input: BuildReportInput): ReportModel {
+  const { caseDoc, measurements: m } = input;
+  // The case's own plan inputs, evaluated on the measured volumes; what the caller passes wins.
+  const extras: ReportExtras = { ...planExtras(caseDoc, m), ...input.extras };
+  const exported = caseDoc.segments.filter((s) => m.stats.has(s.label));
+  const [sx, sy, sz] = input.labels.grid.spacing;
+  const lesions = exported.filter((s) => s.kind === 'lesion');
+  const deid = extras.deidentifiedAs;
+  const keyImages = extras.keyImages ?? autoKeyImages(input);
+  const ruleSets = [
+    extras.ruleSet,
+    m.burden?.ruleSet ?? (m.margins.length ? `${MEASUREMENT_RULES.id}@${MEASUREMENT_RULES.version}` : undefined),
+  ].filter(Boolean);
+  return reportModelSchema.parse({
+    title: 'Liver-directed therapy planning report',
+    generatedAt: input.at.toISOString(),
+    patient: deid
+      ? { name: deid.name, id: deid.id }
+      : {
+          name: caseDoc.patient.name,
+          id: caseDoc.patient.id,
+          birthDate: caseDoc.patient.birthDate,
+          sex: caseDoc.patient.sex,
+        },
+    study: {
+      studyInstanceUid: deid ? '' : caseDoc.study.studyInstanceUid,
+      description: caseDoc.study.description,
+      date: deid ? '' : caseDoc.study.date,
+      accessionNumber: deid ? undefined : caseDoc.study.accessionNumber,
+      referenceSeries: input.referenceSeries,
+    },
+    indication: extras.indication ?? caseDoc.notes ?? '',
+    procedure: extras.procedure,
+    keyImages,
+    volumetry: exported.map((s) => {
+      const st = m.stats.get(s.label)!;
+      const hu = st.intensity[0];
+      return {
+        name: s.name,
+        kind: s.kind,
+        volumeMl: st.volumeMl,
+        voxels: st.voxelCount,
+        meanHu: hu?.mean,
+        sdHu: hu?.sd,
+      };
+    }),
+    volumeMethod: `Sum of segmented voxel volumes (DCM 126030); voxel ${sx.toFixed(2)} x ${sy.toFixed(2)} x ${sz.toFixed(2)} mm = ${voxelVolumeMm3(input.labels.grid).toFixed(3)} mm3`,
+    burden: m.burden && {
+      percent: m.burden.percent,
+      bin: m.burden.bin,
+      tumourMl: m.burden.tumourMl,
+      liverIncludingTumourMl: m.burden.liverIncludingTumourMl,
+    },
+    lesions: lesions.map((s) => {
+      const st = m.stats.get(s.label)!;
+      return { name: s.name, volumeMl: st.volumeMl, maxDiameterMm: st.maxDiameter3dMm, meanHu: st.intensity[0]?.mean };
+    }),
+    outcomes: extras.outcomes ?? [],
+    y90: extras.y90,
+    ablation: m.margins.length
+      ? {
+          targetMarginMm: m.margins[0]!.result.targetMm,
+          margins: m.margins.map((x) => ({
+            lesion: x.lesion.name,
+            zone: x.zone,
+            minimumMm: finite(x.result.mamMm),
+            q25Mm: finite(x.result.q25Mm),
+            medianMm: finite(x.result.medianMm),
+            percentBelowZero: finite(x.result.percentBelow0),
+            percentBelowTarget: finite(x.result.percentBelow5),
+          })),
+          flags: m.margins.flatMap((x) => [
+            ...(x.protrudes
+              ? [
+                  `${x.lesion.name} reaches outside ${x.zone}: residual unablated tumour likely; the margin reads about 0 mm.`,
+                ]
+              : []),
+            ...(x.result.residualTumour
+              ? [`${x.lesion.name}: residual unablated tumour (minimal margin ${x.result.mamMm.toFixed(1)} mm).`]
+              : []),
+            ...(x.result.mamMm >= 0 && x.result.mamMm < x.result.targetMm
+              ? [
+                  `${x.lesion.name}: minimal margin ${x.result.mamMm.toFixed(1)} mm is below the ${x.result.targetMm} mm target (${MEASUREMENT_RULES.marginTarget.source}).`,
+                ]
+              : []),
+          ]),
+        }
+      : undefined,
+    clinical: extras.clinical ?? [],
+    versions: {
+      software: `${input.software.modelName} ${input.software.version}`,
+      ruleSet: ruleSets.length ? ruleSets.join(', ') : undefined,
+    },
+    disclaimer: REPORT_DISCLAIMER,
+    signature: { preparedBy: extras.preparedBy },
+  });
+}
+
+/** Without viewport captures: the slice where the largest lesion (else the liver) is widest. */
+function autoKeyImages(input: BuildReportInput): ReportModelInput['keyImages'] {
+  if (!input.volume) return [];
+  const { caseDoc, measurements: m } = input;
+  const exported = caseDoc.segments.filter((s) => m.stats.has(s.label));
+  const byVolume = (kind: string) =>
+    exported
+      .filter((s) => s.kind === kind)
+      .sort((a, b) => m.stats.get(b.label)!.volumeMl - m.stats.get(a.label)!.volumeMl)[0];
+  const focus = byVolume('lesion') ?? byVolume('liver') ?? exported[0];
+  if (!focus) return [];
+  const slice = m.stats.get(focus.label)!.axialSlice;
+  const colors = new Map(exported.map((s) => [s.label, s.color] as [number, [number, number, number]]));
+  const image = renderKeyImage(input.volume, input.labels, { slice, window: SOFT_TISSUE_WINDOW, colors });
+  const legend = exported.map((s) => s.name).join(', ');
+  return [
+    {
+      caption: `Reference series, slice ${slice + 1} of ${input.labels.grid.dims[2]} (widest extent of ${focus.name}). Overlays: ${legend}.`,
+      ...image,
+    },
+  ];
+}

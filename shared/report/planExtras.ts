@@ -1,0 +1,85 @@
+import type { CaseDocument } from '../case/model';
+import type { CaseMeasurements } from '../export/buildCaseObjects';
+import { evaluatePlan, type PlanResult } from '../planning/evaluate';
+import { loadDefaultRuleSet } from '../planning/loadDefaultRuleSet';
+import type { ReportExtras } from './buildReportModel';
+import type { ReportOutcome } from './model';
+
+const f = (v: number | undefined, digits: number) => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits));
+
+/**
+ * Evaluates the case's plan inputs with the shipped rule set, volumes and margins taken from the
+ * segmentation (measured beats typed), and turns the result into report rows. A case without plan
+ * inputs gives no outcomes; invalid inputs give one row saying which field, never a guessed plan.
+ */
+export function planExtras(caseDoc: CaseDocument, m: CaseMeasurements): ReportExtras {
+  if (!caseDoc.planInput) return {};
+  const input = structuredClone(caseDoc.planInput) as Record<string, unknown> & { measured?: Record<string, unknown> };
+  const measured = (input.measured ??= {});
+  if (m.burden) {
+    measured.liverMl = m.burden.liverIncludingTumourMl;
+    measured.tumourMl = m.burden.tumourMl;
+  }
+  const lesions = Array.isArray(measured.lesions) ? (measured.lesions as Record<string, unknown>[]) : [];
+  for (const lesion of lesions) {
+    const margin = m.margins.find((x) => x.lesion.name === lesion.id)?.result.mamMm;
+    if (margin !== undefined && Number.isFinite(margin)) lesion.minimalAblativeMarginMm = margin;
+  }
+  const ruleSet = loadDefaultRuleSet();
+  let plan: PlanResult;
+  try {
+    plan = evaluatePlan(input as never, ruleSet);
+  } catch (e) {
+    return {
+      ruleSet: `${ruleSet.id}@${ruleSet.version}`,
+      outcomes: [{ status: 'not evaluated', ruleId: 'input', message: (e as Error).message, source: 'Plan inputs of the case' }],
+    };
+  }
+  return planResultExtras(plan, typeof input.plannedModality === 'string' ? input.plannedModality : undefined);
+}
+
+/** Report rows of an evaluated plan (also for the app, which evaluates as the user types). */
+export function planResultExtras(plan: PlanResult, plannedModality?: string): ReportExtras {
+  const toRow = (o: PlanResult['outcomes'][number]): ReportOutcome => ({
+    modality: o.modality,
+    ...(o.lesionId ? { lesionId: o.lesionId } : {}),
+    status: o.status,
+    ...(o.hardWarning ? { hardWarning: true } : {}),
+    ruleId: o.ruleId,
+    message: o.method ? `${o.rationale} (${o.method})` : o.rationale,
+    source: o.source,
+  });
+  const y = plan.y90;
+  const outcomes = [...plan.outcomes, ...(y?.warnings ?? []), ...(y?.methods.flatMap((mm) => mm.warnings) ?? [])].map(toRow);
+  const c = plan.calculators;
+  return {
+    ...(plannedModality ? { procedure: plannedModality } : {}),
+    ruleSet: `${plan.ruleSetId}@${plan.ruleSetVersion}`,
+    outcomes,
+    clinical: [
+      { label: 'Child-Pugh', value: `${c.childPugh.class} (${c.childPugh.label}, ${c.childPugh.score} points)` },
+      { label: 'ALBI', value: `${c.albi.score.toFixed(3)} (grade ${c.albi.grade})` },
+      { label: 'Body surface area (Du Bois)', value: `${c.bsa.m2.toFixed(2)} m2` },
+    ],
+    ...(y
+      ? {
+          y90: {
+            model: `${y.product}, ${y.intent}; k ${y.k} Gy.kg/GBq; LSF ${(y.lungShuntFraction * 100).toFixed(1)} %; lung ${y.lungMassKg} kg`,
+            rows: [
+              { label: 'Target mass', value: f(y.masses.targetKg, 3), unit: 'kg' },
+              { label: 'Tumour mass in target', value: f(y.masses.tumourKg, 3), unit: 'kg' },
+              { label: 'Normal liver mass in target', value: f(y.masses.normalKg, 3), unit: 'kg' },
+              ...y.methods.flatMap((mm) => [
+                { label: `${mm.method}: activity`, value: f(mm.activityGBq, 3), unit: 'GBq' },
+                { label: `${mm.method}: perfused dose`, value: f(mm.perfusedDoseGy, 1), unit: 'Gy' },
+                { label: `${mm.method}: tumour dose D_T`, value: f(mm.tumourDoseGy, 1), unit: 'Gy' },
+                { label: `${mm.method}: normal liver dose D_N`, value: f(mm.normalDoseGy, 1), unit: 'Gy' },
+                { label: `${mm.method}: lung dose D_L`, value: f(mm.lungDoseGy, 1), unit: 'Gy' },
+              ]),
+              ...y.notComputed.map((n) => ({ label: `${n.method}: not computed`, value: n.reason, unit: '' })),
+            ],
+          },
+        }
+      : {}),
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * Synthetic sample cases with ground truth (issue 4).
+ *
+ * - `listSampleCases()`: name, title, description, difficulty, modality, phases of each case.
+ * - `generateCase(name, { size?: 'normal' | 'bench', phases?, signal?, onProgress? })`
+ *     -> Promise<{ files: Map<relativePath, bytes>, truth: CaseTruth }>; byte-identical each run.
+ * - `generateCaseTo(name, sink, options)`: the same, streaming each file to `sink(path, bytes)`
+ *     (use it for 'bench' size: 512x512x300 per phase).
+ * - Layout inside a case folder: CASE_LAYOUT (dicom/Snn_PHASE/IMnnnn.dcm, truth/seg.dcm, truth/truth.json).
+ * - `caseGrid(modality, size)`: the acquisition grid; `uidFromKey(key)`: deterministic 2.25 UIDs.
+ * - Building blocks for other phantoms: buildAnatomy + rasterise (any grid), synthesisePhase,
+ *     CT_PHASES / MR_PHASES enhancement tables.
+ */
+export { generateCase, generateCaseTo, listSampleCases, phaseSpec, CASE_LAYOUT } from './generateCase';
+export type { FileSink, GenerateOptions } from './generateCase';
+export { SAMPLE_CASES, caseGrid, findCase } from './cases';
+export type { CaseDefinition, CaseSize } from './cases';
+export type { CaseTruth, TruthLesion, TruthSegment } from './truth';
+export { CT_PHASES, MR_PHASES, lesionContrastToNoise } from './enhancement';
+export type { CtPhase, MrPhase, Phase, PhaseSpec, SignalTable } from './enhancement';
+export { buildAnatomy, liverShape } from './anatomy';
+export type { AnatomyOptions, LesionSpec, Part } from './anatomy';
+export { rasterise } from './rasterise';
+export type { Phantom } from './rasterise';
+export { synthesisePhase } from './synthesise';
+export { createRng, uidFromKey, hashString32 } from './random';
+export { TISSUES, TISSUE_ID, LESION_BASE, NECROSIS_BASE, lesionOfLabel } from './tissues';

@@ -1,0 +1,248 @@
+import { maskBounds } from '../volume/crop';
+import { squaredDistanceToFeature } from '../volume/distance';
+import type { Grid, Vec3 } from '../volume/grid';
+import { voxelVolumeMm3 } from '../volume/grid';
+import { IntStack } from './intStack';
+import { cropArray, paddedBox, pasteMask } from './workBox';
+
+/**
+ * Binary morphology on 0/1 masks, honouring anisotropic spacing. Every function returns a new
+ * mask on the input grid and leaves its input alone. Work is cropped to the mask's neighbourhood.
+ * Grow/shrink use the exact Euclidean distance transform (shared/volume/distance), so a 5 mm
+ * grow is a true 5 mm ball on any spacing, not a voxel-count approximation.
+ */
+
+/** Fills background regions that do not reach the grid border (6-connected background). */
+export function fillHoles3d(mask: Uint8Array, dims: Vec3): Uint8Array {
+  return fillHolesIn(mask, dims, false);
+}
+
+/** Fills, slice by slice along k, background regions that do not reach the slice border (4-connected). */
+export function fillHolesPerSlice(mask: Uint8Array, dims: Vec3): Uint8Array {
+  return fillHolesIn(mask, dims, true);
+}
+
+function fillHolesIn(mask: Uint8Array, dims: Vec3, perSlice: boolean): Uint8Array {
+  const [nx, ny, nz] = dims;
+  const plane = nx * ny;
+  const out = new Uint8Array(mask.length);
+  // reached: 1 = background connected to the border.
+  const reached = new Uint8Array(mask.length);
+  const stack = new IntStack();
+  const visit = (n: number) => {
+    if (!mask[n] && !reached[n]) {
+      reached[n] = 1;
+      stack.push(n);
+    }
+  };
+  for (let k = 0; k < nz; k++) {
+    for (let j = 0; j < ny; j++) {
+      for (let i = 0; i < nx; i++) {
+        const onBorder = i === 0 || j === 0 || i === nx - 1 || j === ny - 1 || (!perSlice && (k === 0 || k === nz - 1));
+        if (onBorder) visit(i + nx * j + plane * k);
+      }
+    }
+  }
+  while (stack.length > 0) {
+    const n = stack.pop();
+    const i = n % nx;
+    const j = ((n - i) / nx) % ny;
+    const k = Math.floor(n / plane);
+    if (i > 0) visit(n - 1);
+    if (i < nx - 1) visit(n + 1);
+    if (j > 0) visit(n - nx);
+    if (j < ny - 1) visit(n + nx);
+    if (!perSlice) {
+      if (k > 0) visit(n - plane);
+      if (k < nz - 1) visit(n + plane);
+    }
+  }
+  for (let n = 0; n < out.length; n++) out[n] = reached[n] ? 0 : 1;
+  return out;
+}
+
+export interface Components {
+  /** Component id per voxel (1-based), 0 for background. */
+  labels: Int32Array;
+  /** Voxel count per component id; sizes[0] is 0. */
+  sizes: number[];
+}
+
+/** 6-connected components of the nonzero voxels. */
+export function labelComponents(mask: Uint8Array, dims: Vec3): Components {
+  const [nx, ny, nz] = dims;
+  const plane = nx * ny;
+  const labels = new Int32Array(mask.length);
+  const sizes = [0];
+  const stack = new IntStack();
+  for (let start = 0; start < mask.length; start++) {
+    if (!mask[start] || labels[start]) continue;
+    const id = sizes.length;
+    let size = 0;
+    labels[start] = id;
+    stack.push(start);
+    while (stack.length > 0) {
+      const n = stack.pop();
+      size++;
+      const i = n % nx;
+      const j = ((n - i) / nx) % ny;
+      const k = Math.floor(n / plane);
+      const visit = (m: number) => {
+        if (mask[m] && !labels[m]) {
+          labels[m] = id;
+          stack.push(m);
+        }
+      };
+      if (i > 0) visit(n - 1);
+      if (i < nx - 1) visit(n + 1);
+      if (j > 0) visit(n - nx);
+      if (j < ny - 1) visit(n + nx);
+      if (k > 0) visit(n - plane);
+      if (k < nz - 1) visit(n + plane);
+    }
+    sizes.push(size);
+  }
+  return { labels, sizes };
+}
+
+/** Keeps only the largest 6-connected component (empty stays empty). */
+export function keepLargestComponent(mask: Uint8Array, dims: Vec3): Uint8Array {
+  const { labels, sizes } = labelComponents(mask, dims);
+  let best = 0;
+  for (let c = 1; c < sizes.length; c++) if (sizes[c]! > sizes[best]!) best = c;
+  const out = new Uint8Array(mask.length);
+  if (best === 0) return out;
+  for (let n = 0; n < out.length; n++) out[n] = labels[n] === best ? 1 : 0;
+  return out;
+}
+
+/** Keeps the components that contain at least one of the given voxels. */
+export function keepComponentsAt(mask: Uint8Array, dims: Vec3, voxels: number[]): Uint8Array {
+  const { labels } = labelComponents(mask, dims);
+  const keep = new Set<number>();
+  for (const v of voxels) if (labels[v]) keep.add(labels[v]!);
+  const out = new Uint8Array(mask.length);
+  for (let n = 0; n < out.length; n++) out[n] = keep.has(labels[n]!) ? 1 : 0;
+  return out;
+}
+
+/** Removes components smaller than minVolumeMm3. */
+export function removeSmallComponents(mask: Uint8Array, grid: Grid, minVolumeMm3: number): Uint8Array {
+  const { labels, sizes } = labelComponents(mask, grid.dims);
+  const minVoxels = minVolumeMm3 / voxelVolumeMm3(grid);
+  const out = new Uint8Array(mask.length);
+  for (let n = 0; n < out.length; n++) out[n] = labels[n] && sizes[labels[n]!]! >= minVoxels ? 1 : 0;
+  return out;
+}
+
+/** Every voxel within mm (Euclidean, centre to centre) of the mask. */
+export function growMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
+  const wb = paddedBox(mask, grid, mm);
+  const out = new Uint8Array(mask.length);
+  if (!wb) return out;
+  const crop = cropArray(mask, grid.dims, wb.box, new Uint8Array(wb.grid.dims[0] * wb.grid.dims[1] * wb.grid.dims[2]));
+  const d2 = squaredDistanceToFeature(crop, wb.grid, false);
+  const r2 = mm * mm + 1e-6;
+  for (let n = 0; n < crop.length; n++) crop[n] = d2[n]! <= r2 ? 1 : 0;
+  return pasteMask(crop, grid.dims, wb.box, out);
+}
+
+/**
+ * The voxels of the mask farther than mm from any background voxel. Beyond the grid counts as
+ * foreground, so an organ cut by the field of view is not eaten from the cut.
+ */
+export function shrinkMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
+  const wb = paddedBox(mask, grid, 0);
+  const out = new Uint8Array(mask.length);
+  if (!wb) return out;
+  const crop = cropArray(mask, grid.dims, wb.box, new Uint8Array(wb.grid.dims[0] * wb.grid.dims[1] * wb.grid.dims[2]));
+  const d2 = squaredDistanceToFeature(crop, wb.grid, true);
+  const r2 = mm * mm + 1e-6;
+  for (let n = 0; n < crop.length; n++) crop[n] = crop[n] && d2[n]! > r2 ? 1 : 0;
+  return pasteMask(crop, grid.dims, wb.box, out);
+}
+
+/** Opening (shrink then grow): removes parts thinner than 2*mm and cuts thin bridges. */
+export function openMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
+  return growMm(shrinkMm(mask, grid, mm), grid, mm);
+}
+
+/**
+ * Closing (grow then shrink): fills gaps and notches narrower than 2*mm. Runs in a box padded
+ * beyond the grid with background, so the closing neither adds a rim along the grid edge nor eats
+ * an organ cut by the field of view.
+ */
+export function closeMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
+  const b = maskBounds([mask], grid.dims);
+  const out = new Uint8Array(mask.length);
+  if (!b) return out;
+  const pad = grid.spacing.map((s) => Math.ceil(mm / s) + 2) as Vec3;
+  const dims = [0, 1, 2].map((a) => b.max[a]! - b.min[a]! + 1 + 2 * pad[a]!) as Vec3;
+  const [nx, ny] = grid.dims;
+  const [ex, ey, ez] = dims;
+  const e = new Uint8Array(ex * ey * ez);
+  const at = (i: number, j: number, k: number) =>
+    i - b.min[0] + pad[0] + ex * (j - b.min[1] + pad[1] + ey * (k - b.min[2] + pad[2]));
+  for (let k = b.min[2]; k <= b.max[2]; k++)
+    for (let j = b.min[1]; j <= b.max[1]; j++)
+      for (let i = b.min[0]; i <= b.max[0]; i++) e[at(i, j, k)] = mask[i + nx * (j + ny * k)] ? 1 : 0;
+  const eg: Grid = { ...grid, dims };
+  const r2 = mm * mm + 1e-6;
+  const grown = squaredDistanceToFeature(e, eg, false);
+  for (let n = 0; n < e.length; n++) e[n] = grown[n]! <= r2 ? 1 : 0;
+  const inside = squaredDistanceToFeature(e, eg, true);
+  const lo = [0, 1, 2].map((a) => Math.max(0, b.min[a]! - pad[a]!));
+  const hi = [0, 1, 2].map((a) => Math.min(grid.dims[a]! - 1, b.max[a]! + pad[a]!));
+  for (let k = lo[2]!; k <= hi[2]!; k++)
+    for (let j = lo[1]!; j <= hi[1]!; j++)
+      for (let i = lo[0]!; i <= hi[0]!; i++) {
+        const m = at(i, j, k);
+        if (e[m] && inside[m]! > r2) out[i + nx * (j + ny * k)] = 1;
+      }
+  return out;
+}
+
+/**
+ * Smooths the surface: Gaussian blur of the 0/1 mask with sigma in mm per axis (so anisotropic
+ * voxels get the same physical kernel), then threshold at 0.5.
+ */
+export function smoothMask(mask: Uint8Array, grid: Grid, sigmaMm: number): Uint8Array {
+  const wb = paddedBox(mask, grid, 3 * sigmaMm);
+  const out = new Uint8Array(mask.length);
+  if (!wb) return out;
+  const dims = wb.grid.dims;
+  const f = cropArray(mask, grid.dims, wb.box, new Float32Array(dims[0] * dims[1] * dims[2]));
+  gaussianInPlace(f, dims, [sigmaMm / grid.spacing[0], sigmaMm / grid.spacing[1], sigmaMm / grid.spacing[2]]);
+  const crop = new Uint8Array(f.length);
+  for (let n = 0; n < f.length; n++) crop[n] = f[n]! >= 0.5 ? 1 : 0;
+  return pasteMask(crop, grid.dims, wb.box, out);
+}
+
+/** Separable Gaussian with sigma in voxels per axis; edges are treated as zero (outside the mask). */
+function gaussianInPlace(f: Float32Array, dims: Vec3, sigma: Vec3): void {
+  const strides = [1, dims[0], dims[0] * dims[1]];
+  for (let a = 0; a < 3; a++) {
+    const s = sigma[a]!;
+    const len = dims[a]!;
+    if (s < 0.2 || len < 2) continue;
+    const r = Math.ceil(3 * s);
+    const kernel = new Float32Array(2 * r + 1);
+    let sum = 0;
+    for (let t = -r; t <= r; t++) sum += kernel[t + r] = Math.exp(-(t * t) / (2 * s * s));
+    for (let t = 0; t < kernel.length; t++) kernel[t] = kernel[t]! / sum;
+    const stride = strides[a]!;
+    const line = new Float32Array(len);
+    const lines = f.length / len;
+    for (let l = 0; l < lines; l++) {
+      const start = a === 0 ? l * dims[0] : a === 1 ? (l % dims[0]) + Math.floor(l / dims[0]) * strides[2]! : l;
+      for (let t = 0; t < len; t++) line[t] = f[start + t * stride]!;
+      for (let t = 0; t < len; t++) {
+        let acc = 0;
+        const lo = Math.max(-r, -t);
+        const hi = Math.min(r, len - 1 - t);
+        for (let u = lo; u <= hi; u++) acc += kernel[u + r]! * line[t + u]!;
+        f[start + t * stride] = acc;
+      }
+    }
+  }
+}

@@ -1,0 +1,67 @@
+import { maskBounds, subGrid, type IndexBox } from '../volume/crop';
+import type { Grid, Vec3 } from '../volume/grid';
+
+/**
+ * A sub-box of a grid that the morphology runs in, so operations on a liver or a lesion touch
+ * only its neighbourhood instead of a whole 512x512x300 series.
+ */
+export interface WorkBox {
+  box: IndexBox;
+  grid: Grid;
+}
+
+/** Bounds of the nonzero voxels padded by padMm on every side (per-axis voxels), clamped. */
+export function paddedBox(mask: ArrayLike<number>, grid: Grid, padMm: number): WorkBox | null {
+  const b = maskBounds([mask], grid.dims);
+  if (!b) return null;
+  const min = [0, 0, 0] as Vec3;
+  const max = [0, 0, 0] as Vec3;
+  for (let a = 0; a < 3; a++) {
+    const pad = Math.ceil(padMm / grid.spacing[a]!) + 1;
+    min[a] = Math.max(0, b.min[a]! - pad);
+    max[a] = Math.min(grid.dims[a]! - 1, b.max[a]! + pad);
+  }
+  const box = { min, max };
+  return { box, grid: subGrid(grid, box) };
+}
+
+/** Copies the box out of a full-grid array into a new array of the box's size. */
+export function cropArray<T extends Uint8Array | Float32Array>(
+  src: ArrayLike<number>,
+  dims: Vec3,
+  box: IndexBox,
+  out: T,
+): T {
+  const [nx, ny] = dims;
+  const cx = box.max[0] - box.min[0] + 1;
+  const cy = box.max[1] - box.min[1] + 1;
+  const cz = box.max[2] - box.min[2] + 1;
+  let o = 0;
+  for (let k = 0; k < cz; k++) {
+    for (let j = 0; j < cy; j++) {
+      const s = box.min[0] + nx * (box.min[1] + j + ny * (box.min[2] + k));
+      for (let i = 0; i < cx; i++) out[o++] = src[s + i]!;
+    }
+  }
+  return out;
+}
+
+/** Writes a box-sized mask back into a full-grid mask (voxels outside the box untouched). */
+export function pasteMask(crop: Uint8Array, dims: Vec3, box: IndexBox, out: Uint8Array): Uint8Array {
+  const [nx, ny] = dims;
+  const cx = box.max[0] - box.min[0] + 1;
+  const cy = box.max[1] - box.min[1] + 1;
+  const cz = box.max[2] - box.min[2] + 1;
+  let o = 0;
+  for (let k = 0; k < cz; k++) {
+    for (let j = 0; j < cy; j++) {
+      const d = box.min[0] + nx * (box.min[1] + j + ny * (box.min[2] + k));
+      for (let i = 0; i < cx; i++) out[d + i] = crop[o++]!;
+    }
+  }
+  return out;
+}
+
+export function boxVoxels(box: IndexBox): number {
+  return (box.max[0] - box.min[0] + 1) * (box.max[1] - box.min[1] + 1) * (box.max[2] - box.min[2] + 1);
+}
