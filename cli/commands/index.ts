@@ -1,5 +1,6 @@
 import { compareCommand } from './compare';
 import { exportCommand } from './export';
+import { fuzzCommand } from './fuzz';
 import { reportCommand } from './report';
 import { marginCommand } from './margin';
 import { planCommand } from './plan';
@@ -10,4 +11,4 @@ import { segmentCommand } from './segment';
 import type { CliCommand } from './types';
 
 /** Every subcommand, in the order `liverplan --help` lists them. Add new ones here. */
-export const commands: CliCommand[] = [scanCommand, loadCommand, marginCommand, compareCommand, planCommand, reportCommand, exportCommand, sampleCommand, segmentCommand];
+export const commands: CliCommand[] = [scanCommand, loadCommand, marginCommand, compareCommand, planCommand, reportCommand, exportCommand, sampleCommand, segmentCommand, fuzzCommand];

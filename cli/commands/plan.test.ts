@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -35,6 +35,13 @@ describe('liverplan plan', () => {
     expect(plan.ruleSetId).toBe('liverplan-net-liver');
     expect(plan.y90!.methods.find((m) => m.method === 'mird')!.activityGBq).toBeCloseTo(2.602, 3);
     expect(r.text).toMatch(/mird\s+2\.6/);
+  });
+
+  it('accepts the example in docs/plan-input.md', async () => {
+    const doc = readFileSync(new URL('../../docs/plan-input.md', import.meta.url), 'utf8');
+    const example = /```json\n([\s\S]*?)```/.exec(doc)![1]!;
+    const r = await planCommand.run(['--input', write('doc.json', example)]);
+    expect((r.json as PlanResult).y90!.methods.map((m) => m.method)).toEqual(['bsa', 'mird', 'partition']);
   });
 
   it('prints the JSON Schema', async () => {

@@ -139,6 +139,7 @@ describe('evaluatePlan', () => {
       ruleId: 'sirt.granulocytes',
       missing: ['labs.granulocytes10e9L'],
     });
+    expect(evaluatePlan(i, rs).notEvaluated).toContainEqual({ ruleId: 'y90.*', missing: ['y90'] });
   });
 });
 

@@ -109,6 +109,9 @@ export function evaluatePlan(input: PlanInput | PlanInputRaw, ruleSet: RuleSet, 
   if (parsed.y90) {
     y90 = computeY90(parsed, parsed.y90, bsa.m2, labs.bilirubinMgDl, ruleSet, resolved);
     outcomes.push(...y90.warnings, ...y90.methods.flatMap((m) => m.warnings));
+  } else {
+    // Say so rather than let SIRT look cleared on eligibility rules alone.
+    notEvaluated.push({ ruleId: 'y90.*', missing: ['y90'] });
   }
 
   const summary = MODALITIES.map((modality) => ({

@@ -69,14 +69,16 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
           birthDate: caseDoc.patient.birthDate,
           sex: caseDoc.patient.sex,
         },
+    // De-identified: descriptions and case notes are free text the profile removes; only what
+    // the caller typed for the teaching export is kept.
     study: {
       studyInstanceUid: deid ? '' : caseDoc.study.studyInstanceUid,
-      description: caseDoc.study.description,
+      description: deid ? '' : caseDoc.study.description,
       date: deid ? '' : caseDoc.study.date,
       accessionNumber: deid ? undefined : caseDoc.study.accessionNumber,
-      referenceSeries: input.referenceSeries,
+      referenceSeries: deid ? 'reference series' : input.referenceSeries,
     },
-    indication: extras.indication ?? caseDoc.notes ?? '',
+    indication: extras.indication ?? (deid ? '' : caseDoc.notes),
     procedure: extras.procedure,
     keyImages,
     volumetry: exported.map((s) => {

@@ -38,7 +38,7 @@ export async function createLayout(doc: PDFDocument): Promise<Layout> {
     const lines: string[] = [];
     for (const para of clean(text).split('\n')) {
       let line = '';
-      for (const word of para.split(/\s+/)) {
+      for (const word of para.split(/\s+/).flatMap((w) => splitLongWord(w, f, size, width))) {
         const next = line ? `${line} ${word}` : word;
         if (f.widthOfTextAtSize(next, size) <= width || !line) line = next;
         else {
@@ -54,7 +54,8 @@ export async function createLayout(doc: PDFDocument): Promise<Layout> {
   return {
     doc,
     heading(text) {
-      ensure(40);
+      // Keep a heading with the start of its section (a table header and a row or two).
+      ensure(90);
       y -= 10;
       page.drawText(clean(text), { x: MARGIN, y: y - 13, size: 13, font: bold, color: rgb(0.1, 0.2, 0.4) });
       y -= 17;
@@ -128,6 +129,22 @@ export async function createLayout(doc: PDFDocument): Promise<Layout> {
       });
     },
   };
+}
+
+/** Rule ids and UIDs have no spaces: cut them where they would overflow their column. */
+function splitLongWord(word: string, f: PDFFont, size: number, width: number): string[] {
+  if (f.widthOfTextAtSize(word, size) <= width) return [word];
+  const parts: string[] = [];
+  let part = '';
+  for (const ch of word) {
+    if (part && f.widthOfTextAtSize(part + ch, size) > width) {
+      parts.push(part);
+      part = '';
+    }
+    part += ch;
+  }
+  if (part) parts.push(part);
+  return parts;
 }
 
 const REPLACEMENTS: Record<string, string> = { '≥': '>=', '≤': '<=', '→': '->', '−': '-', '×': 'x', '\t': ' ' };

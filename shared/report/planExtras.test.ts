@@ -21,7 +21,9 @@ describe('planExtras', () => {
     c.caseDoc.planInput = baseInput() as Record<string, unknown>;
     // The synthetic liver (about 25 mL) is below the plan's valid range for a whole liver.
     const extras = planExtras(c.caseDoc, measureCase(c.caseDoc, c.labels, c.volume));
-    expect(extras.outcomes).toEqual([expect.objectContaining({ status: 'not evaluated', message: expect.stringMatching(/measured\.liverMl/) })]);
+    expect(extras.outcomes).toEqual([
+      expect.objectContaining({ status: 'not evaluated', message: expect.stringMatching(/measured\.liverMl/) }),
+    ]);
   });
 
   it('gives nothing for a case without plan inputs', () => {

@@ -32,7 +32,9 @@ export function planExtras(caseDoc: CaseDocument, m: CaseMeasurements): ReportEx
   } catch (e) {
     return {
       ruleSet: `${ruleSet.id}@${ruleSet.version}`,
-      outcomes: [{ status: 'not evaluated', ruleId: 'input', message: (e as Error).message, source: 'Plan inputs of the case' }],
+      outcomes: [
+        { status: 'not evaluated', ruleId: 'input', message: (e as Error).message, source: 'Plan inputs of the case' },
+      ],
     };
   }
   return planResultExtras(plan, typeof input.plannedModality === 'string' ? input.plannedModality : undefined);
@@ -50,7 +52,9 @@ export function planResultExtras(plan: PlanResult, plannedModality?: string): Re
     source: o.source,
   });
   const y = plan.y90;
-  const outcomes = [...plan.outcomes, ...(y?.warnings ?? []), ...(y?.methods.flatMap((mm) => mm.warnings) ?? [])].map(toRow);
+  const outcomes = [...plan.outcomes, ...(y?.warnings ?? []), ...(y?.methods.flatMap((mm) => mm.warnings) ?? [])].map(
+    toRow,
+  );
   const c = plan.calculators;
   return {
     ...(plannedModality ? { procedure: plannedModality } : {}),

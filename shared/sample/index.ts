@@ -21,6 +21,8 @@ export type { CtPhase, MrPhase, Phase, PhaseSpec, SignalTable } from './enhancem
 export { buildAnatomy, liverShape } from './anatomy';
 export type { AnatomyOptions, LesionSpec, Part } from './anatomy';
 export { rasterise } from './rasterise';
+export { lesionProximities, PROXIMITY_REACH_MM, PROXIMITY_STRUCTURES } from './proximity';
+export type { ProximityStructure } from './proximity';
 export type { Phantom } from './rasterise';
 export { synthesisePhase } from './synthesise';
 export { createRng, uidFromKey, hashString32 } from './random';

@@ -6,6 +6,7 @@ import type { Phase } from './enhancement';
 import type { Phantom } from './rasterise';
 import { HILUM } from './anatomy';
 import { lesionOfLabel, TISSUE_ID } from './tissues';
+import { lesionProximities, type ProximityStructure } from './proximity';
 
 export interface TruthSegment {
   /** SEG segment number. */
@@ -26,6 +27,11 @@ export interface TruthLesion {
   lobe: 'right' | 'left';
   necrotic: boolean;
   mostConspicuousPhase: Phase;
+  /**
+   * Smallest lesion-voxel to structure-voxel centre distance in mm (about one
+   * voxel = abutting); null when farther than PROXIMITY_REACH_MM (20 mm).
+   */
+  nearestMm: Record<ProximityStructure, number | null>;
 }
 
 /** The truth JSON written beside each case; every number counted from the voxels. */
@@ -144,6 +150,7 @@ export function summariseTruth(
   const liverVoxels = segments[0]!.voxels;
   const lesionSegs = segments.slice(ORGANS.length);
   const tumourVoxels = lesionSegs.reduce((a, s) => a + s.voxels, 0);
+  const proximity = lesionProximities(phantom, lesions.length);
   return {
     segments,
     lesionCount: lesions.length,
@@ -160,6 +167,7 @@ export function summariseTruth(
       lobe: l.centreLps[0] < HILUM[0] + 20 ? 'right' : 'left',
       necrotic: Boolean(l.necrosis),
       mostConspicuousPhase,
+      nearestMm: proximity[n]!,
     })),
   };
 }

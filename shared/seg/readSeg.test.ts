@@ -115,6 +115,20 @@ describe('readSeg', () => {
     expect(count(res.masks[0]!.data) * 0.4 * 0.35 * 1.25).toBeCloseTo(count(masks[0]!) * 0.8 * 0.7 * 2.5, 6);
   });
 
+  it('round-trips on an oblique grid and recovers its geometry from the frames', () => {
+    const c = Math.cos(0.35);
+    const sn = Math.sin(0.35);
+    // Rows along x; columns and normal tilted about x (a gantry-tilted or oblique MR stack).
+    const oblique: Grid = { ...grid, direction: [1, 0, 0, 0, c, sn, 0, -sn, c] };
+    const masks = sampleMasks(oblique);
+    const bytes = writeSeg(smallSegInput(oblique, masks));
+    const onGrid = readSeg(bytes, oblique);
+    masks.forEach((m, n) => expect(Array.from(onGrid.masks[n]!.data)).toEqual(Array.from(m)));
+    const own = readSeg(bytes);
+    own.grid.direction.forEach((v, n) => expect(v).toBeCloseTo(oblique.direction[n]!, 6));
+    expect(own.grid.spacing[2]).toBeCloseTo(2.5, 6);
+  });
+
   it('rejects a non-segmentation', () => {
     const ct = writeInstance({ SOPClassUID: '1.2.840.10008.5.1.4.1.1.2', SOPInstanceUID: '2.25.9', Modality: 'CT' });
     expect(() => readSeg(ct)).toThrow(/not a segmentation/);

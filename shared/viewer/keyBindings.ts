@@ -40,20 +40,98 @@ const presetKeys: KeyBinding[] = WL_PRESETS.slice(0, 9).map((p, n) => ({
 export const KEY_BINDINGS: readonly KeyBinding[] = [
   ...presetKeys,
   { key: 'i', display: 'I', group: 'Window/level', description: 'Invert greyscale', action: { kind: 'invert' } },
-  { key: 'w', display: 'W', group: 'Window/level', description: 'Toggle window/level sync across phases', action: { kind: 'syncVoi' } },
-  { key: ' ', display: 'Space', group: 'Navigation', description: 'Reset view (zoom, pan, window)', action: { kind: 'reset' } },
-  { key: 'ArrowUp', display: '↑', group: 'Navigation', description: 'Previous slice', action: { kind: 'scroll', delta: -1 } },
-  { key: 'ArrowDown', display: '↓', group: 'Navigation', description: 'Next slice', action: { kind: 'scroll', delta: 1 } },
-  { key: 'PageUp', display: 'Page Up', group: 'Navigation', description: '10 slices back', action: { kind: 'scroll', delta: -10 } },
-  { key: 'PageDown', display: 'Page Down', group: 'Navigation', description: '10 slices on', action: { kind: 'scroll', delta: 10 } },
+  {
+    key: 'w',
+    display: 'W',
+    group: 'Window/level',
+    description: 'Toggle window/level sync across phases',
+    action: { kind: 'syncVoi' },
+  },
+  {
+    key: ' ',
+    display: 'Space',
+    group: 'Navigation',
+    description: 'Reset view (zoom, pan, window)',
+    action: { kind: 'reset' },
+  },
+  {
+    key: 'ArrowUp',
+    display: '↑',
+    group: 'Navigation',
+    description: 'Previous slice',
+    action: { kind: 'scroll', delta: -1 },
+  },
+  {
+    key: 'ArrowDown',
+    display: '↓',
+    group: 'Navigation',
+    description: 'Next slice',
+    action: { kind: 'scroll', delta: 1 },
+  },
+  {
+    key: 'PageUp',
+    display: 'Page Up',
+    group: 'Navigation',
+    description: '10 slices back',
+    action: { kind: 'scroll', delta: -10 },
+  },
+  {
+    key: 'PageDown',
+    display: 'Page Down',
+    group: 'Navigation',
+    description: '10 slices on',
+    action: { kind: 'scroll', delta: 10 },
+  },
   { key: 'c', display: 'C', group: 'Navigation', description: 'Start or stop cine', action: { kind: 'cine' } },
-  { key: 'ArrowRight', display: '→', group: 'Navigation', description: 'Next viewport becomes active', action: { kind: 'nextViewport', delta: 1 } },
-  { key: 'ArrowLeft', display: '←', group: 'Navigation', description: 'Previous viewport becomes active', action: { kind: 'nextViewport', delta: -1 } },
-  { key: 'p', display: 'P', group: 'Layout', description: 'Phases side by side', action: { kind: 'layout', layout: 'phases' } },
-  { key: 'm', display: 'M', group: 'Layout', description: 'MPR of the active phase (axial, coronal, sagittal)', action: { kind: 'layout', layout: 'mpr' } },
-  { key: 'o', display: 'O', group: 'Layout', description: 'One viewport (active phase)', action: { kind: 'layout', layout: 'single' } },
-  { key: 'v', display: 'V', group: 'Layout', description: '3D volume rendering of the active phase', action: { kind: 'layout', layout: 'volume3d' } },
-  { key: 'x', display: 'X', group: 'Tools', description: 'Crosshairs on/off (left drag moves them)', action: { kind: 'crosshairs' } },
+  {
+    key: 'ArrowRight',
+    display: '→',
+    group: 'Navigation',
+    description: 'Next viewport becomes active',
+    action: { kind: 'nextViewport', delta: 1 },
+  },
+  {
+    key: 'ArrowLeft',
+    display: '←',
+    group: 'Navigation',
+    description: 'Previous viewport becomes active',
+    action: { kind: 'nextViewport', delta: -1 },
+  },
+  {
+    key: 'p',
+    display: 'P',
+    group: 'Layout',
+    description: 'Phases side by side',
+    action: { kind: 'layout', layout: 'phases' },
+  },
+  {
+    key: 'm',
+    display: 'M',
+    group: 'Layout',
+    description: 'MPR of the active phase (axial, coronal, sagittal)',
+    action: { kind: 'layout', layout: 'mpr' },
+  },
+  {
+    key: 'o',
+    display: 'O',
+    group: 'Layout',
+    description: 'One viewport (active phase)',
+    action: { kind: 'layout', layout: 'single' },
+  },
+  {
+    key: 'v',
+    display: 'V',
+    group: 'Layout',
+    description: '3D volume rendering of the active phase',
+    action: { kind: 'layout', layout: 'volume3d' },
+  },
+  {
+    key: 'x',
+    display: 'X',
+    group: 'Tools',
+    description: 'Crosshairs on/off (left drag moves them)',
+    action: { kind: 'crosshairs' },
+  },
   { key: '?', display: '?', group: 'Help', description: 'Show or hide this help', action: { kind: 'help' } },
 ];
 
@@ -71,7 +149,9 @@ export function bindingFor(
   bindings: readonly KeyBinding[] = KEY_BINDINGS,
 ): KeyBinding | undefined {
   if (e.ctrlKey || e.metaKey || e.altKey) return undefined;
-  return bindings.find((b) => b.key === e.key) ?? bindings.find((b) => b.key.length === 1 && b.key === e.key.toLowerCase());
+  return (
+    bindings.find((b) => b.key === e.key) ?? bindings.find((b) => b.key.length === 1 && b.key === e.key.toLowerCase())
+  );
 }
 
 /** Keys bound twice would make one action unreachable; the tests call this. */

@@ -38,7 +38,12 @@ const neg = (v: Vec3): Vec3 => [-v[0], -v[1], -v[2]];
  * (for an image: the DICOM row and column cosines of ImageOrientationPatient).
  */
 export function edgeLabels(right: Vec3, down: Vec3): EdgeLabels {
-  return { right: directionLabel(right), left: directionLabel(neg(right)), bottom: directionLabel(down), top: directionLabel(neg(down)) };
+  return {
+    right: directionLabel(right),
+    left: directionLabel(neg(right)),
+    bottom: directionLabel(down),
+    top: directionLabel(neg(down)),
+  };
 }
 
 /** Edge letters for an image from its ImageOrientationPatient (6 numbers). */

@@ -52,9 +52,23 @@ export function planViewports(series: readonly PhaseSeries[], layout: ViewerLayo
   const title = phaseTitle(series[a]!);
   switch (layout) {
     case 'phases':
-      return series.slice(0, MAX_PHASE_VIEWPORTS).map((s, n) => ({ id: `phase-${n}`, seriesIndex: n, kind: 'ortho', orientation: 'axial', title: phaseTitle(s) }));
+      return series
+        .slice(0, MAX_PHASE_VIEWPORTS)
+        .map((s, n) => ({
+          id: `phase-${n}`,
+          seriesIndex: n,
+          kind: 'ortho',
+          orientation: 'axial',
+          title: phaseTitle(s),
+        }));
     case 'mpr':
-      return (['axial', 'coronal', 'sagittal'] as const).map((o) => ({ id: `mpr-${o}`, seriesIndex: a, kind: 'ortho', orientation: o, title: `${title} · ${o}` }));
+      return (['axial', 'coronal', 'sagittal'] as const).map((o) => ({
+        id: `mpr-${o}`,
+        seriesIndex: a,
+        kind: 'ortho',
+        orientation: o,
+        title: `${title} · ${o}`,
+      }));
     case 'single':
       return [{ id: 'single', seriesIndex: a, kind: 'ortho', orientation: 'axial', title }];
     case 'volume3d':

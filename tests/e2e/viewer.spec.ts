@@ -65,7 +65,8 @@ test.afterAll(async () => {
   rmSync(folder, { recursive: true, force: true });
 });
 
-const focalZ = async (page: Page, id: string) => Number((await page.getByTestId(`viewport-${id}`).getAttribute('data-focal-point'))!.split(',')[2]);
+const focalZ = async (page: Page, id: string) =>
+  Number((await page.getByTestId(`viewport-${id}`).getAttribute('data-focal-point'))!.split(',')[2]);
 
 test('opens three phases side by side, synced by patient position, with W/L presets', async () => {
   const { page } = host;
@@ -81,12 +82,17 @@ test('opens three phases side by side, synced by patient position, with W/L pres
   // Labels in hanging order.
   await expect(page.getByTestId('phase-label')).toHaveText(['Arterial', 'Portal venous', 'Delayed']);
   // First image of the first phase on screen (overlay reads the camera once a volume is on the viewport).
-  await expect(page.getByTestId('viewport-phase-0').getByTestId('slice-position')).not.toHaveText('', { timeout: 20_000 });
-  const firstImageMs = await page.evaluate(() => performance.getEntriesByName('liverplan-viewer-first-image')[0]?.duration ?? -1);
+  await expect(page.getByTestId('viewport-phase-0').getByTestId('slice-position')).not.toHaveText('', {
+    timeout: 20_000,
+  });
+  const firstImageMs = await page.evaluate(
+    () => performance.getEntriesByName('liverplan-viewer-first-image')[0]?.duration ?? -1,
+  );
   expect(firstImageMs).toBeGreaterThan(0);
   expect(Date.now() - t0).toBeLessThan(20_000);
   await expect(page.getByTestId('viewer-progress')).toBeHidden({ timeout: 60_000 });
-  for (const n of [0, 1, 2]) await expect(page.getByTestId(`viewport-phase-${n}`).getByTestId('slice-position')).not.toHaveText('');
+  for (const n of [0, 1, 2])
+    await expect(page.getByTestId(`viewport-phase-${n}`).getByTestId('slice-position')).not.toHaveText('');
   await page.waitForTimeout(500);
   for (const n of [0, 1, 2]) {
     const s = await canvasStats(page, `[data-testid="viewport-phase-${n}"]`);
@@ -116,7 +122,10 @@ test('opens three phases side by side, synced by patient position, with W/L pres
   const liver = presetRange(WL_PRESETS.find((p) => p.id === 'liver')!);
   await page.keyboard.press('2');
   for (const n of [0, 1, 2]) {
-    await expect(page.getByTestId(`viewport-phase-${n}`)).toHaveAttribute('data-voi', `${liver.lower.toFixed(2)},${liver.upper.toFixed(2)}`);
+    await expect(page.getByTestId(`viewport-phase-${n}`)).toHaveAttribute(
+      'data-voi',
+      `${liver.lower.toFixed(2)},${liver.upper.toFixed(2)}`,
+    );
   }
   await expect(page.getByTestId('viewport-phase-0').getByTestId('window-level')).toHaveText('W 150 L 30');
   await page.screenshot({ path: 'test-results/viewer-liver-window.png' });
@@ -145,7 +154,11 @@ test('opens three phases side by side, synced by patient position, with W/L pres
 
   // MPR of the active phase.
   await page.keyboard.press('m');
-  await expect(page.getByTestId('phase-label')).toHaveText(['Arterial · axial', 'Arterial · coronal', 'Arterial · sagittal']);
+  await expect(page.getByTestId('phase-label')).toHaveText([
+    'Arterial · axial',
+    'Arterial · coronal',
+    'Arterial · sagittal',
+  ]);
   await expect(page.getByTestId('viewport-mpr-coronal').getByTestId('edge-right')).toHaveText('L');
   await expect(page.getByTestId('viewport-mpr-coronal').locator('.edge.top')).toHaveText('S');
   await expect(page.getByTestId('viewport-mpr-sagittal').getByTestId('edge-left')).toHaveText('A');

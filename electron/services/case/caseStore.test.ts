@@ -99,6 +99,7 @@ describe('case store', () => {
     await store.save(document, null);
     await store.save({ ...document, notes: 'v2' }, makeTestLabels(2));
     writeFileSync(join(dir, LABELS_FILE), makeTestLabels(1));
+    writeFileSync(join(dir, `.${CASE_FILE}.123.abcd.partial`), '{"half');
     const store2 = createCaseStore(root);
     const storeJson = readFileSync(join(dir, 'store.json'), 'utf8');
     writeFileSync(join(dir, 'store.json'), storeJson.replace(/"seq":\d+/, '"seq":1'));
@@ -106,6 +107,7 @@ describe('case store', () => {
     expect(completed.recovery?.kind).toBe('interrupted-save');
     expect(labelValue(readFileSync(join(dir, LABELS_FILE)))).toBe(2);
     expect((await store2.open(document.caseId)).recovery).toBeNull();
+    expect(readdirSync(dir).filter((n) => n.endsWith('.partial'))).toEqual([]);
   });
 
   it('refuses bad ids and non-NIfTI labels with actionable messages, and deletes cases', async () => {

@@ -189,6 +189,8 @@ export function createCaseStore(root: string, now: () => Date = () => new Date()
       }
     }
     if (removed) await fsyncDir(snapDir);
+    // Temp files of case.json / labels.nii.gz / store.json writes cut short by a crash.
+    for (const name of await listDir(dir)) if (name.endsWith(TEMP_SUFFIX)) await rm(join(dir, name), { force: true });
   }
 
   async function readSnapshot(dir: string, name: string): Promise<(CaseState & { kind: SnapshotKind }) | null> {

@@ -41,12 +41,20 @@ export async function decodeCompressed(
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   }
   const decoder = await decoderFor(codec);
-  decoder.getEncodedBuffer(frame.length).set(frame);
-  if (codec === 'htj2k' && decoder.decodeSubResolution) decoder.decodeSubResolution(0);
-  else decoder.decode();
-  const info = decoder.getFrameInfo();
-  if (codec === 'jpeg8' && info.bitsPerSample > 8)
+  let info;
+  try {
+    decoder.getEncodedBuffer(frame.length).set(frame);
+    if (codec === 'htj2k' && decoder.decodeSubResolution) decoder.decodeSubResolution(0);
+    else decoder.decode();
+    info = decoder.getFrameInfo();
+  } catch (e) {
+    // A C++ exception may leave the decoder half-way: start the next frame with a fresh one.
+    decoders.delete(codec);
+    throw e;
+  }
+  if (codec === 'jpeg8' && info.bitsPerSample > 8) {
     throw new Error(`${info.bitsPerSample}-bit JPEG (extended) is not supported; only 8-bit JPEG baseline/extended`);
+  }
   // Copy out of the wasm heap: the next decode reuses it.
   return decoder.getDecodedBuffer().slice();
 }

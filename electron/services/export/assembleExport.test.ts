@@ -85,6 +85,8 @@ describe('assembleExport of a case folder', () => {
     expect(segBack.segments).toHaveLength(3);
     // The report PDF names the alias, not the patient.
     expect(objects.model.patient).toEqual({ name: 'TEACHING^1', id: 'T1' });
+    expect(objects.model.indication).toBe('');
+    expect(objects.model.study).toMatchObject({ studyInstanceUid: '', date: '', description: '' });
     for (const inst of instances.filter((i) => !i.name.startsWith('image-'))) {
       const file = join(dir, `deid-${inst.name}`);
       await writeFile(file, inst.bytes);

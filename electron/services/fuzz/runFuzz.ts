@@ -17,7 +17,7 @@ export interface FuzzOptions {
   /** A case running longer than this is a hang: its worker is terminated and replaced. */
   caseTimeoutMs?: number;
   /** Where the bundled worker goes; must sit under the repo so node_modules resolve. */
-  cacheDir: string;
+  cacheDir?: string;
 }
 
 export interface FuzzFailure {
@@ -46,7 +46,13 @@ export interface Corpus {
 }
 
 /** Case n of a run is fully determined by (seed, n): replay one finding with generateCase. */
-export function generateCase(corpus: Corpus, maps: Map<Uint8Array, ElementSpot[]>, runSeed: number, n: number, seriesEvery = 0) {
+export function generateCase(
+  corpus: Corpus,
+  maps: Map<Uint8Array, ElementSpot[]>,
+  runSeed: number,
+  n: number,
+  seriesEvery = 0,
+) {
   const rng = createRng((runSeed ^ Math.imul(n + 1, 0x9e3779b1)) >>> 0);
   const mutate = (bytes: Uint8Array) => {
     let spots = maps.get(bytes);
@@ -94,7 +100,9 @@ async function bundleWorker(cacheDir: string): Promise<string> {
  */
 export async function runFuzz(corpus: Corpus, opts: FuzzOptions): Promise<FuzzReport> {
   const started = performance.now();
-  const workerFile = await bundleWorker(opts.cacheDir);
+  const workerFile = await bundleWorker(
+    opts.cacheDir ?? join(import.meta.dirname, '../../../node_modules/.cache/liverplan-fuzz'),
+  );
   const maps = new Map<Uint8Array, ElementSpot[]>();
   const timeoutMs = opts.caseTimeoutMs ?? 5000;
   const report: FuzzReport = {

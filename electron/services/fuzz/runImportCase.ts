@@ -73,9 +73,16 @@ export async function runSeriesCase(folder: string): Promise<CaseOutcome> {
   try {
     const { volume } = await loadSeriesVolume(folder);
     const [nx, ny, nz] = volume.grid.dims;
-    if (volume.data.length !== nx * ny * nz) return { kind: 'crash', stage: 'series', reason: `volume has ${volume.data.length} voxels for ${nx}x${ny}x${nz}` };
-    if (!volume.grid.spacing.every((v) => Number.isFinite(v) && v > 0)) return { kind: 'crash', stage: 'series', reason: `spacing ${volume.grid.spacing.join(',')}` };
-    if (!volume.grid.origin.every(Number.isFinite)) return { kind: 'crash', stage: 'series', reason: `origin ${volume.grid.origin.join(',')}` };
+    if (volume.data.length !== nx * ny * nz)
+      return {
+        kind: 'crash',
+        stage: 'series',
+        reason: `volume has ${volume.data.length} voxels for ${nx}x${ny}x${nz}`,
+      };
+    if (!volume.grid.spacing.every((v) => Number.isFinite(v) && v > 0))
+      return { kind: 'crash', stage: 'series', reason: `spacing ${volume.grid.spacing.join(',')}` };
+    if (!volume.grid.origin.every(Number.isFinite))
+      return { kind: 'crash', stage: 'series', reason: `origin ${volume.grid.origin.join(',')}` };
     return { kind: 'loaded', frames: nz };
   } catch (e) {
     return classify(e, 'series');

@@ -108,7 +108,14 @@ export function buildSeedCorpus(): { seeds: Seed[]; series: SeriesSeed[]; skippe
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-  const oblique = makeSeries({ rows: 6, columns: 5, slices: 4, pixelSpacing: [0.7, 0.9], sliceStep: 2.5, orientation: [0.8, 0.6, 0, 0, 0, -1] });
+  const oblique = makeSeries({
+    rows: 6,
+    columns: 5,
+    slices: 4,
+    pixelSpacing: [0.7, 0.9],
+    sliceStep: 2.5,
+    orientation: [0.8, 0.6, 0, 0, 0, -1],
+  });
   const series: SeriesSeed[] = [
     { name: 'oblique-4-slices', files: oblique.map((f) => ({ name: f.name, bytes: f.bytes })) },
     { name: 'enhanced-multiframe+slice', files: [seeds[1]!, { name: 'extra', bytes: slice!.bytes }] },

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import {
   CASE_LAYOUT,
@@ -13,7 +13,7 @@ import {
  * Bumped whenever the generator's output changes, so caches written by an
  * older build are regenerated instead of served stale.
  */
-export const SAMPLE_GENERATOR_VERSION = 1;
+export const SAMPLE_GENERATOR_VERSION = 2;
 
 export interface SampleSummary {
   name: string;
@@ -119,6 +119,7 @@ export async function writeSample(
   targetDir: string,
   options: Omit<MaterialiseOptions, 'cacheDir'> = {},
 ): Promise<CaseTruth> {
+  if ((await readdir(targetDir).catch(() => [])).length > 0) throw new TargetExistsError(`${targetDir} already exists`);
   const parent = dirname(targetDir);
   await mkdir(parent, { recursive: true });
   const tmp = join(parent, `.tmp-${basename(targetDir)}-${process.pid}-${randomUUID()}`);

@@ -68,7 +68,10 @@ export function toViewerSeries(study: StudySummary, s: SeriesSummary): ViewerSer
     patientName: study.patientName,
     patientId: study.patientId,
     studyDate: study.studyDate,
-    warnings: s.findings.filter((f) => f.severity === 'error').map((f) => f.message),
+    // Errors refuse measurement; tilt and uneven spacing are shown as Cornerstone stacks them, so say so.
+    warnings: s.findings
+      .filter((f) => f.severity === 'error' || f.code === 'gantry-tilt' || f.code === 'non-uniform-spacing')
+      .map((f) => (f.severity === 'error' ? f.message : `${f.message} The viewer shows the acquired slices; measure on the resampled volume (CLI) only.`)),
   };
 }
 

@@ -48,12 +48,19 @@ export class LabelmapSession {
     return this.volume.dimensions;
   }
 
-  /** Shows the labelmap on these viewports (idempotent). */
-  attach(viewportIds: string[]): void {
-    const fresh = viewportIds.filter((id) => !this.viewportIds.has(id));
-    if (fresh.length === 0) return;
+  /**
+   * Shows the labelmap on these viewports (idempotent). Asks Cornerstone's own
+   * state rather than remembering: a layout change recreates viewports with
+   * the same ids but without their representations.
+   */
+  attach(viewportIds: string[]): string[] {
+    const fresh = viewportIds.filter(
+      (id) => segmentation.state.getSegmentationRepresentations(id, { segmentationId: this.segmentationId }).length === 0,
+    );
+    viewportIds.forEach((id) => this.viewportIds.add(id));
+    if (fresh.length === 0) return fresh;
     segmentation.addLabelmapRepresentationToViewportMap(Object.fromEntries(fresh.map((id) => [id, [{ segmentationId: this.segmentationId }]])));
-    fresh.forEach((id) => this.viewportIds.add(id));
+    return fresh;
   }
 
   /** Applies colours, visibility and locks of the case's segment list to every viewport. */
@@ -96,7 +103,8 @@ export class LabelmapSession {
     }
   }
 
-  private write(data: Uint8Array): void {
+  /** Replaces all voxels without an undo memo (the caller records its own compound memo). */
+  write(data: Uint8Array): void {
     const vm = this.volume.voxelManager as unknown as { setCompleteScalarDataArray(d: ArrayLike<number>): void };
     vm.setCompleteScalarDataArray(data);
     segmentation.triggerSegmentationEvents.triggerSegmentationDataModified(this.segmentationId);
@@ -116,7 +124,22 @@ export function undoEdit(): void {
 export function redoEdit(): void {
   DefaultHistoryMemo.redo();
 }
+export function canUndo(): boolean {
+  return DefaultHistoryMemo.canUndo;
+}
+export function canRedo(): boolean {
+  return DefaultHistoryMemo.canRedo;
+}
 /** Pushes an arbitrary undoable action (segment add/rename/colour) onto the same ring as voxel edits. */
 export function pushUndoable(id: string, restore: (undo: boolean) => void): void {
   DefaultHistoryMemo.push({ id, operationType: 'segments', restoreMemo: (undo?: boolean) => restore(Boolean(undo)) });
+}
+/** Runs fn so that every memo it pushes becomes one undo step. */
+export function asOneUndoStep(fn: () => void): void {
+  DefaultHistoryMemo.startGroupRecording();
+  try {
+    fn();
+  } finally {
+    DefaultHistoryMemo.endGroupRecording();
+  }
 }

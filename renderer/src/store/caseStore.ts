@@ -2,31 +2,73 @@ import { create } from 'zustand';
 import type { Segment } from '../../../shared/case/model';
 import { removeSegment, updateSegment } from '../../../shared/case/segmentHistory';
 import { segmentFromTemplate, type SegmentTemplate } from '../../../shared/case/segmentTemplates';
+import type { ThresholdPreset } from '../../../shared/segment/thresholdPresets';
 import { pushUndoable } from '../segmentation/labelmapSession';
+import type { CaseStatistics } from '../segmentation/segmentJobs';
 
-export type EditTool = 'none' | 'brush' | 'sphere-brush' | 'eraser' | 'threshold-brush' | 'scissors' | 'fill' | 'region-grow' | 'liver-seed' | 'lesion-click';
+export type EditTool =
+  | 'none'
+  | 'brush'
+  | 'sphere-brush'
+  | 'eraser'
+  | 'sphere-eraser'
+  | 'threshold-brush'
+  | 'circle-scissors'
+  | 'rect-scissors'
+  | 'sphere-scissors'
+  | 'fill'
+  | 'region-grow'
+  | 'liver-seed'
+  | 'lesion-click';
+
+/** A slow operation on screen: what it is and how far (0..1). */
+export interface JobState {
+  label: string;
+  fraction: number;
+}
 
 interface CaseState {
   segments: Segment[];
   activeLabel: number | null;
   tool: EditTool;
   brushRadiusMm: number;
+  thresholdPreset: ThresholdPreset['id'];
+  /** Millimetres for grow/shrink and the smoothing sigma. */
+  morphMm: number;
   /** Bumped on every voxel change so statistics panels recompute. */
   voxelRevision: number;
+  job: JobState | null;
+  stats: CaseStatistics | null;
+  statsBusy: boolean;
+  /** Result of the last algorithm, in words. */
+  lastNote: string;
+  /** Autosave state shown in the panel. */
+  saveState: string;
+  /** Why what opened is not simply the last save (crash recovery), until the user decides. */
+  recovery: string | null;
   setSegments(segments: Segment[]): void;
+  /** Replaces the list without an undo memo (the caller records one). */
+  restoreSegments(segments: Segment[]): void;
   addSegment(template: SegmentTemplate): Segment;
   editSegment(label: number, patch: Partial<Omit<Segment, 'label'>>): void;
   deleteSegment(label: number): void;
   setActive(label: number | null): void;
   setTool(tool: EditTool): void;
   setBrushRadius(mm: number): void;
+  setThresholdPreset(id: ThresholdPreset['id']): void;
+  setMorphMm(mm: number): void;
   bumpVoxels(): void;
+  setJob(job: JobState | null): void;
+  setStats(stats: CaseStatistics | null, busy: boolean): void;
+  setNote(note: string): void;
+  setSaveState(s: string): void;
+  setRecovery(message: string | null): void;
 }
 
 /**
- * Segment metadata of the open case. Every list edit is undoable on the same
- * history ring as voxel edits (labelmapSession.pushUndoable), so Ctrl+Z walks
- * back through brush strokes and renames alike.
+ * Segment metadata of the open case (never voxels). Every list edit is
+ * undoable on the same history ring as voxel edits (labelmapSession.pushUndoable),
+ * so Ctrl+Z walks back through brush strokes and renames alike.
  */
 export const useCaseStore = create<CaseState>((set, get) => {
   const replaceUndoably = (next: Segment[], what: string) => {
@@ -39,8 +81,17 @@ export const useCaseStore = create<CaseState>((set, get) => {
     activeLabel: null,
     tool: 'none',
     brushRadiusMm: 5,
+    thresholdPreset: 'liver-pv',
+    morphMm: 2,
     voxelRevision: 0,
+    job: null,
+    stats: null,
+    statsBusy: false,
+    lastNote: '',
+    saveState: '',
+    recovery: null,
     setSegments: (segments) => set({ segments, activeLabel: segments[0]?.label ?? null }),
+    restoreSegments: (segments) => set({ segments }),
     addSegment: (template) => {
       const seg = segmentFromTemplate(template, get().segments);
       replaceUndoably([...get().segments, seg], 'add');
@@ -54,7 +105,14 @@ export const useCaseStore = create<CaseState>((set, get) => {
     },
     setActive: (activeLabel) => set({ activeLabel }),
     setTool: (tool) => set({ tool }),
-    setBrushRadius: (brushRadiusMm) => set({ brushRadiusMm: Math.min(50, Math.max(0.5, brushRadiusMm)) }),
+    setBrushRadius: (mm) => set({ brushRadiusMm: Math.min(50, Math.max(0.5, mm)) }),
+    setThresholdPreset: (thresholdPreset) => set({ thresholdPreset }),
+    setMorphMm: (mm) => set({ morphMm: Math.min(30, Math.max(0.5, mm)) }),
     bumpVoxels: () => set((s) => ({ voxelRevision: s.voxelRevision + 1 })),
+    setJob: (job) => set({ job }),
+    setStats: (stats, statsBusy) => set({ stats, statsBusy }),
+    setNote: (lastNote) => set({ lastNote }),
+    setSaveState: (saveState) => set({ saveState }),
+    setRecovery: (recovery) => set({ recovery }),
   };
 });

@@ -19,8 +19,17 @@ export function LoadBar({ series }: { series: ViewerSeries[] }) {
   if (total === 0 || done >= total) return null;
   const pct = Math.round((100 * done) / total);
   return (
-    <div className="progress-row viewer-load" data-testid="viewer-progress" role="progressbar" aria-valuenow={pct} aria-valuemin={0} aria-valuemax={100}>
-      <span>Loading {series.length} phase{series.length > 1 ? 's' : ''} — {pct}%</span>
+    <div
+      className="progress-row viewer-load"
+      data-testid="viewer-progress"
+      role="progressbar"
+      aria-valuenow={pct}
+      aria-valuemin={0}
+      aria-valuemax={100}
+    >
+      <span>
+        Loading {series.length} phase{series.length > 1 ? 's' : ''} — {pct}%
+      </span>
       <div className="progress">
         <div className="bar" style={{ width: `${pct}%` }} />
       </div>

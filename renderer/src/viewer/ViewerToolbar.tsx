@@ -13,20 +13,36 @@ const LAYOUTS: { id: ViewerLayout; label: string; key: string }[] = [
 ];
 
 /** Layout, W/L presets, invert, reset, cine, sync and 3D preset: every button has a key too (see ?). */
-export function ViewerToolbar({ activeViewportId, vrViewportId }: { activeViewportId: string; vrViewportId: string | null }) {
+export function ViewerToolbar({
+  activeViewportId,
+  vrViewportId,
+}: {
+  activeViewportId: string;
+  vrViewportId: string | null;
+}) {
   const s = useViewerStore();
   return (
     <div className="viewer-toolbar" role="toolbar" aria-label="Viewer">
       <span className="group">
         {LAYOUTS.map((l) => (
-          <button key={l.id} className={s.layout === l.id ? 'tab active' : 'tab'} title={`${l.label} (${l.key})`} onClick={() => s.setLayout(l.id)}>
+          <button
+            key={l.id}
+            className={s.layout === l.id ? 'tab active' : 'tab'}
+            title={`${l.label} (${l.key})`}
+            onClick={() => s.setLayout(l.id)}
+          >
             {l.label}
           </button>
         ))}
       </span>
       <span className="group">
         {WL_PRESETS.map((p, n) => (
-          <button key={p.id} data-testid={`preset-${p.id}`} title={`W ${p.width} L ${p.center} (${n + 1}) — ${p.source}`} onClick={() => applyPreset(activeViewportId, p.id)}>
+          <button
+            key={p.id}
+            data-testid={`preset-${p.id}`}
+            title={`W ${p.width} L ${p.center} (${n + 1}) — ${p.source}`}
+            onClick={() => applyPreset(activeViewportId, p.id)}
+          >
             {p.label}
           </button>
         ))}

@@ -43,11 +43,7 @@ export function ViewportPane({ spec, series, active, shown, progress, synced, on
       data-invert={r.invert ? '1' : '0'}
       onPointerDown={onActivate}
     >
-      <div
-        className="viewer-element"
-        ref={ref}
-        onContextMenu={(e) => e.preventDefault()}
-      />
+      <div className="viewer-element" ref={ref} onContextMenu={(e) => e.preventDefault()} />
       <div className="viewer-overlay">
         <div className="corner tl">
           <div>{series.patientName}</div>
@@ -97,7 +93,8 @@ export function ViewportPane({ spec, series, active, shown, progress, synced, on
         {loading && (
           <div className="pane-progress" data-testid="pane-progress">
             <span>
-              {loading.stage === 'headers' ? 'Reading' : loading.stage === 'error' ? 'Failed' : 'Loading'} {loading.done}/{loading.total}
+              {loading.stage === 'headers' ? 'Reading' : loading.stage === 'error' ? 'Failed' : 'Loading'}{' '}
+              {loading.done}/{loading.total}
               {loading.message ? `: ${loading.message}` : ''}
             </span>
             <div className="progress">

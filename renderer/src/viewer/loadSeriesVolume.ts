@@ -18,7 +18,8 @@ const FETCH_CONCURRENCY = 12;
 /** imageIds registered per series, so their parsed instances (pixels included) can be dropped with the volume. */
 const registered = new Map<string, string[]>();
 
-export const volumeIdFor = (seriesInstanceUid: string) => `cornerstoneStreamingImageVolume:liverplan-${seriesInstanceUid}`;
+export const volumeIdFor = (seriesInstanceUid: string) =>
+  `cornerstoneStreamingImageVolume:liverplan-${seriesInstanceUid}`;
 
 /**
  * imageIds use the wadouri scheme on the same-origin /files/<id> URL: the v5
@@ -35,7 +36,8 @@ async function registerHeaders(fileIds: string[], signal: AbortSignal, onFile: (
       if (signal.aborted) throw new DOMException('Loading cancelled', 'AbortError');
       const n = next++;
       const res = await fetch(`/files/${fileIds[n]}`, { signal });
-      if (!res.ok) throw new Error(`image ${n + 1} of ${fileIds.length} could not be read (${res.status} ${await res.text()})`);
+      if (!res.ok)
+        throw new Error(`image ${n + 1} of ${fileIds.length} could not be read (${res.status} ${await res.text()})`);
       await metadataUtils.addDicomPart10Instance(imageIds[n]!, await res.arrayBuffer());
       onFile();
     }
@@ -65,7 +67,8 @@ export async function loadSeriesVolume(
   onProgress({ stage: 'headers', done: 0, total: fileIds.length });
   const imageIds = await registerHeaders(fileIds, signal, () => {
     headers++;
-    if (headers % 8 === 0 || headers === fileIds.length) onProgress({ stage: 'headers', done: headers, total: fileIds.length });
+    if (headers % 8 === 0 || headers === fileIds.length)
+      onProgress({ stage: 'headers', done: headers, total: fileIds.length });
   });
   registered.set(seriesInstanceUid, imageIds);
   const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
@@ -93,6 +96,7 @@ export async function loadSeriesVolume(
 export function unloadSeriesVolume(seriesInstanceUid: string): void {
   const volumeId = volumeIdFor(seriesInstanceUid);
   if (cache.getVolume(volumeId)) cache.removeVolumeLoadObject(volumeId);
-  for (const id of registered.get(seriesInstanceUid) ?? []) metaData.clearQuery(MetadataEnums.MetadataModules.NATURALIZED, id);
+  for (const id of registered.get(seriesInstanceUid) ?? [])
+    metaData.clearQuery(MetadataEnums.MetadataModules.NATURALIZED, id);
   registered.delete(seriesInstanceUid);
 }

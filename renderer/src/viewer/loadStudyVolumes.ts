@@ -57,7 +57,12 @@ export function loadStudyVolumes(series: ViewerSeries[]): void {
       if (abort.signal.aborted) return;
       const uid = s.seriesInstanceUid;
       try {
-        const volume = await loadSeriesVolume(uid, s.fileIds, (p) => !abort.signal.aborted && useViewerStore.getState().setProgress(uid, p), abort.signal);
+        const volume = await loadSeriesVolume(
+          uid,
+          s.fileIds,
+          (p) => !abort.signal.aborted && useViewerStore.getState().setProgress(uid, p),
+          abort.signal,
+        );
         if (!abort.signal.aborted) useViewerStore.getState().setVolume(uid, volume.volumeId);
       } catch (e) {
         if (abort.signal.aborted) return;

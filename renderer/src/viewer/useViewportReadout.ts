@@ -17,7 +17,16 @@ export interface Readout {
   scale: { mm: number; px: number } | null;
 }
 
-const EMPTY: Readout = { position: '', slice: '', window: '', invert: false, edges: null, focalPoint: null, voi: null, scale: null };
+const EMPTY: Readout = {
+  position: '',
+  slice: '',
+  window: '',
+  invert: false,
+  edges: null,
+  focalPoint: null,
+  voi: null,
+  scale: null,
+};
 
 /**
  * What the overlay prints, read back from the Cornerstone viewport itself
@@ -56,7 +65,10 @@ export function useViewportReadout(viewportId: string, element: HTMLDivElement |
         focalPoint: fp ? ([fp[0], fp[1], fp[2]] as Vec3) : null,
         voi: voi ? { lower: voi.lower, upper: voi.upper } : null,
         // Parallel projection: parallelScale is half the view height in mm.
-        scale: cam.parallelScale && element.clientHeight ? scaleBar((2 * cam.parallelScale) / element.clientHeight, element.clientWidth / 4) : null,
+        scale:
+          cam.parallelScale && element.clientHeight
+            ? scaleBar((2 * cam.parallelScale) / element.clientHeight, element.clientWidth / 4)
+            : null,
       });
     };
     const schedule = () => {

@@ -47,7 +47,12 @@ export function stopCine(elements: HTMLDivElement[]): void {
 }
 
 /** Runs one key-bound action against the active viewport. */
-export function runAction(action: ViewerAction, activeViewportId: string, viewportIds: string[], seriesIndexOf: (viewportId: string) => number | undefined): void {
+export function runAction(
+  action: ViewerAction,
+  activeViewportId: string,
+  viewportIds: string[],
+  seriesIndexOf: (viewportId: string) => number | undefined,
+): void {
   const store = useViewerStore.getState();
   switch (action.kind) {
     case 'preset':

@@ -27,7 +27,17 @@ let toolsAdded = false;
 
 function addToolsOnce(): void {
   if (toolsAdded) return;
-  for (const t of [WindowLevelTool, PanTool, ZoomTool, StackScrollTool, CrosshairsTool, ReferenceLinesTool, OrientationMarkerTool, TrackballRotateTool]) addTool(t);
+  for (const t of [
+    WindowLevelTool,
+    PanTool,
+    ZoomTool,
+    StackScrollTool,
+    CrosshairsTool,
+    ReferenceLinesTool,
+    OrientationMarkerTool,
+    TrackballRotateTool,
+  ])
+    addTool(t);
   toolsAdded = true;
 }
 
@@ -53,7 +63,8 @@ const ORIENTATION = {
 
 function destroyGroupsAndSyncs(): void {
   for (const g of [ORTHO_GROUP, VR_GROUP]) if (ToolGroupManager.getToolGroup(g)) ToolGroupManager.destroyToolGroup(g);
-  for (const s of [CAMERA_SYNC, VOI_SYNC]) if (SynchronizerManager.getSynchronizer(s)) SynchronizerManager.destroySynchronizer(s);
+  for (const s of [CAMERA_SYNC, VOI_SYNC])
+    if (SynchronizerManager.getSynchronizer(s)) SynchronizerManager.destroySynchronizer(s);
 }
 
 /**
@@ -136,7 +147,8 @@ export function setCrosshairs(on: boolean): void {
     tg.setToolDisabled(ReferenceLinesTool.toolName);
     tg.setToolActive(CrosshairsTool.toolName, primary);
   } else {
-    if (tg.getToolInstance(CrosshairsTool.toolName)?.mode === ToolEnums.ToolModes.Active) tg.setToolDisabled(CrosshairsTool.toolName);
+    if (tg.getToolInstance(CrosshairsTool.toolName)?.mode === ToolEnums.ToolModes.Active)
+      tg.setToolDisabled(CrosshairsTool.toolName);
     tg.setToolActive(WindowLevelTool.toolName, primary);
     tg.setToolEnabled(ReferenceLinesTool.toolName);
   }
@@ -157,7 +169,11 @@ export function destroyViewer(): void {
  * sync group is already on screen takes that one's camera, so it opens at the
  * same patient position instead of at its own middle slice.
  */
-export async function showVolume(spec: ViewportSpec, volumeId: string, opts: { vrPreset: string; followViewportId?: string }): Promise<void> {
+export async function showVolume(
+  spec: ViewportSpec,
+  volumeId: string,
+  opts: { vrPreset: string; followViewportId?: string },
+): Promise<void> {
   const vp = viewportOf(spec.id);
   if (!vp) return;
   await vp.setVolumes([{ volumeId }]);

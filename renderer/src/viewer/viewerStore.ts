@@ -38,10 +38,12 @@ export const useViewerStore = create<ViewerState>((set) => ({
   help: false,
   vrPreset: 'CT-Liver-Vasculature',
   setLayout: (layout) => set({ layout }),
-  setActiveViewport: (activeViewportId, seriesIndex) => set((s) => ({ activeViewportId, active: seriesIndex ?? s.active })),
+  setActiveViewport: (activeViewportId, seriesIndex) =>
+    set((s) => ({ activeViewportId, active: seriesIndex ?? s.active })),
   setVolume: (uid, volumeId) => set((s) => ({ volumes: { ...s.volumes, [uid]: volumeId } })),
   setProgress: (uid, p) => set((s) => ({ progress: { ...s.progress, [uid]: p } })),
-  reset: () => set({ volumes: {}, progress: {}, active: 0, activeViewportId: 'phase-0', layout: 'phases', cine: false }),
+  reset: () =>
+    set({ volumes: {}, progress: {}, active: 0, activeViewportId: 'phase-0', layout: 'phases', cine: false }),
   toggle: (key) => set((s) => ({ [key]: !s[key] }) as Partial<ViewerState>),
   setVrPreset: (vrPreset) => set({ vrPreset }),
 }));

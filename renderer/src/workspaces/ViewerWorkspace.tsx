@@ -36,12 +36,19 @@ export function ViewerWorkspace() {
   const [shownTick, setShownTick] = useState(0);
 
   const specs = useMemo(
-    () => planViewports(series.map((s) => ({ phase: s.phase.label, description: s.description, seriesNumber: s.seriesNumber })), v.layout, v.active),
+    () =>
+      planViewports(
+        series.map((s) => ({ phase: s.phase.label, description: s.description, seriesNumber: s.seriesNumber })),
+        v.layout,
+        v.active,
+      ),
     [series, v.layout, v.active],
   );
-  const specKey = specs.map((s) => `${s.id}:${s.seriesIndex}`).join('|') + `|${series.map((s) => s.seriesInstanceUid).join(',')}`;
+  const specKey =
+    specs.map((s) => `${s.id}:${s.seriesIndex}`).join('|') + `|${series.map((s) => s.seriesInstanceUid).join(',')}`;
   const activeId = specs.some((s) => s.id === v.activeViewportId) ? v.activeViewportId : (specs[0]?.id ?? '');
-  const syncFor = (n: number) => series[n]?.frameOfReferenceUid === series[specs[0]?.seriesIndex ?? 0]?.frameOfReferenceUid;
+  const syncFor = (n: number) =>
+    series[n]?.frameOfReferenceUid === series[specs[0]?.seriesIndex ?? 0]?.frameOfReferenceUid;
 
   useEffect(() => {
     initCornerstone().then(
@@ -75,7 +82,6 @@ export function ViewerWorkspace() {
       ro.disconnect();
       stopCine(panes.map((p) => p.element));
     };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, specKey]);
 
   // Put each volume on its viewports as soon as it exists (pixels keep streaming in).
@@ -88,7 +94,10 @@ export function ViewerWorkspace() {
     for (const spec of pending) {
       const volumeId = v.volumes[series[spec.seriesIndex]!.seriesInstanceUid]!;
       shown.current.set(spec.id, volumeId);
-      const follow = v.layout === 'phases' && syncFor(spec.seriesIndex) ? specs.find((o) => o.id !== spec.id && shown.current.has(o.id) && syncFor(o.seriesIndex))?.id : undefined;
+      const follow =
+        v.layout === 'phases' && syncFor(spec.seriesIndex)
+          ? specs.find((o) => o.id !== spec.id && shown.current.has(o.id) && syncFor(o.seriesIndex))?.id
+          : undefined;
       const uid = series[spec.seriesIndex]!.seriesInstanceUid;
       showVolume(spec, volumeId, { vrPreset: v.vrPreset, followViewportId: follow }).then(
         () => {
@@ -98,7 +107,6 @@ export function ViewerWorkspace() {
         (e) => reportError(`Showing ${spec.title}`, e),
       );
     }
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [ready, v.volumes, shownTick]);
 
   useEffect(() => {

@@ -1,5 +1,7 @@
 import type { ComponentType } from 'react';
 import type { WorkspaceId } from '../store/appStore';
+import { PlanWorkspace } from './PlanWorkspace';
+import { SegmentWorkspace } from './SegmentWorkspace';
 import { SelfTestWorkspace } from './SelfTestWorkspace';
 import { StartWorkspace } from './StartWorkspace';
 import { ViewerWorkspace } from './ViewerWorkspace';
@@ -16,5 +18,7 @@ export interface WorkspaceDef {
 export const workspaces: WorkspaceDef[] = [
   { id: 'start', label: 'Start', tab: true, component: StartWorkspace },
   { id: 'view', label: 'View', tab: true, component: ViewerWorkspace },
+  { id: 'segment', label: 'Segment', tab: true, component: SegmentWorkspace },
+  { id: 'plan', label: 'Plan', tab: true, component: PlanWorkspace },
   { id: 'selftest', label: 'Display self-test', tab: false, component: SelfTestWorkspace },
 ];

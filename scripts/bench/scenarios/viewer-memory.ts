@@ -21,7 +21,12 @@ function browserTree(): number[] {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const [pid, ppid] of parent) if (tree.has(ppid) && !tree.has(pid)) (tree.add(pid), (grew = true));
+    for (const [pid, ppid] of parent) {
+      if (tree.has(ppid) && !tree.has(pid)) {
+        tree.add(pid);
+        grew = true;
+      }
+    }
   }
   tree.delete(process.pid);
   return [...tree];
@@ -92,7 +97,11 @@ const scenario: BenchScenario = {
       const t0 = Date.now();
       await page.click('[data-testid="open-folder"]');
       await page.getByTestId('viewer').waitFor({ timeout: 600_000 });
-      await page.getByTestId('viewport-phase-2').getByTestId('slice-position').filter({ hasText: /mm/ }).waitFor({ timeout: 600_000 });
+      await page
+        .getByTestId('viewport-phase-2')
+        .getByTestId('slice-position')
+        .filter({ hasText: /mm/ })
+        .waitFor({ timeout: 600_000 });
       await page.getByTestId('viewer-progress').waitFor({ state: 'hidden', timeout: 600_000 });
       const loadedS = (Date.now() - t0) / 1000;
       // Scroll all three once so the textures are in use, then settle.
@@ -106,7 +115,9 @@ const scenario: BenchScenario = {
       await cdp.send('Performance.enable');
       const { metrics } = await cdp.send('Performance.getMetrics');
       const heapMb = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0) / 2 ** 20;
-      const firstMs = await page.evaluate(() => performance.getEntriesByName('liverplan-viewer-first-image')[0]?.duration ?? -1);
+      const firstMs = await page.evaluate(
+        () => performance.getEntriesByName('liverplan-viewer-first-image')[0]?.duration ?? -1,
+      );
       const voxelMb = (3 * n * n * slices * 2) / 2 ** 20;
       rows.push({
         scenario: 'viewer-memory',
@@ -121,7 +132,13 @@ const scenario: BenchScenario = {
     const out = join(workDir, 'nii');
     mkdirSync(out);
     const ref = await measureCommand('dcm2niix', ['-z', 'n', '-b', 'n', '-o', out, dicom]);
-    rows.push({ scenario: 'viewer-memory', subject: `dcm2niix ${size} (reference)`, seconds: ref.seconds, peakRssMb: ref.peakRssMb, note: ref.code === 0 ? '' : `exit ${ref.code}` });
+    rows.push({
+      scenario: 'viewer-memory',
+      subject: `dcm2niix ${size} (reference)`,
+      seconds: ref.seconds,
+      peakRssMb: ref.peakRssMb,
+      note: ref.code === 0 ? '' : `exit ${ref.code}`,
+    });
     return rows;
   },
 };

@@ -1,0 +1,23 @@
+import { useMeasureStore } from '../store/measureStore';
+import { usePlanStore } from './planStore';
+
+/**
+ * "Use volumes from segmentation": copies the measured liver, tumour and
+ * lesion figures of the open case into the plan form. Null when nothing has
+ * been measured yet.
+ */
+export function useMeasuredForPlan(): (() => void) | null {
+  const m = useMeasureStore((s) => s.summary);
+  if (!m) return null;
+  return () => {
+    const { setField } = usePlanStore.getState();
+    setField('measured.liverMl', round(m.liverMl));
+    setField('measured.tumourMl', round(m.tumourMl));
+    setField(
+      'measured.lesions',
+      m.lesions.map((l) => ({ id: l.id, diameterMm: round(l.diameterMm), volumeMl: round(l.volumeMl), ...(l.lobe ? { lobe: l.lobe } : {}) })),
+    );
+  };
+}
+
+const round = (v: number) => Math.round(v * 10) / 10;

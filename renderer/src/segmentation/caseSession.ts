@@ -1,0 +1,78 @@
+import { cache, Enums, type Types } from '@cornerstonejs/core';
+import { patientToIndex, type Grid, type Vec3 } from '../../../shared/volume/grid';
+import { useStudyStore, type ViewerSeries } from '../store/studyStore';
+import { engine } from '../viewer/viewerEngine';
+import { useViewerStore } from '../viewer/viewerStore';
+import { LabelmapSession } from './labelmapSession';
+import { gridOfVolume } from './volumeGrid';
+
+let session: LabelmapSession | null = null;
+
+/** The labelmap of the open case, or null before its reference volume exists. */
+export function currentSession(): LabelmapSession | null {
+  return session;
+}
+
+/**
+ * The series the labelmap lives in: the portal venous phase (the one liver
+ * volumetry is read on), else the first in hanging order.
+ */
+export function referenceSeries(series: ViewerSeries[]): ViewerSeries | undefined {
+  return series.find((s) => s.phase.label === 'portal_venous') ?? series[0];
+}
+
+export interface LoadedPhase {
+  name: string;
+  series: ViewerSeries;
+  volume: Types.IImageVolume;
+}
+
+/** Phases whose pixels have all arrived, in hanging order. */
+export function loadedPhases(): LoadedPhase[] {
+  const { volumes, progress } = useViewerStore.getState();
+  return useStudyStore.getState().viewerSeries.flatMap((s) => {
+    const id = volumes[s.seriesInstanceUid];
+    const volume = id ? cache.getVolume(id) : undefined;
+    return volume && progress[s.seriesInstanceUid]?.stage === 'done' ? [{ name: s.phase.label, series: s, volume }] : [];
+  });
+}
+
+/** Creates the case labelmap once its reference volume exists (or again for another study). */
+export function ensureSession(): LabelmapSession | null {
+  const ref = referenceSeries(useStudyStore.getState().viewerSeries);
+  const volumeId = ref && useViewerStore.getState().volumes[ref.seriesInstanceUid];
+  if (!volumeId || !cache.getVolume(volumeId)) return session;
+  if (session?.referenceVolumeId === volumeId) return session;
+  session?.destroy();
+  session = LabelmapSession.create(volumeId);
+  return session;
+}
+
+/**
+ * Shows the labelmap on every orthographic viewport that displays a volume
+ * of its frame of reference: one labelmap over every phase. Cornerstone
+ * places it by patient coordinates, so phases on other grids line up.
+ */
+export function attachToViewports(): string[] {
+  const s = session;
+  if (!s) return [];
+  const ref = cache.getVolume(s.referenceVolumeId);
+  const frame = ref?.metadata?.FrameOfReferenceUID;
+  const ids = engine()
+    .getViewports()
+    .filter((vp) => vp.type === Enums.ViewportType.ORTHOGRAPHIC && vp.getActors().length > 0 && vp.getFrameOfReferenceUID() === frame)
+    .map((vp) => vp.id);
+  return s.attach(ids);
+}
+
+/** Flat voxel index of a patient point in the labelmap grid, or null outside it. */
+export function voxelAt(grid: Grid, world: Vec3): number | null {
+  const [i, j, k] = patientToIndex(grid, world).map(Math.round) as Vec3;
+  const [nx, ny, nz] = grid.dims;
+  if (i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz) return null;
+  return i + j * nx + k * nx * ny;
+}
+
+export function sessionGrid(): Grid | null {
+  return session ? gridOfVolume(session.volume) : null;
+}

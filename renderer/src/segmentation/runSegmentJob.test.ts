@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import type { Grid } from '../../../shared/volume/grid';
+import { runSegmentJob } from './runSegmentJob';
+import type { CaseStatistics, MaskResult } from './segmentJobs';
+
+const grid: Grid = { dims: [12, 10, 6], spacing: [2, 1.5, 3], origin: [-5, 4, 10], direction: [1, 0, 0, 0, 1, 0, 0, 0, 1] };
+const at = (i: number, j: number, k: number) => i + j * 12 + k * 120;
+
+/** Liver = box i 2..9, j 2..7, k 1..4 (label 1) with a 2x2x2 lesion (label 2) inside. */
+function labels(): Uint8Array {
+  const d = new Uint8Array(720);
+  for (let k = 1; k <= 4; k++) for (let j = 2; j <= 7; j++) for (let i = 2; i <= 9; i++) d[at(i, j, k)] = 1;
+  for (let k = 2; k <= 3; k++) for (let j = 4; j <= 5; j++) for (let i = 4; i <= 5; i++) d[at(i, j, k)] = 2;
+  return d;
+}
+
+describe('runSegmentJob', () => {
+  it('computes volumes, lesion count and burden against liver including the lesion', () => {
+    const hu = new Float32Array(720).fill(100);
+    const other: Grid = { ...grid, origin: [-4, 4, 10] }; // shifted by half a voxel: resampled
+    const r = runSegmentJob({
+      op: 'stats',
+      labelmap: { grid, data: labels() },
+      phases: [
+        { name: 'portal_venous', volume: { grid, data: hu } },
+        { name: 'arterial', volume: { grid: other, data: new Float32Array(720).fill(50) } },
+      ],
+      liverLabels: [1],
+      lesionLabels: [2],
+    }) as CaseStatistics;
+    const voxelMl = (2 * 1.5 * 3) / 1000;
+    expect(r.segments.find((s) => s.label === 1)!.volumeMl).toBeCloseTo((192 - 8) * voxelMl, 6);
+    expect(r.segments.find((s) => s.label === 2)!.intensity.map((i) => i.mean)).toEqual([100, 50]);
+    expect(r.lesionComponents).toBe(1);
+    expect(r.burden!.percent).toBeCloseTo((100 * 8) / 192, 6);
+    expect(r.burden!.liverIncludingTumourMl).toBeCloseTo(192 * voxelMl, 6);
+  });
+
+  it('says why there is no burden without a liver', () => {
+    const r = runSegmentJob({ op: 'stats', labelmap: { grid, data: new Uint8Array(720) }, phases: [], liverLabels: [], lesionLabels: [] }) as CaseStatistics;
+    expect(r.burden).toBeNull();
+    expect(r.burdenNote).toMatch(/liver/);
+  });
+
+  it('fills a hole in a segment mask and grows it by millimetres', () => {
+    const mask = labels().map((v) => (v === 1 ? 1 : 0));
+    const filled = runSegmentJob({ op: 'mask', action: 'fill-holes', mask, grid, mm: 0 }) as MaskResult;
+    expect(filled.mask.reduce((a, b) => a + b, 0)).toBe(192);
+    const grown = runSegmentJob({ op: 'mask', action: 'grow', mask: filled.mask, grid, mm: 2 }) as MaskResult;
+    // 2 mm reaches one voxel along i (2 mm) and j (1.5 mm), none along k (3 mm).
+    expect(grown.mask[at(1, 2, 1)]).toBe(1);
+    expect(grown.mask[at(2, 1, 1)]).toBe(1);
+    expect(grown.mask[at(2, 2, 0)]).toBe(0);
+  });
+});

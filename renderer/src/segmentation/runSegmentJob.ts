@@ -1,0 +1,84 @@
+import { lesionFromClick } from '../../../shared/segment/lesionFromClick';
+import { liverFromSeed } from '../../../shared/segment/liverFromSeed';
+import { interpolateSlices } from '../../../shared/segment/interpolate';
+import { fillHoles3d, growMm, keepLargestComponent, shrinkMm, smoothMask } from '../../../shared/segment/morphology';
+import { regionGrow } from '../../../shared/segment/regionGrow';
+import { tumourBurdenFromMasks } from '../../../shared/volume/burden';
+import { labelComponents } from '../../../shared/volume/components';
+import { sameGrid, voxelVolumeMm3 } from '../../../shared/volume/grid';
+import { resampleScalar } from '../../../shared/volume/resample';
+import { segmentStatistics } from '../../../shared/volume/stats';
+import type { CaseStatistics, MaskResult, SegmentJob, SegmentJobResult } from './segmentJobs';
+
+const hu = (w: [number, number]) => `${Math.round(w[0])} to ${Math.round(w[1])}`;
+
+/** Runs one job (in the segment worker; plain function so tests call it directly). */
+export function runSegmentJob(job: SegmentJob, onProgress: (fraction: number) => void = () => {}): SegmentJobResult {
+  switch (job.op) {
+    case 'liver': {
+      const r = liverFromSeed(job.volume, { seed: job.seed, include: job.include, exclude: job.exclude, onProgress });
+      return { mask: r.mask, note: `Liver grown in ${hu(r.window)} HU` } satisfies MaskResult;
+    }
+    case 'lesion': {
+      // Outside a phase reads -1000 (air): never lesion-like, so the grow cannot leak there.
+      const phases = job.phases.map((p) => (sameGrid(p.volume.grid, job.grid) ? p.volume : resampleScalar(p.volume, job.grid, -1000)));
+      const r = lesionFromClick(phases, { click: job.click, liverMask: job.liverMask, onProgress });
+      const phase = job.phases[r.phaseIndex]?.name ?? `phase ${r.phaseIndex + 1}`;
+      return { mask: r.mask, note: `Lesion segmented on the ${phase} phase, ${hu(r.window)} HU` } satisfies MaskResult;
+    }
+    case 'grow': {
+      const r = regionGrow(job.volume, { seeds: job.seeds, smoothingRadiusMm: 1, onProgress });
+      return { mask: r.mask, note: `Grown in ${hu(r.window)} HU` } satisfies MaskResult;
+    }
+    case 'mask':
+      return { mask: maskOp(job), note: job.action } satisfies MaskResult;
+    case 'stats':
+      return caseStatistics(job);
+  }
+}
+
+function maskOp(job: Extract<SegmentJob, { op: 'mask' }>): Uint8Array {
+  const { mask, grid, mm } = job;
+  switch (job.action) {
+    case 'fill-holes':
+      return fillHoles3d(mask, grid.dims);
+    case 'remove-islands':
+      return keepLargestComponent(mask, grid.dims);
+    case 'smooth':
+      return smoothMask(mask, grid, mm);
+    case 'grow':
+      return growMm(mask, grid, mm);
+    case 'shrink':
+      return shrinkMm(mask, grid, mm);
+    case 'interpolate':
+      return interpolateSlices(mask, grid);
+  }
+}
+
+/** Per-segment statistics, lesion count and tumour burden of the case labelmap. */
+export function caseStatistics(job: Extract<SegmentJob, { op: 'stats' }>): CaseStatistics {
+  const { labelmap } = job;
+  const { grid, data } = labelmap;
+  // Phases in another grid are resampled onto the labelmap grid so HU statistics mean the same
+  // voxels; voxels outside a phase read NaN, so a segment it does not cover shows no figure.
+  const phases = job.phases.map((p) => ({
+    name: p.name,
+    volume: sameGrid(p.volume.grid, grid) ? p.volume : resampleScalar(p.volume, grid, Number.NaN),
+  }));
+  const segments = segmentStatistics(labelmap, phases);
+  const liver = new Uint8Array(data.length);
+  const tumour = new Uint8Array(data.length);
+  const isLiver = new Set(job.liverLabels);
+  const isLesion = new Set(job.lesionLabels);
+  let liverVoxels = 0;
+  for (let n = 0; n < data.length; n++) {
+    const v = data[n]!;
+    if (isLiver.has(v)) {
+      liver[n] = 1;
+      liverVoxels++;
+    } else if (isLesion.has(v)) tumour[n] = 1;
+  }
+  const lesionComponents = labelComponents(tumour, grid.dims, 26).count;
+  if (!liverVoxels) return { segments, lesionComponents, burden: null, burdenNote: 'Segment the liver to get the tumour burden.' };
+  return { segments, lesionComponents, burden: tumourBurdenFromMasks(liver, tumour, voxelVolumeMm3(grid)), burdenNote: '' };
+}

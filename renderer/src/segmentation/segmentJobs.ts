@@ -1,0 +1,50 @@
+import type { Grid, Labelmap, ScalarVolume } from '../../../shared/volume/grid';
+import type { SegmentStats } from '../../../shared/volume/stats';
+import type { TumourBurden } from '../../../shared/volume/burden';
+
+/** Mask operations on one segment (shared/segment/morphology and interpolate). */
+export type MaskOp = 'fill-holes' | 'remove-islands' | 'smooth' | 'grow' | 'shrink' | 'interpolate';
+
+/** What the segment worker is asked to do; volumes travel as copies. */
+export type SegmentJob =
+  | { op: 'liver'; volume: ScalarVolume; seed: number; include: number[]; exclude: number[] }
+  | {
+      op: 'lesion';
+      /** The labelmap grid: phases on other grids are resampled onto it first. */
+      grid: Grid;
+      phases: { name: string; volume: ScalarVolume }[];
+      click: number;
+      liverMask?: Uint8Array;
+    }
+  | { op: 'grow'; volume: ScalarVolume; seeds: number[] }
+  | { op: 'mask'; action: MaskOp; mask: Uint8Array; grid: Grid; mm: number }
+  | {
+      op: 'stats';
+      labelmap: Labelmap;
+      /** Phases by name; the worker resamples those on another grid to the labelmap grid. */
+      phases: { name: string; volume: ScalarVolume }[];
+      liverLabels: number[];
+      lesionLabels: number[];
+    };
+
+export interface MaskResult {
+  mask: Uint8Array;
+  /** What to tell the user about the result (window used, phase chosen). */
+  note: string;
+}
+
+export interface CaseStatistics {
+  segments: SegmentStats[];
+  /** Connected components of all lesion voxels together. */
+  lesionComponents: number;
+  burden: TumourBurden | null;
+  /** Why there is no burden (no liver yet, ...). */
+  burdenNote: string;
+}
+
+export type SegmentJobResult = MaskResult | CaseStatistics;
+
+export type WorkerMessage =
+  | { type: 'progress'; fraction: number }
+  | { type: 'done'; result: SegmentJobResult }
+  | { type: 'error'; message: string };

@@ -1,0 +1,100 @@
+import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import type { Vec3 } from '../../../shared/volume/grid';
+import { useCaseStore } from '../store/caseStore';
+import { resolveRecovery, saveCase } from '../segmentation/caseAutosave';
+import { lesionFromClickAt, liverFromClick, regionGrowAt } from '../segmentation/editActions';
+import { redoEdit, undoEdit } from '../segmentation/labelmapSession';
+import { SegmentList } from '../segmentation/SegmentList';
+import { SegmentToolbar } from '../segmentation/SegmentToolbar';
+import { StatisticsPanel } from '../segmentation/StatisticsPanel';
+import { useSegmentSession } from '../segmentation/useSegmentSession';
+import { worldAtPointer } from '../segmentation/viewportClicks';
+import { CLICK_TOOLS } from '../segmentation/segmentTools';
+import { ViewerWorkspace } from './ViewerWorkspace';
+import '../segmentation/segmentation.css';
+
+/** Segment: the viewer's viewports with the case labelmap over every phase, a tool bar and a segment panel. */
+export function SegmentWorkspace() {
+  useSegmentSession();
+  const tool = useCaseStore((s) => s.tool);
+  const saveState = useCaseStore((s) => s.saveState);
+  const stroke = useRef<{ points: Vec3[]; include: boolean } | null>(null);
+  const recovery = useCaseStore((s) => s.recovery);
+  /** Patient position under the pointer: where a click tool would act. */
+  const [cursor, setCursor] = useState<Vec3 | null>(null);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const t = e.target as HTMLElement | null;
+      if (t && /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName)) return;
+      const c = useCaseStore.getState();
+      const ctrl = e.ctrlKey || e.metaKey;
+      const k = e.key.toLowerCase();
+      const act = (fn: () => void) => {
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        fn();
+      };
+      if (ctrl && k === 'z') act(e.shiftKey ? redoEdit : undoEdit);
+      else if (ctrl && k === 'y') act(redoEdit);
+      else if (ctrl && k === 's') act(() => void saveCase());
+      else if (ctrl || e.altKey) return;
+      else if (k === 'b') act(() => c.setTool('brush'));
+      else if (k === 'e') act(() => c.setTool('eraser'));
+      else if (e.key === '[') act(() => c.setBrushRadius(c.brushRadiusMm - 1));
+      else if (e.key === ']') act(() => c.setBrushRadius(c.brushRadiusMm + 1));
+      else if (e.key === 'Escape') act(() => c.setTool('none'));
+    };
+    // Capture phase: these keys belong to the Segment workspace before the viewer sees them.
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, []);
+
+  const onPointerDown = (e: PointerEvent) => {
+    if (e.button !== 0 || !CLICK_TOOLS.has(tool)) return;
+    const world = worldAtPointer(e);
+    if (!world) return;
+    if (tool === 'liver-seed' && (e.shiftKey || e.altKey)) {
+      stroke.current = { points: [world], include: e.shiftKey };
+      return;
+    }
+    if (tool === 'liver-seed') void liverFromClick(world);
+    else if (tool === 'lesion-click') void lesionFromClickAt(world);
+    else void regionGrowAt(world);
+  };
+  const onPointerMove = (e: PointerEvent) => {
+    const world = worldAtPointer(e);
+    setCursor(world);
+    if (world && stroke.current) stroke.current.points.push(world);
+  };
+  const onPointerUp = () => {
+    const s = stroke.current;
+    stroke.current = null;
+    if (s) void liverFromClick(s.points[0]!, s);
+  };
+
+  return (
+    <section className="segment-workspace" data-testid="segment-workspace" data-tool={tool}>
+      <SegmentToolbar />
+      {recovery && (
+        <div className="recovery" data-testid="recovery">
+          {recovery}{' '}
+          <button onClick={() => void resolveRecovery('keep')}>Keep recovered edits</button>
+          <button onClick={() => void resolveRecovery('discard')}>Back to last save</button>
+        </div>
+      )}
+      <div className="segment-main">
+        <div className="segment-view" onPointerDownCapture={onPointerDown} onPointerMoveCapture={onPointerMove} onPointerUpCapture={onPointerUp}>
+          <ViewerWorkspace />
+        </div>
+        <aside className="segment-panel" data-testid="segment-panel" data-save-state={saveState}>
+          <div className="cursor" data-testid="cursor-lps" data-lps={cursor ? cursor.join(',') : ''}>
+            {cursor ? `Cursor L ${cursor[0].toFixed(1)} P ${cursor[1].toFixed(1)} S ${cursor[2].toFixed(1)} mm` : 'Cursor: off the images'}
+          </div>
+          <SegmentList />
+          <StatisticsPanel />
+        </aside>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { getAtPath, mergeDraft, setAtPath } from './draft';
+
+describe('plan draft paths', () => {
+  it('sets nested values immutably and removes with undefined', () => {
+    const a = { labs: { inr: 1 } };
+    const b = setAtPath(a, 'labs.bilirubin.value', 1.2);
+    expect(b).toEqual({ labs: { inr: 1, bilirubin: { value: 1.2 } } });
+    expect(a).toEqual({ labs: { inr: 1 } });
+    expect(getAtPath(b, 'labs.bilirubin.value')).toBe(1.2);
+    expect(setAtPath(b, 'labs.inr', undefined)).toEqual({ labs: { bilirubin: { value: 1.2 } } });
+    expect(getAtPath(b, 'nope.deeper')).toBeUndefined();
+  });
+  it('merges defaults under entered values', () => {
+    expect(mergeDraft({ labs: { albumin: { unit: 'g/dL' } }, x: [1] }, { labs: { albumin: { value: 3 } }, x: [2] })).toEqual({
+      labs: { albumin: { unit: 'g/dL', value: 3 } },
+      x: [2],
+    });
+  });
+});
