@@ -35,9 +35,15 @@ function us(ds: DataSet, tag: string, fallback: number): number {
 function decimals(ds: DataSet | undefined, tag: string, count: number): number[] | null {
   const s = ds?.string(tag);
   if (!s) return null;
-  const v = s.split('\\').map((x) => Number(x));
+  // Number('') is 0: an empty DS component must not become a zero spacing or position.
+  const v = s.split('\\').map((x) => (x.trim() === '' ? NaN : Number(x)));
   if (v.length < count || v.slice(0, count).some((x) => !Number.isFinite(x))) return null;
   return v.slice(0, count);
+}
+
+/** Spacings must be > 0; anything else is treated as absent (and reported as such). */
+function positive(v: number[] | null): number[] | null {
+  return v && v.every((x) => x > 0) ? v : null;
 }
 
 function firstItem(ds: DataSet | undefined, tag: string): DataSet | undefined {
@@ -48,7 +54,7 @@ function geometryOf(ds: DataSet | undefined): FrameGeometry {
   return {
     position: decimals(ds, 'x00200032', 3) as Vec3 | null,
     orientation: decimals(ds, 'x00200037', 6) as FrameGeometry['orientation'],
-    pixelSpacing: decimals(ds, 'x00280030', 2) as [number, number] | null,
+    pixelSpacing: positive(decimals(ds, 'x00280030', 2)) as [number, number] | null,
   };
 }
 

@@ -88,9 +88,11 @@ export function measureCase(caseDoc: CaseDocument, labels: Labelmap, volume?: Sc
   const margins: LesionMargin[] = [];
   if (zones.length) {
     const zoneMask = mask(labels, new Set(zones.map((z) => z.label)));
-    // The capsule is the outside of liver, lesions and zones together (one labelmap, no overlaps).
+    // The capsule is the outside of liver, lesions, zones and vessels together: one labelmap has no
+    // overlaps, so intrahepatic vessels would otherwise punch "capsule" holes next to the tumour.
+    const vessels = of('vessel');
     const liver = livers.length
-      ? mask(labels, new Set([...livers, ...lesions, ...zones].map((s) => s.label)))
+      ? mask(labels, new Set([...livers, ...lesions, ...zones, ...vessels].map((s) => s.label)))
       : undefined;
     for (const lesion of lesions) {
       // The case has one labelmap, so a lesion inside a zone is not also labelled zone: the zone is

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { caseChannels } from './channels/case';
+import { devicesChannels } from './channels/devices';
 import { dicomChannels } from './channels/dicom';
 import { exportChannels } from './channels/export';
 import { limitsChannels } from './channels/limits';
@@ -14,6 +15,7 @@ import { samplesChannels } from './channels/samples';
 export const contract = {
   ...appChannels,
   ...caseChannels,
+  ...devicesChannels,
   ...dicomChannels,
   ...exportChannels,
   ...limitsChannels,

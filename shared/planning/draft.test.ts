@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { getAtPath, mergeDraft, setAtPath } from './draft';
+import { draftToInput, getAtPath, mergeDraft, setAtPath } from './draft';
 
 describe('plan draft paths', () => {
   it('sets nested values immutably and removes with undefined', () => {
@@ -16,5 +16,12 @@ describe('plan draft paths', () => {
       labs: { albumin: { unit: 'g/dL', value: 3 } },
       x: [2],
     });
+  });
+});
+
+describe('draftToInput', () => {
+  it('drops the Y-90 block until a product is chosen', () => {
+    expect(draftToInput({ a: 1, y90: { bilobar: false } })).toEqual({ a: 1 });
+    expect(draftToInput({ a: 1, y90: { product: 'resin' } })).toEqual({ a: 1, y90: { product: 'resin' } });
   });
 });

@@ -35,3 +35,14 @@ export function mergeDraft(base: Draft, over: Draft): Draft {
   }
   return out;
 }
+
+/** The draft as evaluatePlan input: the Y-90 block counts only once a product is chosen. */
+export function draftToInput(draft: Draft): Draft {
+  const y90 = draft.y90 as Record<string, unknown> | undefined;
+  if (y90 && !y90.product) {
+    const rest = { ...draft };
+    delete rest.y90;
+    return rest;
+  }
+  return draft;
+}

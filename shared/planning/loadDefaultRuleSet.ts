@@ -1,4 +1,4 @@
-import data from '../../resources/rules/liverplan-net-liver.json';
+import data from '../../resources/rules/liverplan-net-liver.json' with { type: 'json' };
 import { parseRuleSet, type RuleSet } from './ruleSet';
 
 let cached: RuleSet | undefined;

@@ -127,6 +127,23 @@ export function buildAnatomy(options: AnatomyOptions): Part[] {
     part('canal', { kind: 'ellipticCylinder', centre: [0, 108], radii: [9, 8], zRange: [-1e4, 1e4] }, 'csf'),
     part('kidneyR', KIDNEY_RIGHT, 'kidney', { over: [T.fat, T.muscle] }),
     part('kidneyL', KIDNEY_LEFT, 'kidney', { over: [T.fat, T.muscle] }),
+    // Renal medulla: the arterial-phase corticomedullary pattern.
+    part(
+      'kidneyMedullaR',
+      { ...(KIDNEY_RIGHT as Extract<Shape, { kind: 'ellipsoid' }>), radii: [15, 13, 38] },
+      'kidneyMedulla',
+      {
+        over: [T.kidney],
+      },
+    ),
+    part(
+      'kidneyMedullaL',
+      { ...(KIDNEY_LEFT as Extract<Shape, { kind: 'ellipsoid' }>), radii: [15, 13, 38] },
+      'kidneyMedulla',
+      {
+        over: [T.kidney],
+      },
+    ),
     part('spleen', ell([92, 62, 8], [26, 52, 55], -35), 'spleen', { over: [T.fat, T.lung] }),
     part('stomach', STOMACH, 'stomachWall', { over: [T.fat] }),
     part('stomachLumen', ell([72, -2, 8], [35, 31, 39], 20), 'stomachContent', { over: [T.stomachWall] }),

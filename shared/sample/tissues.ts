@@ -24,6 +24,7 @@ export const TISSUES = [
   'lung',
   'heart',
   'pancreas',
+  'kidneyMedulla',
 ] as const;
 export type Tissue = (typeof TISSUES)[number];
 

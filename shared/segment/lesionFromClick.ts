@@ -82,26 +82,16 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
     if (c.contrastToNoise > conspicuity[best]!.contrastToNoise) best = n;
   });
   progress(0.2);
+  const chosen = conspicuity[best]!;
   const image = phases[best]!;
-  // A click on a necrotic centre: grow the enhancing wall instead; hole filling adds the centre.
-  const chosen = necroticWall(image, shells, conspicuity[best]!) ?? { ...conspicuity[best]!, seedRadiusMm: -1 };
   const t = (chosen.core + chosen.ring) / 2;
   const beyond = chosen.core + (chosen.core - t);
   const window: [number, number] = chosen.core >= chosen.ring ? [t, beyond] : [beyond, t];
-  const seeds = [p.click];
-  if (chosen.seedRadiusMm >= 0) {
-    for (const r of [chosen.seedRadiusMm, chosen.seedRadiusMm + 1]) {
-      for (const v of shells[r] ?? []) {
-        const x = image.data[v]!;
-        if (x >= window[0] && x <= window[1]) seeds.push(v);
-      }
-    }
-  }
   // The lesion radius the profile suggests bounds the grow, so a touching lesion or a vessel of
   // the same intensity is not followed far.
   const radiusCap = Math.min(p.maxRadiusMm, 1.5 * chosen.edgeRadiusMm + 3);
   const grown = regionGrow(image, {
-    seeds,
+    seeds: [p.click],
     window,
     maxRadiusMm: radiusCap,
     constraint: p.liverMask,
@@ -215,44 +205,6 @@ function measureConspicuity(
     }
   }
   return { core: coreValue, ring, ringRadiusMm, contrastToNoise: Math.abs(coreValue - ring) / noise, edgeRadiusMm };
-}
-
-/**
- * When the click sits in a necrotic centre the profile runs core (dark) -> wall (most different)
- * -> liver (in between). Then returns the wall as the lesion intensity and the liver beyond it as
- * the background, with the wall's radius for seeding; null for a solid lesion.
- */
-function necroticWall(
-  image: ScalarVolume,
-  shells: number[][],
-  c: PhaseConspicuity,
-): (PhaseConspicuity & { seedRadiusMm: number }) | null {
-  const raw = (n: number) => image.data[n]!;
-  const outerVoxels: number[] = [];
-  for (let r = shells.length - 1; r > c.ringRadiusMm + 2 && outerVoxels.length < 64; r--) outerVoxels.push(...shells[r]!);
-  if (outerVoxels.length < 16) return null;
-  const outer = median(outerVoxels, raw);
-  const span = c.ring - c.core;
-  const f = (outer - c.core) / span; // 0 = like the core, 1 = like the wall
-  if (!(f > 0.25 && f < 0.75)) return null;
-  // A solid lesion with a darker neighbour beyond the liver around it profiles the same way, but
-  // its profile rests at the liver value for a while before reaching that neighbour.
-  let run = 0;
-  for (let r = 1; r < c.ringRadiusMm; r++) {
-    if (shells[r]!.length < 4) continue;
-    run = Math.abs(median(shells[r]!, raw) - outer) < 0.2 * Math.abs(span) ? run + 1 : 0;
-    if (run >= 3) return null;
-  }
-  const half = (c.ring + outer) / 2;
-  let edgeRadiusMm = shells.length - 1;
-  for (let r = c.ringRadiusMm + 1; r + 1 < shells.length; r++) {
-    const voxels = shells[r]!.concat(shells[r + 1]!);
-    if (voxels.length >= 4 && (median(voxels, raw) - half) * (outer - half) > 0) {
-      edgeRadiusMm = r + 0.5;
-      break;
-    }
-  }
-  return { ...c, core: c.ring, ring: outer, edgeRadiusMm, seedRadiusMm: c.ringRadiusMm };
 }
 
 /** Noise SD from the MAD of differences between i-neighbours (robust to the edges in the region). */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import mwa from '../../resources/devices/mwa-estimates.json';
-import rfa from '../../resources/devices/rfa-estimates.json';
+import mwa from '../../resources/devices/mwa-estimates.json' with { type: 'json' };
+import rfa from '../../resources/devices/rfa-estimates.json' with { type: 'json' };
 
 /** One ablation-zone chart row: device setting -> predicted zone (an estimate, never truth). */
 export const deviceEntrySchema = z.object({

@@ -1,7 +1,7 @@
 /**
  * Child process of the SIGKILL crash test (crashSafety.test.ts): edits a case
  * continuously (one edit every EDIT_MS), autosaves through the scheduler and
- * saves explicitly every few writes, reporting on stdout:
+ * saves explicitly every `saveEvery` writes, reporting on stdout:
  *   start <epochMs>, begin <edit>, ack <edit> <writeMs>.
  * The edit number is time-based so the parent can tell how many edits a kill cost.
  */
@@ -12,7 +12,8 @@ import { createAutosaveScheduler } from './autosaveScheduler';
 import { createCaseStore } from './caseStore';
 import { labelForEdit } from './crashTestData';
 
-const [root, caseId, intervalArg, editArg] = process.argv.slice(2);
+const [root, caseId, intervalArg, editArg, saveEveryArg] = process.argv.slice(2);
+const saveEvery = Number(saveEveryArg);
 const intervalMs = Number(intervalArg);
 const editMs = Number(editArg);
 const start = Date.now();
@@ -39,7 +40,7 @@ const scheduler = createAutosaveScheduler({
     data.fill(labelForEdit(n));
     const labels = encodeNifti({ grid: grid, data }, { gzip: true });
     const document = caseDocumentSchema.parse({ ...base.document, notes: `edit ${n}` });
-    if (++writes % 5 === 0) await store.save(document, labels);
+    if (++writes % saveEvery === 0) await store.save(document, labels);
     else await store.autosave(document, labels);
     process.stdout.write(`ack ${n} ${(performance.now() - t0).toFixed(1)}\n`);
   },

@@ -44,11 +44,15 @@ interface Round {
 }
 
 /** Runs the child until it has written a few times, then SIGKILLs it at a random moment. */
-function runAndKill(root: string, caseId: string, rand: () => number): Promise<Round> {
+function runAndKill(root: string, caseId: string, saveEvery: number, rand: () => number): Promise<Round> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [childJs, root, caseId, String(INTERVAL_MS), String(EDIT_MS)], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      [childJs, root, caseId, String(INTERVAL_MS), String(EDIT_MS), String(saveEvery)],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     const round: Round = { acked: -1, midWrite: false, killedAt: 0, start: 0, maxWriteMs: 0 };
     let buffer = '';
     let stderr = '';
@@ -97,9 +101,11 @@ describe('crash safety (SIGKILL while autosaving)', () => {
     const stats = { kills: 0, midWrite: 0, recoveredAutosave: 0, completedSave: 0, worstLostMs: 0, maxWriteMs: 0 };
 
     await Promise.all(
-      cases.map(async ({ document }) => {
+      cases.map(async ({ document }, lane) => {
+        // One lane mostly autosaves, the other saves every second write, to hit kills mid-save too.
+        const saveEvery = lane === 0 ? 5 : 2;
         for (let n = 0; n < KILLS_PER_LANE; n++) {
-          const round = await runAndKill(root, document.caseId, rand);
+          const round = await runAndKill(root, document.caseId, saveEvery, rand);
           const opened = await createCaseStore(root).open(document.caseId);
           const edit = editFromNotes(opened.document.notes);
           // Everything the child reported as written survived, and the labelmap matches the document.

@@ -3,6 +3,7 @@ import { FileRegistry } from '../files/fileRegistry';
 import { createErrorLog } from '../log/errorLog';
 import { appHandlers } from './app';
 import { caseHandlers } from './case';
+import { devicesHandlers } from './devices';
 import { dicomHandlers } from './dicom';
 import { exportHandlers } from './export';
 import { limitsHandlers } from './limits';
@@ -19,7 +20,7 @@ export function createHandlers(env: ServiceEnv): {
 } {
   const log = createErrorLog(env.userDataDir);
   const files = new FileRegistry();
-  const parts: PartialHandlers[] = [appHandlers(env, log), caseHandlers(env, log), limitsHandlers(), dicomHandlers(env, files), exportHandlers(env)];
+  const parts: PartialHandlers[] = [appHandlers(env, log), caseHandlers(env, log), limitsHandlers(), dicomHandlers(env, files), exportHandlers(env), devicesHandlers(env)];
   const handlers = Object.assign({}, ...parts) as Handlers;
   return { handlers, log, files };
 }

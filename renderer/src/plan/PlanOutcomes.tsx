@@ -3,7 +3,19 @@ import type { Modality, Outcome, PlanResult } from '../../../shared/planning/ind
 
 const STATUS_LABEL: Record<string, string> = { eligible: 'Eligible', caution: 'Caution', contraindicated: 'Contraindicated', info: 'Info' };
 
-function OutcomeItem({ o }: { o: Outcome }) {
+/** One rule often fires for several modalities with the same words: show it once, naming them all. */
+function groupOutcomes(outcomes: Outcome[]): { o: Outcome; modalities: string[] }[] {
+  const groups = new Map<string, { o: Outcome; modalities: string[] }>();
+  for (const o of outcomes) {
+    const key = `${o.ruleId}|${o.lesionId ?? ''}|${o.status}|${o.rationale}`;
+    const g = groups.get(key);
+    if (g) g.modalities.push(o.modality);
+    else groups.set(key, { o, modalities: [o.modality] });
+  }
+  return [...groups.values()];
+}
+
+function OutcomeItem({ o, modalities }: { o: Outcome; modalities?: string[] }) {
   const [open, setOpen] = useState(false);
   return (
     <li className={`outcome ${o.status}${o.hardWarning ? ' hard' : ''}`} data-testid="outcome">
@@ -12,6 +24,7 @@ function OutcomeItem({ o }: { o: Outcome }) {
         <span>
           {o.lesionId ? `${o.lesionId}: ` : ''}
           {o.rationale}
+          {modalities && <span className="modalities"> — {modalities.join(' · ')}</span>}
         </span>
       </button>
       {open && (
@@ -108,8 +121,8 @@ export function PlanOutcomes({ result }: { result: PlanResult }) {
       </div>
       <ul className="outcomes">
         {shown.length === 0 && <li className="muted">No rule triggered for {tab === 'all' ? 'any modality' : tab}.</li>}
-        {shown.map((o, n) => (
-          <OutcomeItem key={`${o.ruleId}-${o.modality}-${o.lesionId ?? ''}-${n}`} o={o} />
+        {groupOutcomes(shown).map((g, n) => (
+          <OutcomeItem key={`${g.o.ruleId}-${g.o.lesionId ?? ''}-${n}`} o={g.o} modalities={tab === 'all' ? g.modalities : undefined} />
         ))}
       </ul>
       {(tab === 'all' || tab === 'SIRT') && result.y90 && <Y90Table result={result.y90} />}

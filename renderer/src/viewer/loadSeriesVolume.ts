@@ -76,6 +76,9 @@ export async function loadSeriesVolume(
     const d = (evt as CustomEvent<{ volumeId: string; framesProcessed: number; numberOfFrames: number }>).detail;
     if (d.volumeId !== volumeId) return;
     const complete = d.framesProcessed >= d.numberOfFrames;
+    // About 50 updates per phase: enough for a smooth bar, few enough to keep React idle.
+    const step = Math.max(1, Math.floor(d.numberOfFrames / 50));
+    if (!complete && d.framesProcessed !== 1 && d.framesProcessed % step !== 0) return;
     onProgress({ stage: complete ? 'done' : 'pixels', done: d.framesProcessed, total: d.numberOfFrames });
     if (complete) eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
   };

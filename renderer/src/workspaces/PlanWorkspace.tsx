@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { evaluatePlan, loadDefaultRuleSet, PlanValidationError, type PlanResult } from '../../../shared/planning/index';
+import { draftToInput } from '../../../shared/planning/draft';
 import { PlanForm } from '../plan/PlanForm';
 import { PlanOutcomes } from '../plan/PlanOutcomes';
 import { PlanSettingsPanel } from '../plan/PlanSettingsPanel';
@@ -15,7 +16,7 @@ export function PlanWorkspace() {
   const useMeasured = useMeasuredForPlan();
   const evaluation = useMemo((): { result: PlanResult } | { error: string; field?: string } => {
     try {
-      return { result: evaluatePlan(draft as never, ruleSet, settings) };
+      return { result: evaluatePlan(draftToInput(draft) as never, ruleSet, settings) };
     } catch (e) {
       if (e instanceof PlanValidationError) return { error: e.message, field: e.field };
       return { error: e instanceof Error ? e.message : String(e) };

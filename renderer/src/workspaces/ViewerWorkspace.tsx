@@ -113,6 +113,8 @@ export function ViewerWorkspace() {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (t && /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName)) return;
+      // Space and Enter on a focused button press the button.
+      if (t?.tagName === 'BUTTON' && (e.key === ' ' || e.key === 'Enter')) return;
       const b = bindingFor(e);
       if (!b) return;
       e.preventDefault();

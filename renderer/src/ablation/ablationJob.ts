@@ -1,0 +1,16 @@
+import type { AblationAnalysis, AblationOptions } from '../../../shared/ablation/analyseAblation';
+import type { PathSegmentInfo } from '../../../shared/ablation/pathCrossings';
+import type { Applicator } from '../../../shared/volume/ablationZone';
+import type { Labelmap } from '../../../shared/volume/grid';
+
+/** What the ablation worker is asked: the case labelmap (a copy), its segments, the zones. */
+export interface AblationJob {
+  labelmap: Labelmap;
+  segments: PathSegmentInfo[];
+  applicators: Applicator[];
+  options: AblationOptions;
+}
+
+export type AblationWorkerMessage =
+  | { type: 'done'; result: AblationAnalysis }
+  | { type: 'error'; message: string };

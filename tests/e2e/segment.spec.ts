@@ -1,0 +1,133 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaseTruth } from '../../shared/sample/truth';
+import { startPreview, type PreviewHost } from '../host/previewHost';
+import { openSampleThroughUi } from '../host/uiActions';
+
+/**
+ * Segment workspace end to end on the 'solitary-ablation' sample: whole liver
+ * from one click at the truth's liver seed, the lesion from one click at its
+ * centre, volumes and burden read from the panel against the truth, undo and
+ * redo of the lesion. Clicks land on patient positions: the test scrolls to
+ * the slice and maps LPS to screen through the panel's cursor readout
+ * (parallel projection, so three probes give the exact affine map).
+ */
+let host: PreviewHost;
+const SHOTS = 'test-results/segment';
+
+test.beforeAll(async () => {
+  host = await startPreview({ viewport: { width: 1600, height: 900 } });
+});
+test.afterAll(async () => {
+  await host?.close();
+});
+
+function findTruth(dir: string): CaseTruth {
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile() && e.name === 'truth.json' && e.parentPath.includes('solitary-ablation')) return JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')) as CaseTruth;
+  }
+  throw new Error('truth.json of the sample not found');
+}
+
+const pane = (page: Page) => page.locator('[data-testid^="viewport-"][data-phase="portal_venous"]');
+
+async function cursorAt(page: Page, x: number, y: number): Promise<number[]> {
+  await page.mouse.move(x, y);
+  await expect(page.getByTestId('cursor-lps')).not.toHaveAttribute('data-lps', '');
+  return (await page.getByTestId('cursor-lps').getAttribute('data-lps'))!.split(',').map(Number);
+}
+
+/** Scrolls the portal venous pane to the slice of `lps` and returns the screen point over it. */
+async function screenPointOf(page: Page, lps: number[]): Promise<{ x: number; y: number }> {
+  const box = (await pane(page).locator('.viewer-element').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  for (let n = 0; n < 200; n++) {
+    const z = Number((await pane(page).getAttribute('data-focal-point'))!.split(',')[2]);
+    if (Math.abs(z - lps[2]!) <= 1.25) break;
+    await page.mouse.move(cx, cy);
+    // Wheel down moves to the next slice; which way is up along S depends on the view, so probe.
+    await page.mouse.wheel(0, z > lps[2]! ? 100 : -100);
+    await expect.poll(async () => Number((await pane(page).getAttribute('data-focal-point'))!.split(',')[2])).not.toBe(z);
+    const z2 = Number((await pane(page).getAttribute('data-focal-point'))!.split(',')[2]);
+    if (Math.abs(z2 - lps[2]!) > Math.abs(z - lps[2]!)) await page.mouse.wheel(0, z > lps[2]! ? -200 : 200);
+  }
+  const p0 = await cursorAt(page, cx, cy);
+  const px = await cursorAt(page, cx + 100, cy);
+  const py = await cursorAt(page, cx, cy + 100);
+  // Solve lps.xy = p0 + u*(px-p0)/100 + v*(py-p0)/100 for (u, v).
+  const a = (px[0]! - p0[0]!) / 100;
+  const b = (py[0]! - p0[0]!) / 100;
+  const c = (px[1]! - p0[1]!) / 100;
+  const d = (py[1]! - p0[1]!) / 100;
+  const rx = lps[0]! - p0[0]!;
+  const ry = lps[1]! - p0[1]!;
+  const det = a * d - b * c;
+  return { x: cx + (d * rx - b * ry) / det, y: cy + (a * ry - c * rx) / det };
+}
+
+const num = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.replace('%', ''));
+
+test('segments the liver and a lesion by clicks, reads volumes and burden, undoes and redoes', async () => {
+  test.setTimeout(600_000);
+  const { page } = host;
+  await openSampleThroughUi(host, 'solitary-ablation');
+  const truth = findTruth(host.userDataDir);
+  await page.click('role=tab[name="Segment"]');
+  await expect(page.getByTestId('segment-workspace')).toBeVisible();
+  await expect(pane(page)).toBeVisible();
+  await expect(page.getByTestId('pane-progress')).toHaveCount(0, { timeout: 240_000 });
+
+  // Liver: one click on the seed.
+  await page.getByTestId('tool-liver-seed').click();
+  const seed = await screenPointOf(page, truth.liverSeedLps);
+  await page.mouse.click(seed.x, seed.y);
+  await expect(page.getByTestId('segment-row-1')).toHaveAttribute('data-name', 'Liver', { timeout: 240_000 });
+  await expect(page.getByTestId('volume-ml-1')).toBeVisible({ timeout: 120_000 });
+  await page.screenshot({ path: `${SHOTS}/1-liver.png` });
+
+  // Lesion: one click on its centre; it becomes its own numbered segment.
+  const lesion = truth.lesions[0]!;
+  await page.getByTestId('tool-lesion-click').click();
+  const at = await screenPointOf(page, lesion.centreLps);
+  await page.mouse.click(at.x, at.y);
+  await expect(page.getByTestId('segment-row-2')).toHaveAttribute('data-name', 'Lesion 1', { timeout: 240_000 });
+  await expect(page.getByTestId('volume-ml-2')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('lesion-count')).toHaveText('1');
+  await page.screenshot({ path: `${SHOTS}/2-lesion.png` });
+
+  const liverIncl = await num(page, 'liver-incl-ml');
+  const lesionMl = await num(page, 'volume-ml-2');
+  const burden = await num(page, 'burden-percent');
+  console.log(
+    `liver incl. tumour ${liverIncl} mL (truth ${truth.liverVolumeMl.toFixed(1)}), lesion ${lesionMl} mL (truth ${lesion.volumeMl.toFixed(1)}), burden ${burden}% (truth ${truth.tumourBurdenPercent.toFixed(2)}%)`,
+  );
+  expect(Math.abs(liverIncl - truth.liverVolumeMl) / truth.liverVolumeMl).toBeLessThan(0.1);
+  expect(Math.abs(lesionMl - lesion.volumeMl) / lesion.volumeMl).toBeLessThan(0.3);
+  expect(Math.abs(burden - truth.tumourBurdenPercent)).toBeLessThan(0.3 * truth.tumourBurdenPercent + 0.1);
+
+  // Undo takes the lesion segment and its voxels away in one step; redo brings both back.
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('segment-row-2')).toHaveCount(0);
+  await expect(page.getByTestId('lesion-count')).toHaveText('0', { timeout: 60_000 });
+  await page.screenshot({ path: `${SHOTS}/3-undone.png` });
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('segment-row-2')).toBeVisible();
+  await expect(page.getByTestId('lesion-count')).toHaveText('1', { timeout: 60_000 });
+  await expect.poll(() => num(page, 'volume-ml-2')).toBeCloseTo(lesionMl, 1);
+
+  // Rename is undoable too.
+  const name = page.getByLabel('Name of segment 2');
+  await name.fill('Segment VI metastasis');
+  await name.press('Enter');
+  await expect(page.getByTestId('segment-row-2')).toHaveAttribute('data-name', 'Segment VI metastasis');
+  await page.mouse.move(10, 10);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('segment-row-2')).toHaveAttribute('data-name', 'Lesion 1');
+
+  // The edits reach the case store as an autosave.
+  await expect(page.getByTestId('save-state')).toContainText('Autosaved', { timeout: 30_000 });
+  await page.screenshot({ path: `${SHOTS}/4-final.png` });
+  expect(host.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+});
