@@ -18,6 +18,8 @@ export interface ServiceEnv {
   resourcesDir: string;
   appVersion: string;
   host: 'electron' | 'preview' | 'cli';
+  /** Where generated sample cases are cached (default <userData>/samples); tests share one. */
+  sampleCacheDir?: string;
   /** Answers dialog:pickFolder; Electron shows a native dialog, the preview host a preset. */
   pickFolder?: (title?: string) => Promise<string | null>;
 }

@@ -5,6 +5,7 @@ import { devicesChannels } from './channels/devices';
 import { dicomChannels } from './channels/dicom';
 import { exportChannels } from './channels/export';
 import { limitsChannels } from './channels/limits';
+import { practiceChannels } from './channels/practice';
 import { samplesChannels } from './channels/samples';
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   ...dicomChannels,
   ...exportChannels,
   ...limitsChannels,
+  ...practiceChannels,
   ...samplesChannels,
 };
 

@@ -35,6 +35,13 @@ test('the app opens with the host API and its version', async () => {
   expect(invalid).toContain('Invalid request for job:cancel');
 });
 
+test('the start screen lists the bundled sample cases with a description each', async () => {
+  const items = host.page.getByTestId('sample-list').getByRole('listitem');
+  await expect(items).toHaveCount(4);
+  await expect(items.first()).toContainText('25 mm');
+  await expect(host.page.getByTestId('sample-bilobar-burden')).toBeVisible();
+});
+
 test('a Cornerstone3D volume viewport renders a generated volume', async () => {
   const { page } = host;
   await page.getByRole('button', { name: 'Display self-test' }).click();

@@ -25,9 +25,12 @@ export async function previewCli(argv: string[]): Promise<number> {
     process.stderr.write('preview: building the renderer…\n');
     execFileSync(process.execPath, [resolve(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: REPO_ROOT, stdio: 'inherit' });
   }
+  const userDataDir = values['user-data'] ?? (values.screenshot ? undefined : resolve(process.env.HOME ?? '.', '.liverplan-preview'));
   const host = await startPreview({
     headless: values.screenshot ? true : undefined,
-    userDataDir: values['user-data'] ?? (values.screenshot ? undefined : resolve(process.env.HOME ?? '.', '.liverplan-preview')),
+    userDataDir,
+    // A persistent preview keeps its sample cases with its data, as the app does.
+    ...(userDataDir ? { sampleCacheDir: resolve(userDataDir, 'samples') } : {}),
   });
   try {
     await host.page.waitForSelector('[data-testid^="workspace-"]');

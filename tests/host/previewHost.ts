@@ -34,6 +34,7 @@ export interface PreviewOptions {
   /** What dialog:pickFolder answers (the preview has no native dialog). */
   pickFolder?: () => string | null;
   viewport?: { width: number; height: number };
+  sampleCacheDir?: string;
 }
 
 export interface PreviewHost {
@@ -79,6 +80,8 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
     appVersion: pkg.version,
     host: 'preview',
     pickFolder: async () => pickFolder(),
+    // One generated copy of each sample case serves every e2e test of a run.
+    sampleCacheDir: opts.sampleCacheDir ?? process.env.LIVERPLAN_SAMPLE_CACHE ?? join(tmpdir(), 'liverplan-e2e-sample-cache'),
   });
 
   const server: Server = createServer((req, res) => {

@@ -7,6 +7,10 @@ import { createDispatcher } from '../dispatch';
 import { userDevicesPath } from '../devices/userDevices';
 import type { Handlers } from '../handlerTypes';
 import { devicesHandlers } from './devices';
+import type { DeviceCatalogueMessage } from '../../../shared/ipc/channels/devices';
+
+/** The catalogue of a successful answer (the dispatcher types values as unknown). */
+const cat = (r: { ok: boolean; value?: unknown }) => (r.ok ? (r.value as DeviceCatalogueMessage).entries : []);
 
 let userDataDir: string;
 beforeEach(() => {
@@ -41,18 +45,16 @@ describe('devices:* channels', () => {
     const d = dispatcher();
     const listed = await d('devices:list', {});
     expect(listed).toMatchObject({ ok: true });
-    if (!listed.ok) return;
-    expect(listed.value.entries).toHaveLength(shippedCount);
+    expect(cat(listed)).toHaveLength(shippedCount);
     const added = await d('devices:add', { entry: mine });
-    if (!added.ok) throw new Error(added.error.message);
-    expect(added.value.entries.at(-1)).toMatchObject({ id: mine.id, origin: 'user', modality: 'MWA' });
+    expect(cat(added).at(-1)).toMatchObject({ id: mine.id, origin: 'user', modality: 'MWA' });
     // persisted with the user's data, read back by a fresh dispatcher
     expect(JSON.parse(readFileSync(userDevicesPath(userDataDir), 'utf8')).entries[0].id).toBe(mine.id);
     const again = await dispatcher()('devices:list', {});
-    expect(again.ok && again.value.entries.length).toBe(shippedCount + 1);
+    expect(cat(again).length).toBe(shippedCount + 1);
     expect(readdirSync(join(userDataDir, 'devices')).filter((f) => f.endsWith('.partial'))).toEqual([]);
     const removed = await d('devices:remove', { id: mine.id });
-    expect(removed.ok && removed.value.entries.length).toBe(shippedCount);
+    expect(cat(removed).length).toBe(shippedCount);
   });
 
   it('never overwrites a shipped row, refuses duplicates and unknown removals, reports a damaged file', async () => {

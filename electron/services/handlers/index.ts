@@ -7,11 +7,13 @@ import { devicesHandlers } from './devices';
 import { dicomHandlers } from './dicom';
 import { exportHandlers } from './export';
 import { limitsHandlers } from './limits';
+import { practiceHandlers } from './practice';
+import { samplesHandlers } from '../samples/samplesHandlers';
 
 /**
  * All service handlers for one host. Each domain contributes a partial map in
- * its own file; the result must cover every channel of the contract (the
- * type checker enforces that through the Handlers cast below being complete).
+ * its own file; the result must cover every channel of the contract
+ * (index.test.ts checks that no channel is left without a handler).
  */
 export function createHandlers(env: ServiceEnv): {
   handlers: Handlers;
@@ -20,7 +22,7 @@ export function createHandlers(env: ServiceEnv): {
 } {
   const log = createErrorLog(env.userDataDir);
   const files = new FileRegistry();
-  const parts: PartialHandlers[] = [appHandlers(env, log), caseHandlers(env, log), limitsHandlers(), dicomHandlers(env, files), exportHandlers(env), devicesHandlers(env)];
+  const parts: PartialHandlers[] = [appHandlers(env, log), caseHandlers(env, log), limitsHandlers(), dicomHandlers(env, files), exportHandlers(env), devicesHandlers(env), samplesHandlers(env), practiceHandlers(env)];
   const handlers = Object.assign({}, ...parts) as Handlers;
   return { handlers, log, files };
 }

@@ -7,7 +7,7 @@ import { listSamples, materialiseSample } from './materialiseSample';
  * <userData>/samples; progress goes out as 'sample-progress' {done, total, what}.
  */
 export function samplesHandlers(env: ServiceEnv): PartialHandlers {
-  const cacheDir = join(env.userDataDir, 'samples');
+  const cacheDir = env.sampleCacheDir ?? join(env.userDataDir, 'samples');
   return {
     'samples:list': async () => listSamples(),
     'samples:open': async (req, ctx) => {

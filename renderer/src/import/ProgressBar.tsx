@@ -10,7 +10,7 @@ export function ImportProgress() {
     <div className="progress-row" data-testid="import-progress" role="progressbar" aria-valuenow={pct ?? undefined} aria-valuemin={0} aria-valuemax={100}>
       <span>
         {scan.label}
-        {scan.total > 0 ? ` — ${scan.done} of ${scan.total} files` : '…'}
+        {scan.total > 0 ? ` — ${scan.done} of ${scan.total}` : '…'}
       </span>
       <div className="progress">
         <div className={pct === null ? 'bar indeterminate' : 'bar'} style={pct === null ? undefined : { width: `${pct}%` }} />

@@ -95,12 +95,21 @@ export function openSeries(study: StudySummary, s: SeriesSummary): void {
 /** Start > Open sample case: materialise (cached) then import like any folder. */
 export async function openSample(name: string): Promise<void> {
   const jobId = newJobId('sample');
-  useStudyStore.getState().setScan({ jobId, label: `Preparing sample case ${name}`, done: 0, total: 0 });
+  const label = `Preparing sample case ${name} (generated once, then cached)`;
+  useStudyStore.getState().setScan({ jobId, label, done: 0, total: 0 });
+  const off = api().onEvent((e) => {
+    if (e.jobId === jobId && e.topic === 'sample-progress') {
+      const p = e.payload as { done: number; total: number };
+      useStudyStore.getState().setScan({ jobId, label, done: p.done, total: p.total });
+    }
+  });
   try {
     const { folder } = await api().invoke('samples:open', { jobId, name });
+    off();
     const studies = await importPaths([folder], `Opening sample case ${name}`);
     if (studies?.[0]) openStudy(studies[0]);
   } catch (e) {
+    off();
     useStudyStore.getState().setScan(null);
     reportError(`Opening sample case ${name}`, e);
   }

@@ -65,8 +65,12 @@ export class LabelmapSession {
 
   /** Applies colours, visibility and locks of the case's segment list to every viewport. */
   applySegments(segments: Segment[]): void {
+    // Only viewports that still carry the representation (a layout change drops it).
+    const shown = [...this.viewportIds].filter(
+      (id) => segmentation.state.getSegmentationRepresentations(id, { segmentationId: this.segmentationId }).length > 0,
+    );
     for (const s of segments) {
-      for (const vp of this.viewportIds) {
+      for (const vp of shown) {
         segmentation.config.color.setSegmentIndexColor(vp, this.segmentationId, s.label, [...s.color, 255] as Types.Color);
         segmentation.config.visibility.setSegmentIndexVisibility(vp, { segmentationId: this.segmentationId, type: LABELMAP }, s.label, s.visible);
       }

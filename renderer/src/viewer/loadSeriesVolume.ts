@@ -58,20 +58,23 @@ export async function loadSeriesVolume(
   signal: AbortSignal,
 ): Promise<Types.IImageVolume> {
   const volumeId = volumeIdFor(seriesInstanceUid);
-  const cached = cache.getVolume(volumeId);
-  if (cached) {
-    onProgress({ stage: 'done', done: fileIds.length, total: fileIds.length });
-    return cached;
+  let volume = cache.getVolume(volumeId);
+  if (!volume) {
+    let headers = 0;
+    onProgress({ stage: 'headers', done: 0, total: fileIds.length });
+    const imageIds = await registerHeaders(fileIds, signal, () => {
+      headers++;
+      if (headers % 8 === 0 || headers === fileIds.length)
+        onProgress({ stage: 'headers', done: headers, total: fileIds.length });
+    });
+    registered.set(seriesInstanceUid, imageIds);
+    volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
   }
-  let headers = 0;
-  onProgress({ stage: 'headers', done: 0, total: fileIds.length });
-  const imageIds = await registerHeaders(fileIds, signal, () => {
-    headers++;
-    if (headers % 8 === 0 || headers === fileIds.length)
-      onProgress({ stage: 'headers', done: headers, total: fileIds.length });
-  });
-  registered.set(seriesInstanceUid, imageIds);
-  const volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
+  // A load cancelled by an earlier series list resumes here; a finished one is done.
+  if ((volume as unknown as { loadStatus?: { loaded?: boolean } }).loadStatus?.loaded) {
+    onProgress({ stage: 'done', done: fileIds.length, total: fileIds.length });
+    return volume;
+  }
   const onModified = (evt: Event) => {
     const d = (evt as CustomEvent<{ volumeId: string; framesProcessed: number; numberOfFrames: number }>).detail;
     if (d.volumeId !== volumeId) return;
@@ -87,7 +90,7 @@ export async function loadSeriesVolume(
     eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
     (volume as unknown as { cancelLoading?: () => void }).cancelLoading?.();
   });
-  onProgress({ stage: 'pixels', done: 0, total: imageIds.length });
+  onProgress({ stage: 'pixels', done: 0, total: fileIds.length });
   volume.load(() => undefined);
   return volume;
 }

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { WorkspaceId } from '../store/appStore';
+import { AblationWorkspace } from './AblationWorkspace';
 import { PlanWorkspace } from './PlanWorkspace';
 import { SegmentWorkspace } from './SegmentWorkspace';
 import { SelfTestWorkspace } from './SelfTestWorkspace';
@@ -20,5 +21,6 @@ export const workspaces: WorkspaceDef[] = [
   { id: 'view', label: 'View', tab: true, component: ViewerWorkspace },
   { id: 'segment', label: 'Segment', tab: true, component: SegmentWorkspace },
   { id: 'plan', label: 'Plan', tab: true, component: PlanWorkspace },
+  { id: 'ablation', label: 'Ablation', tab: true, component: AblationWorkspace },
   { id: 'selftest', label: 'Display self-test', tab: false, component: SelfTestWorkspace },
 ];
