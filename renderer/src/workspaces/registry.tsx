@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import type { WorkspaceId } from '../store/appStore';
 import { AblationWorkspace } from './AblationWorkspace';
 import { PlanWorkspace } from './PlanWorkspace';
+import { PracticeWorkspace } from './PracticeWorkspace';
 import { SegmentWorkspace } from './SegmentWorkspace';
 import { SelfTestWorkspace } from './SelfTestWorkspace';
 import { StartWorkspace } from './StartWorkspace';
@@ -22,5 +23,6 @@ export const workspaces: WorkspaceDef[] = [
   { id: 'segment', label: 'Segment', tab: true, component: SegmentWorkspace },
   { id: 'plan', label: 'Plan', tab: true, component: PlanWorkspace },
   { id: 'ablation', label: 'Ablation', tab: true, component: AblationWorkspace },
+  { id: 'practice', label: 'Practice', tab: true, component: PracticeWorkspace },
   { id: 'selftest', label: 'Display self-test', tab: false, component: SelfTestWorkspace },
 ];

@@ -1,0 +1,70 @@
+import { cache, Enums, eventTarget, volumeLoader, type Types } from '@cornerstonejs/core';
+import { Enums as ToolEnums, segmentation } from '@cornerstonejs/tools';
+import { ERROR_MAP } from '../../../shared/practice/errorMap';
+import { engine } from '../viewer/viewerEngine';
+
+const LABELMAP = ToolEnums.SegmentationRepresentations.Labelmap;
+/** Labelmap value of the reference mask when it is shown instead of the errors. */
+export const REFERENCE_VALUE = 4;
+
+/** Overlay colours (RGBA): agreement faint green, false positive red, false negative blue, reference cyan. */
+export const FEEDBACK_COLOURS: Record<number, Types.Color> = {
+  [ERROR_MAP.agree]: [60, 200, 90, 70],
+  [ERROR_MAP.falsePositive]: [240, 50, 50, 200],
+  [ERROR_MAP.falseNegative]: [40, 120, 255, 200],
+  [REFERENCE_VALUE]: [0, 230, 230, 150],
+};
+
+let current: { segmentationId: string; volumeId: string; referenceVolumeId: string } | null = null;
+
+/**
+ * The practice feedback as a second labelmap over every orthographic viewport of the case's frame
+ * of reference (FP/FN map or the reference), derived from the case labelmap's reference volume so
+ * its voxels line up with the attempt's one for one.
+ */
+export function showFeedback(referenceVolumeId: string, voxels: Uint8Array): void {
+  if (!current || current.referenceVolumeId !== referenceVolumeId) {
+    clearFeedback();
+    const tag = referenceVolumeId.replace(/[^A-Za-z0-9]/g, '').slice(-24);
+    current = { segmentationId: `practice-feedback-${tag}`, volumeId: `practice-feedback-${tag}-volume`, referenceVolumeId };
+    volumeLoader.createAndCacheDerivedLabelmapVolume(referenceVolumeId, { volumeId: current.volumeId });
+    segmentation.addSegmentations([
+      {
+        segmentationId: current.segmentationId,
+        representation: { type: LABELMAP, data: { volumeId: current.volumeId, referencedVolumeId: referenceVolumeId } },
+      },
+    ]);
+  }
+  const volume = cache.getVolume(current.volumeId);
+  if (!volume) return;
+  const vm = volume.voxelManager as unknown as { setCompleteScalarDataArray(d: ArrayLike<number>): void };
+  vm.setCompleteScalarDataArray(voxels);
+  segmentation.triggerSegmentationEvents.triggerSegmentationDataModified(current.segmentationId);
+  attachFeedback();
+}
+
+/** Puts the overlay on viewports that lack it (the viewer recreates viewports on layout changes). */
+export function attachFeedback(): number {
+  const c = current;
+  if (!c) return 0;
+  const frame = cache.getVolume(c.referenceVolumeId)?.metadata?.FrameOfReferenceUID;
+  const fresh = engine()
+    .getViewports()
+    .filter((vp) => vp.type === Enums.ViewportType.ORTHOGRAPHIC && vp.getActors().length > 0 && vp.getFrameOfReferenceUID() === frame)
+    .map((vp) => vp.id)
+    .filter((id) => segmentation.state.getSegmentationRepresentations(id, { segmentationId: c.segmentationId }).length === 0);
+  if (fresh.length === 0) return 0;
+  segmentation.addLabelmapRepresentationToViewportMap(Object.fromEntries(fresh.map((id) => [id, [{ segmentationId: c.segmentationId }]])));
+  for (const vp of fresh)
+    for (const [value, colour] of Object.entries(FEEDBACK_COLOURS))
+      segmentation.config.color.setSegmentIndexColor(vp, c.segmentationId, Number(value), colour);
+  eventTarget.dispatchEvent(new CustomEvent('liverplan-practice-overlay', { detail: { viewports: fresh.length } }));
+  return fresh.length;
+}
+
+export function clearFeedback(): void {
+  if (!current) return;
+  segmentation.removeSegmentation(current.segmentationId);
+  cache.removeVolumeLoadObject(current.volumeId);
+  current = null;
+}

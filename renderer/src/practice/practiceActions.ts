@@ -1,0 +1,112 @@
+import { api } from '../api';
+import { openSample } from '../import/importActions';
+import { currentSession, sessionGrid } from '../segmentation/caseSession';
+import { reportError, useAppStore } from '../store/appStore';
+import { useCaseStore } from '../store/caseStore';
+import { unzlibBase64, zlibBase64 } from './bytes64';
+import { REFERENCE_VALUE, clearFeedback, showFeedback } from './feedbackOverlay';
+import { usePracticeStore, type OverlayMode } from './practiceStore';
+
+let jobs = 0;
+const jobId = (kind: string) => `practice-${kind}-${Date.now()}-${++jobs}`;
+const store = () => usePracticeStore.getState();
+
+/** Loads the tasks of a sample (the host materialises it first if needed). */
+export async function loadTasks(sample: string): Promise<void> {
+  store().set({ sample, tasks: [], taskId: '', busy: 'Preparing the sample case…' });
+  try {
+    const { tasks } = await api().invoke('practice:tasks', { jobId: jobId('tasks'), sample });
+    if (store().sample === sample) store().set({ tasks, taskId: tasks[0]?.id ?? '' });
+  } catch (e) {
+    reportError('Loading practice tasks', e);
+  } finally {
+    store().set({ busy: null });
+  }
+}
+
+/** Opens the sample's images for the trainee; the reference stays with the host. */
+export async function openPracticeCase(): Promise<void> {
+  const { sample } = store();
+  if (!sample) return;
+  store().set({ busy: 'Opening the case…', result: null });
+  clearFeedback();
+  try {
+    await openSample(sample);
+    store().set({ openedSample: sample });
+  } finally {
+    store().set({ busy: null });
+  }
+}
+
+/** Sends the attempt (case labelmap, and the activity for Y-90 tasks) for scoring. */
+export async function submitAttempt(): Promise<void> {
+  const s = store();
+  const task = s.tasks.find((t) => t.id === s.taskId);
+  if (!task) return;
+  const session = currentSession();
+  const grid = sessionGrid();
+  const needsLabels = task.kind !== 'y90-activity';
+  if (needsLabels && (!session || !grid || s.openedSample !== s.sample)) {
+    useAppStore.getState().notify('error', 'Open the practice case and segment it (Segment tab) before submitting.');
+    return;
+  }
+  const activity = Number(s.activityGBq);
+  if (task.kind === 'y90-activity' && !(s.activityGBq.trim() && Number.isFinite(activity) && activity >= 0)) {
+    useAppStore.getState().notify('error', 'Enter the activity you computed, in GBq.');
+    return;
+  }
+  s.set({ busy: 'Scoring your attempt…' });
+  try {
+    const attempt =
+      session && grid && s.openedSample === s.sample
+        ? {
+            grid,
+            bytesPerVoxel: 1 as const,
+            labelsZlibBase64: zlibBase64(session.readVoxels()),
+            segments: useCaseStore.getState().segments.map((g) => ({ label: g.label, kind: g.kind })),
+          }
+        : undefined;
+    const result = await api().invoke('practice:submit', {
+      jobId: jobId('submit'),
+      sample: s.sample,
+      taskId: task.id,
+      ...(attempt ? { attempt } : {}),
+      ...(task.kind === 'y90-activity' ? { activityGBq: activity } : {}),
+    });
+    store().set({ result, overlay: 'errors' });
+    applyOverlay('errors');
+    await loadHistory();
+  } catch (e) {
+    reportError('Scoring the attempt', e);
+  } finally {
+    store().set({ busy: null });
+  }
+}
+
+/** Shows the FP/FN map, the reference, or nothing over every view. */
+export function applyOverlay(mode: OverlayMode): void {
+  store().set({ overlay: mode });
+  const { result } = store();
+  const session = currentSession();
+  if (!result || !session) return;
+  if (mode === 'off' || !result.errorMapZlibBase64) {
+    if (result.errorMapZlibBase64) showFeedback(session.referenceVolumeId, new Uint8Array(session.readVoxels().length));
+    return;
+  }
+  if (mode === 'errors') {
+    showFeedback(session.referenceVolumeId, unzlibBase64(result.errorMapZlibBase64));
+    return;
+  }
+  const ref = unzlibBase64(result.referenceZlibBase64 ?? '');
+  for (let v = 0; v < ref.length; v++) if (ref[v]) ref[v] = REFERENCE_VALUE;
+  showFeedback(session.referenceVolumeId, ref);
+}
+
+export async function loadHistory(): Promise<void> {
+  try {
+    const { attempts, series } = await api().invoke('practice:history', {});
+    store().set({ history: attempts, series });
+  } catch (e) {
+    reportError('Reading the practice history', e);
+  }
+}
