@@ -9,6 +9,7 @@ import { sampleCommand } from './sample';
 import { scanCommand } from './scan';
 import { segmentCommand } from './segment';
 import type { CliCommand } from './types';
+import { volumetryCommand } from './volumetry';
 
 /** Every subcommand, in the order `liverplan --help` lists them. Add new ones here. */
-export const commands: CliCommand[] = [scanCommand, loadCommand, marginCommand, compareCommand, planCommand, reportCommand, exportCommand, sampleCommand, segmentCommand, fuzzCommand];
+export const commands: CliCommand[] = [scanCommand, loadCommand, marginCommand, compareCommand, planCommand, reportCommand, exportCommand, sampleCommand, volumetryCommand, segmentCommand, fuzzCommand];

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { IPC_EVENT, type HostEvent } from '../../shared/ipc/contract';
 import { createDispatcher } from '../services/dispatch';
 import { createHandlers } from '../services/handlers/index';
+import { configuredPacsHosts } from '../services/targets/targetStore';
 import { setupIpc } from './ipc';
 import { registerAppScheme, setupAppProtocol } from './protocol';
 import { setupSecurity } from './security';
@@ -32,7 +33,7 @@ async function start(): Promise<void> {
   const dispatch = createDispatcher(handlers, emit, (e, channel) =>
     log.write({ source: 'main', message: `${channel}: ${e instanceof Error ? e.message : String(e)}`, stack: e instanceof Error ? e.stack : undefined }),
   );
-  setupSecurity(() => []);
+  setupSecurity(() => configuredPacsHosts(app.getPath('userData')));
   setupAppProtocol(join(distDir, 'renderer'), files);
   setupIpc(() => mainWindow, dispatch);
 

@@ -7,6 +7,7 @@ import { exportChannels } from './channels/export';
 import { limitsChannels } from './channels/limits';
 import { practiceChannels } from './channels/practice';
 import { samplesChannels } from './channels/samples';
+import { targetsChannels } from './channels/targets';
 
 /**
  * The whole IPC contract: channel -> request and response schemas. Each
@@ -22,6 +23,7 @@ export const contract = {
   ...limitsChannels,
   ...practiceChannels,
   ...samplesChannels,
+  ...targetsChannels,
 };
 
 export type Contract = typeof contract;

@@ -9,6 +9,7 @@ import { exportHandlers } from './export';
 import { limitsHandlers } from './limits';
 import { practiceHandlers } from './practice';
 import { samplesHandlers } from '../samples/samplesHandlers';
+import { targetsHandlers } from './targets';
 
 /**
  * All service handlers for one host. Each domain contributes a partial map in
@@ -22,7 +23,7 @@ export function createHandlers(env: ServiceEnv): {
 } {
   const log = createErrorLog(env.userDataDir);
   const files = new FileRegistry();
-  const parts: PartialHandlers[] = [appHandlers(env, log), caseHandlers(env, log), limitsHandlers(), dicomHandlers(env, files), exportHandlers(env), devicesHandlers(env), samplesHandlers(env), practiceHandlers(env)];
+  const parts: PartialHandlers[] = [appHandlers(env, log), caseHandlers(env, log), limitsHandlers(), dicomHandlers(env, files), exportHandlers(env), devicesHandlers(env), samplesHandlers(env), practiceHandlers(env), targetsHandlers(env)];
   const handlers = Object.assign({}, ...parts) as Handlers;
   return { handlers, log, files };
 }

@@ -1,0 +1,159 @@
+import { expect, test, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { CaseTruth } from '../../shared/sample/truth';
+import { startPreview, type PreviewHost } from '../host/previewHost';
+
+/**
+ * Practice mode end to end on 'solitary-ablation': pick the liver task, open the case, segment
+ * the liver with one click in the Segment tab, submit, read the scores and the debrief, see the
+ * FP/FN overlay drawn in the viewports (pixel read-back), switch to the reference, then a Y-90
+ * attempt; the progress chart lists both tasks. Screenshots go to test-results/practice.
+ */
+let host: PreviewHost;
+const SHOTS = 'test-results/practice';
+const SAMPLE = 'solitary-ablation';
+
+test.beforeAll(async () => {
+  host = await startPreview({ viewport: { width: 1600, height: 900 } });
+});
+test.afterAll(async () => {
+  await host?.close();
+});
+
+function findTruth(dir: string): CaseTruth {
+  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    if (e.isFile() && e.name === 'truth.json' && e.parentPath.includes(SAMPLE)) return JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')) as CaseTruth;
+  }
+  throw new Error('truth.json of the sample not found');
+}
+
+const pane = (page: Page) => page.locator('[data-testid^="viewport-"][data-phase="portal_venous"]').first();
+
+async function cursorAt(page: Page, x: number, y: number): Promise<number[]> {
+  await page.mouse.move(x, y);
+  await expect(page.getByTestId('cursor-lps')).not.toHaveAttribute('data-lps', '');
+  return (await page.getByTestId('cursor-lps').getAttribute('data-lps'))!.split(',').map(Number);
+}
+
+/** Scrolls the portal venous pane to the slice of `lps`; returns the screen point over it (parallel projection). */
+async function screenPointOf(page: Page, lps: number[]): Promise<{ x: number; y: number }> {
+  const box = (await pane(page).locator('.viewer-element').boundingBox())!;
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  const focalZ = async () => Number((await pane(page).getAttribute('data-focal-point'))!.split(',')[2]);
+  for (let n = 0; n < 200; n++) {
+    const z = await focalZ();
+    if (Math.abs(z - lps[2]!) <= 1.25) break;
+    await page.mouse.move(cx, cy);
+    await page.mouse.wheel(0, z > lps[2]! ? 100 : -100);
+    await expect.poll(focalZ).not.toBe(z);
+    const z2 = await focalZ();
+    if (Math.abs(z2 - lps[2]!) > Math.abs(z - lps[2]!)) await page.mouse.wheel(0, z > lps[2]! ? -200 : 200);
+  }
+  const p0 = await cursorAt(page, cx, cy);
+  const px = await cursorAt(page, cx + 100, cy);
+  const py = await cursorAt(page, cx, cy + 100);
+  const a = (px[0]! - p0[0]!) / 100;
+  const b = (py[0]! - p0[0]!) / 100;
+  const c = (px[1]! - p0[1]!) / 100;
+  const d = (py[1]! - p0[1]!) / 100;
+  const rx = lps[0]! - p0[0]!;
+  const ry = lps[1]! - p0[1]!;
+  const det = a * d - b * c;
+  return { x: cx + (d * rx - b * ry) / det, y: cy + (a * ry - c * rx) / det };
+}
+
+/** Pixels of the feedback colours in every viewport canvas: red (false positive), blue (false negative), cyan (reference). */
+async function overlayPixels(page: Page): Promise<{ red: number; blue: number; cyan: number; canvases: number }> {
+  return page.evaluate(() => {
+    let red = 0;
+    let blue = 0;
+    let cyan = 0;
+    const canvases = [...document.querySelectorAll('[data-testid^="viewport-"] canvas')] as HTMLCanvasElement[];
+    for (const canvas of canvases) {
+      const copy = document.createElement('canvas');
+      copy.width = canvas.width;
+      copy.height = canvas.height;
+      const ctx = copy.getContext('2d')!;
+      ctx.drawImage(canvas, 0, 0);
+      const { data } = ctx.getImageData(0, 0, copy.width, copy.height);
+      for (let p = 0; p < data.length; p += 4) {
+        const r = data[p]!;
+        const g = data[p + 1]!;
+        const b = data[p + 2]!;
+        if (r > 150 && r > g + 80 && r > b + 80) red++;
+        if (b > 150 && b > r + 80 && b > g + 20) blue++;
+        if (g > 140 && b > 140 && r < g - 70) cyan++;
+      }
+    }
+    return { red, blue, cyan, canvases: canvases.length };
+  });
+}
+
+test('a full liver attempt: hidden reference, submit, scores, debrief, FP/FN overlay, history', async () => {
+  test.setTimeout(900_000);
+  const { page } = host;
+  await page.click('role=tab[name="Practice"]');
+  await expect(page.getByTestId('practice-workspace')).toBeVisible();
+  await page.getByTestId('practice-sample').selectOption(SAMPLE);
+  await expect(page.getByTestId('practice-task').locator('option')).not.toHaveCount(0, { timeout: 300_000 });
+  await page.getByTestId('practice-task').selectOption('segment-liver');
+  await expect(page.getByTestId('task-instructions')).toContainText('whole liver');
+  // Nothing of the reference is on the page before submission.
+  await expect(page.getByTestId('score-card')).toHaveCount(0);
+
+  await page.getByTestId('practice-open').click();
+  await page.waitForSelector('.notice:has-text("Imported"), .notice.error', { timeout: 300_000 });
+  expect(await page.$('.notice.error')).toBeNull();
+  const truth = findTruth(host.userDataDir);
+
+  // The attempt: one liver-seed click in the Segment workspace.
+  await page.click('role=tab[name="Segment"]');
+  await expect(pane(page)).toBeVisible();
+  await expect(page.getByTestId('pane-progress')).toHaveCount(0, { timeout: 240_000 });
+  await page.getByTestId('tool-liver-seed').click();
+  const seed = await screenPointOf(page, truth.liverSeedLps);
+  await page.mouse.click(seed.x, seed.y);
+  await expect(page.getByTestId('segment-row-1')).toHaveAttribute('data-name', 'Liver', { timeout: 240_000 });
+  await expect(page.getByTestId('volume-ml-1')).toBeVisible({ timeout: 120_000 });
+  await page.screenshot({ path: `${SHOTS}/1-attempt.png` });
+
+  await page.click('role=tab[name="Practice"]');
+  await page.getByTestId('practice-submit').click();
+  await expect(page.getByTestId('score-card')).toBeVisible({ timeout: 240_000 });
+  const dice = Number(await page.getByTestId('dice').textContent());
+  const hd95 = Number(await page.getByTestId('hd95').textContent());
+  const debrief = await page.getByTestId('debrief').innerText();
+  console.log(`liver attempt: Dice ${dice}, HD95 ${hd95} mm\n${debrief}`);
+  expect(dice).toBeGreaterThan(0.85);
+  expect(dice).toBeLessThanOrEqual(1);
+  expect(hd95).toBeGreaterThanOrEqual(0);
+  expect(debrief).toMatch(/Liver: Dice 0\.\d{3}, HD95/);
+  expect(debrief).toMatch(/Largest (miss|excess): \d+\.\d mL near LPS \(-?\d+, -?\d+, -?\d+\), slices? \d+/);
+
+  // The FP/FN overlay reaches the viewports: errors coloured somewhere on the views.
+  await expect.poll(async () => {
+    const px = await overlayPixels(page);
+    return px.red + px.blue;
+  }, { timeout: 60_000 }).toBeGreaterThan(50);
+  const errors = await overlayPixels(page);
+  console.log(`overlay pixels (errors): ${JSON.stringify(errors)}`);
+  await page.screenshot({ path: `${SHOTS}/2-errors.png` });
+
+  await page.getByTestId('overlay-reference').click();
+  await expect.poll(async () => (await overlayPixels(page)).cyan, { timeout: 60_000 }).toBeGreaterThan(500);
+  await page.screenshot({ path: `${SHOTS}/3-reference.png` });
+
+  // A dosimetry attempt, then the history holds both tasks with a chart each.
+  await page.getByTestId('practice-task').selectOption('y90-activity:bsa-lsf12');
+  await page.getByTestId('practice-activity').fill('1.5');
+  await page.getByTestId('practice-submit').click();
+  await expect(page.getByTestId('dosimetry-score')).toBeVisible({ timeout: 60_000 });
+  await expect(page.getByTestId('debrief')).toContainText('reference');
+  await expect(page.getByTestId('progress-chart-segment-liver')).toHaveAttribute('data-points', '1');
+  await expect(page.getByTestId('progress-chart-y90-activity:bsa-lsf12')).toHaveAttribute('data-points', '1');
+  await expect(page.getByTestId('attempt-list').locator('li')).toHaveCount(2);
+  await page.screenshot({ path: `${SHOTS}/4-history.png` });
+  expect(host.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+});
