@@ -23,7 +23,13 @@ for (let n = 0; n < data.length; n++) {
 describe('analyseAblation', () => {
   it('covers a centred tumour with ~margin of the short semi-axis minus tumour radius and warns on vessel and structure', () => {
     // a 20 mm-long, 20 mm-wide zone centred on the tumour: along S the applicator, margin ~5 mm
-    const a = { entry: [0, 0, 60] as [number, number, number], tip: [0, 0, -10] as [number, number, number], longAxisMm: 20, shortAxisMm: 20, tipOffsetMm: 0 };
+    const a = {
+      entry: [0, 0, 60] as [number, number, number],
+      tip: [0, 0, -10] as [number, number, number],
+      longAxisMm: 20,
+      shortAxisMm: 20,
+      tipOffsetMm: 0,
+    };
     const r = analyseAblation({ grid, data }, segments, [a]);
     expect(r.tumours).toHaveLength(1);
     const m = r.tumours[0]!.margin!;
@@ -44,7 +50,13 @@ describe('analyseAblation', () => {
   });
 
   it('flags residual tumour for an off-centre zone and works with no zone at all', () => {
-    const a = { entry: [40, 0, 0] as [number, number, number], tip: [2, 0, 0] as [number, number, number], longAxisMm: 20, shortAxisMm: 16, tipOffsetMm: 0 };
+    const a = {
+      entry: [40, 0, 0] as [number, number, number],
+      tip: [2, 0, 0] as [number, number, number],
+      longAxisMm: 20,
+      shortAxisMm: 16,
+      tipOffsetMm: 0,
+    };
     const r = analyseAblation({ grid, data }, segments, [a]);
     const m = r.tumours[0]!.margin!;
     expect(m.residualTumour).toBe(true);

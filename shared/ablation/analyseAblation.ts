@@ -101,7 +101,13 @@ export function analyseAblation(
       names: names('vessel'),
     });
     if (!zoneVoxels) {
-      tumours.push({ label: s.label, name: s.name, margin: null, heatSink, note: 'Place an applicator to get a zone.' });
+      tumours.push({
+        label: s.label,
+        name: s.name,
+        margin: null,
+        heatSink,
+        note: 'Place an applicator to get a zone.',
+      });
       continue;
     }
     const m = computeMargin(tumour, zone, grid, {

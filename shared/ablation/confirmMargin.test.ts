@@ -19,12 +19,30 @@ describe('confirmMargin', () => {
     const mid = indexToPatient(obliqueGrid([40, 40, 26], [1, 1, 1.5]), 20, 20, 13);
     const post = obliqueGrid([40, 40, 26], [1, 1, 1.5], [centre[0] - mid[0], centre[1] - mid[1], centre[2] - mid[2]]);
     const zone = rasteriseAblationZones(
-      [{ entry: [centre[0], centre[1], centre[2] + 50], tip: [centre[0], centre[1], centre[2] - 10], longAxisMm: 20, shortAxisMm: 20, tipOffsetMm: 0 }],
+      [
+        {
+          entry: [centre[0], centre[1], centre[2] + 50],
+          tip: [centre[0], centre[1], centre[2] - 10],
+          longAxisMm: 20,
+          shortAxisMm: 20,
+          tipOffsetMm: 0,
+        },
+      ],
       post,
     );
-    const prePoints: Vec3[] = [[0, 0, 0], [15, 0, 0], [0, 12, 4], [-5, -9, 10]];
+    const prePoints: Vec3[] = [
+      [0, 0, 0],
+      [15, 0, 0],
+      [0, 12, 4],
+      [-5, -9, 10],
+    ];
     const postPoints = prePoints.map((p) => applyTransform(preToPost, p));
-    const r = confirmMargin({ tumour: { grid: pre, data: tumour }, postZone: { grid: post, data: zone }, prePoints, postPoints });
+    const r = confirmMargin({
+      tumour: { grid: pre, data: tumour },
+      postZone: { grid: post, data: zone },
+      prePoints,
+      postPoints,
+    });
     expect(r.registration.rmsMm).toBeLessThan(1e-6);
     expect(r.margin.coveragePercent).toBe(100);
     expect(Math.abs(r.margin.mamMm - 5)).toBeLessThan(1.5);
@@ -42,6 +60,13 @@ describe('confirmMargin', () => {
   it('refuses fewer than three landmark pairs', () => {
     const g = axialGrid([4, 4, 4], [1, 1, 1]);
     const m = new Uint8Array(64).fill(1);
-    expect(() => confirmMargin({ tumour: { grid: g, data: m }, postZone: { grid: g, data: m }, prePoints: [[0, 0, 0]], postPoints: [[0, 0, 0]] })).toThrow(/3 landmark/);
+    expect(() =>
+      confirmMargin({
+        tumour: { grid: g, data: m },
+        postZone: { grid: g, data: m },
+        prePoints: [[0, 0, 0]],
+        postPoints: [[0, 0, 0]],
+      }),
+    ).toThrow(/3 landmark/);
   });
 });

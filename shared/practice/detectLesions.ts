@@ -43,7 +43,11 @@ export const DETECTION_CRITERION =
  * paint several lesions with one label, or one lesion in pieces); each reference lesion is
  * matched to every region that overlaps it.
  */
-export function detectLesions(reference: { id: string; mask: Uint8Array }[], attempt: Uint8Array, grid: Grid): LesionDetection {
+export function detectLesions(
+  reference: { id: string; mask: Uint8Array }[],
+  attempt: Uint8Array,
+  grid: Grid,
+): LesionDetection {
   const ml = voxelVolumeMm3(grid) / 1000;
   const { labels, count, sizes } = labelComponents(attempt, grid.dims, 26);
   const matched = new Uint8Array(count + 1);

@@ -5,7 +5,11 @@ export const ERROR_MAP = { agree: 1, falsePositive: 2, falseNegative: 3 } as con
  * Feedback overlay: 1 where attempt and reference agree, 2 false positive (attempt only), 3 false
  * negative (reference only), 0 background. `ignore` voxels are left 0 (neither right nor wrong).
  */
-export function errorMap(reference: ArrayLike<number>, attempt: ArrayLike<number>, ignore?: ArrayLike<number>): Uint8Array {
+export function errorMap(
+  reference: ArrayLike<number>,
+  attempt: ArrayLike<number>,
+  ignore?: ArrayLike<number>,
+): Uint8Array {
   const out = new Uint8Array(reference.length);
   for (let v = 0; v < out.length; v++) {
     if (ignore?.[v]) continue;

@@ -39,12 +39,28 @@ function labelsOf(layers: [Uint8Array, number][]): Uint8Array {
   return out;
 }
 
-const task = (t: Partial<PracticeTask> & Pick<PracticeTask, 'id' | 'kind'>): PracticeTask => ({ title: t.id, instructions: '', ...t });
+const task = (t: Partial<PracticeTask> & Pick<PracticeTask, 'id' | 'kind'>): PracticeTask => ({
+  title: t.id,
+  instructions: '',
+  ...t,
+});
 
 describe('scoreAttempt', () => {
   it('scores a perfect liver as Dice 1, HD95 0 and no miss; the lesion label counts as liver', () => {
-    const attempt: AttemptLabels = { grid, labels: labelsOf([[liverRef, 1], [lesionA, 2]]), segments };
-    const { scores, errorMap } = scoreAttempt({ task: task({ id: 'segment-liver', kind: 'segment-liver' }), reference, truth, attempt });
+    const attempt: AttemptLabels = {
+      grid,
+      labels: labelsOf([
+        [liverRef, 1],
+        [lesionA, 2],
+      ]),
+      segments,
+    };
+    const { scores, errorMap } = scoreAttempt({
+      task: task({ id: 'segment-liver', kind: 'segment-liver' }),
+      reference,
+      truth,
+      attempt,
+    });
     expect(scores.structures[0]!.dice).toBe(1);
     expect(scores.structures[0]!.hd95Mm).toBe(0);
     expect(scores.structures[0]!.volumeErrorMl).toBe(0);
@@ -60,24 +76,45 @@ describe('scoreAttempt', () => {
     let dropped = 0;
     for (let v = 0; v < cut.length; v++) if (liverRef[v] && !cut[v]) dropped++;
     const attempt: AttemptLabels = { grid, labels: labelsOf([[cut, 1]]), segments };
-    const { scores, errorMap } = scoreAttempt({ task: task({ id: 'segment-liver', kind: 'segment-liver' }), reference, truth, attempt });
+    const { scores, errorMap } = scoreAttempt({
+      task: task({ id: 'segment-liver', kind: 'segment-liver' }),
+      reference,
+      truth,
+      attempt,
+    });
     const s = scores.structures[0]!;
     const ml = voxelVolumeMm3(grid) / 1000;
     expect(s.volumeErrorMl).toBeCloseTo(-dropped * ml, 6);
     expect(s.dice).toBeLessThan(1);
     expect(s.hd95Mm).toBeGreaterThan(0);
     expect(errorMap!.filter((v) => v === ERROR_MAP.falseNegative).length).toBe(dropped);
-    const top = Math.max(...[8, 9, 10, 11].filter((k) => liverRef.subarray(k * nx * ny, (k + 1) * nx * ny).some(Boolean)));
+    const top = Math.max(
+      ...[8, 9, 10, 11].filter((k) => liverRef.subarray(k * nx * ny, (k + 1) * nx * ny).some(Boolean)),
+    );
     expect(scores.debrief[1]).toContain(`Largest miss: ${(dropped * ml).toFixed(1)} mL`);
-    expect(scores.debrief[1]).toContain(`slices 9-${top + 1}`);
+    // Grid origin z = -15 mm, 2.5 mm slices: k = 8 sits at S 5.0 mm.
+    expect(scores.debrief[1]).toContain(`slices S 5.0 mm to S ${(-15 + 2.5 * top).toFixed(1)} mm`);
     expect(scores.debrief[1]).toMatch(/LPS \(-?0, -?0, \d+\)/);
   });
 
   it('counts found, missed and false-positive lesions by overlap', () => {
     const fp = rasterise(grid, sphere([0, -8, 5], 2));
     const partial = rasterise(grid, sphere([-6, 0, 0], 3));
-    const attempt: AttemptLabels = { grid, labels: labelsOf([[liverRef, 1], [partial, 2], [fp, 2]]), segments };
-    const { scores } = scoreAttempt({ task: task({ id: 'segment-lesions', kind: 'segment-lesions' }), reference, truth, attempt });
+    const attempt: AttemptLabels = {
+      grid,
+      labels: labelsOf([
+        [liverRef, 1],
+        [partial, 2],
+        [fp, 2],
+      ]),
+      segments,
+    };
+    const { scores } = scoreAttempt({
+      task: task({ id: 'segment-lesions', kind: 'segment-lesions' }),
+      reference,
+      truth,
+      attempt,
+    });
     const d = scores.detection!;
     expect(d.found.map((f) => f.id)).toEqual(['L1']);
     expect(d.missed.map((m) => m.id)).toEqual(['L2']);
@@ -91,18 +128,52 @@ describe('scoreAttempt', () => {
   });
 
   it('measures ablation coverage and margin: a 7 mm-larger sphere meets 5 mm, a tight one does not', () => {
-    const t = task({ id: 'plan-ablation:L1', kind: 'plan-ablation', lesion: { id: 'L1', nearLps: [0, 0, 0] }, marginTarget: { mm: 5, source: 'test' } });
+    const t = task({
+      id: 'plan-ablation:L1',
+      kind: 'plan-ablation',
+      lesion: { id: 'L1', nearLps: [0, 0, 0] },
+      marginTarget: { mm: 5, source: 'test' },
+    });
     const wide = rasterise(grid, sphere([-5, 0, 0], 3.5 + 7.5));
-    const r1 = scoreAttempt({ task: t, reference, truth, attempt: { grid, labels: labelsOf([[liverRef, 1], [wide, 3]]), segments } });
+    const r1 = scoreAttempt({
+      task: t,
+      reference,
+      truth,
+      attempt: {
+        grid,
+        labels: labelsOf([
+          [liverRef, 1],
+          [wide, 3],
+        ]),
+        segments,
+      },
+    });
     expect(r1.scores.ablation!.coveragePercent).toBe(100);
     expect(r1.scores.ablation!.targetMet).toBe(true);
     expect(r1.scores.headline.value!).toBeGreaterThanOrEqual(5);
     const tight = rasterise(grid, sphere([-5, 0, 0], 4.5));
-    const r2 = scoreAttempt({ task: t, reference, truth, attempt: { grid, labels: labelsOf([[liverRef, 1], [tight, 3]]), segments } });
+    const r2 = scoreAttempt({
+      task: t,
+      reference,
+      truth,
+      attempt: {
+        grid,
+        labels: labelsOf([
+          [liverRef, 1],
+          [tight, 3],
+        ]),
+        segments,
+      },
+    });
     expect(r2.scores.ablation!.targetMet).toBe(false);
     expect(r2.scores.ablation!.marginMm!).toBeLessThan(3);
     expect(r2.errorMap!.some((v) => v === ERROR_MAP.falseNegative)).toBe(true);
-    const none = scoreAttempt({ task: t, reference, truth, attempt: { grid, labels: labelsOf([[liverRef, 1]]), segments } });
+    const none = scoreAttempt({
+      task: t,
+      reference,
+      truth,
+      attempt: { grid, labels: labelsOf([[liverRef, 1]]), segments },
+    });
     expect(none.scores.headline.value).toBeNull();
     expect(none.scores.debrief[0]).toContain('No ablation zone');
   });
@@ -120,7 +191,9 @@ describe('scoreAttempt', () => {
       truth: { ...truth, lesions: [] },
       attempt: { grid: g, labels: half, segments },
     });
-    const miss = scores.debrief[1]!.match(/LPS \((-?\d+), (-?\d+), (-?\d+)\)/)!.slice(1).map(Number);
+    const miss = scores.debrief[1]!.match(/LPS \((-?\d+), (-?\d+), (-?\d+)\)/)!
+      .slice(1)
+      .map(Number);
     const expected = indexToPatient(g, 12, 12, 7);
     expect(Math.hypot(miss[0]! - expected[0], miss[1]! - expected[1], miss[2]! - expected[2])).toBeLessThan(2.5);
   });

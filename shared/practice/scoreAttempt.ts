@@ -55,7 +55,8 @@ export function scoreAttempt(input: ScoreInput): PracticeOutcome {
   if (task.kind === 'y90-activity') return scoreY90(input);
   const attempt = input.attempt;
   if (!attempt) throw new Error(`task ${task.id} needs the attempt labelmap`);
-  if (attempt.labels.length !== input.reference.liver.length) throw new Error('attempt and reference grids differ in size');
+  if (attempt.labels.length !== input.reference.liver.length)
+    throw new Error('attempt and reference grids differ in size');
   if (task.kind === 'segment-liver') return scoreLiver(input, attempt);
   if (task.kind === 'segment-lesions') return scoreLesions(input, attempt);
   return scoreAblationTask(input, attempt);
@@ -66,7 +67,12 @@ function scoreLiver(input: ScoreInput, attempt: AttemptLabels): PracticeOutcome 
   const mine = maskOfKinds(attempt, LIVER_KINDS);
   const s = scoreStructure('Liver', ref.liver, mine, ref.grid);
   const map = errorMap(ref.liver, mine);
-  const errors = largestErrors(classMask(map, ERROR_MAP.falseNegative), classMask(map, ERROR_MAP.falsePositive), ref.grid, input.truth.lesions);
+  const errors = largestErrors(
+    classMask(map, ERROR_MAP.falseNegative),
+    classMask(map, ERROR_MAP.falsePositive),
+    ref.grid,
+    input.truth.lesions,
+  );
   return {
     scores: {
       taskId: input.task.id,
@@ -90,10 +96,17 @@ function scoreLesions(input: ScoreInput, attempt: AttemptLabels): PracticeOutcom
   const s = scoreStructure('All lesions', all, mine, ref.grid);
   const detection = detectLesions(ref.lesions, mine, ref.grid);
   const map = errorMap(all, mine);
-  const errors = largestErrors(classMask(map, ERROR_MAP.falseNegative), classMask(map, ERROR_MAP.falsePositive), ref.grid, input.truth.lesions);
+  const errors = largestErrors(
+    classMask(map, ERROR_MAP.falseNegative),
+    classMask(map, ERROR_MAP.falsePositive),
+    ref.grid,
+    input.truth.lesions,
+  );
   const lines = [
     `Found ${detection.found.length} of ${ref.lesions.length} lesions; ${detection.falsePositives.length} false positive${detection.falsePositives.length === 1 ? '' : 's'}.`,
-    ...detection.missed.map((m) => `Missed lesion ${m.id} (${m.referenceMl.toFixed(1)} mL) near ${formatLps(m.centreLps)}.`),
+    ...detection.missed.map(
+      (m) => `Missed lesion ${m.id} (${m.referenceMl.toFixed(1)} mL) near ${formatLps(m.centreLps)}.`,
+    ),
     structureLine(s),
     ...errors.lines,
   ];
@@ -119,14 +132,21 @@ function scoreAblationTask(input: ScoreInput, attempt: AttemptLabels): PracticeO
   const a = scoreAblation(lesion.id, lesion.mask, zone, ref.liver, ref.grid, task.marginTarget.mm);
   const target = ablationTargetMask(lesion.mask, ref.grid, task.marginTarget.mm);
   const map = errorMap(target, zone);
-  const errors = largestErrors(classMask(map, ERROR_MAP.falseNegative), new Uint8Array(map.length), ref.grid, input.truth.lesions);
+  const errors = largestErrors(
+    classMask(map, ERROR_MAP.falseNegative),
+    new Uint8Array(map.length),
+    ref.grid,
+    input.truth.lesions,
+  );
   const lines =
     a.zoneMl === 0
       ? ['No ablation zone was drawn (use a segment of kind ablation).']
       : [
           `Coverage ${a.coveragePercent.toFixed(1)}% of the lesion; minimal margin ${a.marginMm === null ? 'not measurable' : `${a.marginMm.toFixed(1)} mm`} (target ${a.targetMm} mm): ${a.targetMet ? 'met' : 'not met'}.`,
           `Zone ${a.zoneMl.toFixed(1)} mL, of which ${a.zoneBeyondTargetMl.toFixed(1)} mL lies beyond the lesion plus ${a.targetMm} mm.`,
-          errors.largestMiss ? `Largest uncovered part of lesion plus margin: ${errors.lines[0]!.replace(/^Largest miss: /, '')}` : 'Lesion plus margin fully covered.',
+          errors.largestMiss
+            ? `Largest uncovered part of lesion plus margin: ${errors.lines[0]!.replace(/^Largest miss: /, '')}`
+            : 'Lesion plus margin fully covered.',
         ];
   return {
     scores: {
@@ -145,7 +165,8 @@ function scoreAblationTask(input: ScoreInput, attempt: AttemptLabels): PracticeO
 function scoreY90(input: ScoreInput): PracticeOutcome {
   const { task, attempt } = input;
   if (!task.y90) throw new Error(`task ${task.id} has no scenario`);
-  if (input.activityGBq === undefined || !Number.isFinite(input.activityGBq)) throw new Error('enter the activity in GBq');
+  if (input.activityGBq === undefined || !Number.isFinite(input.activityGBq))
+    throw new Error('enter the activity in GBq');
   let volumes: { liverMl: number; tumourMl: number } | undefined;
   if (attempt) {
     const ml = voxelVolumeMm3(attempt.grid) / 1000;
@@ -181,6 +202,9 @@ function scoreY90(input: ScoreInput): PracticeOutcome {
 
 function structureLine(s: StructureScore): string {
   const hd = s.hd95Mm === null ? 'n/a' : `${s.hd95Mm.toFixed(1)} mm`;
-  const pct = s.volumeErrorPercent === null ? '' : ` (${s.volumeErrorPercent >= 0 ? '+' : ''}${s.volumeErrorPercent.toFixed(1)}%)`;
+  const pct =
+    s.volumeErrorPercent === null
+      ? ''
+      : ` (${s.volumeErrorPercent >= 0 ? '+' : ''}${s.volumeErrorPercent.toFixed(1)}%)`;
   return `${s.structure}: Dice ${s.dice.toFixed(3)}, HD95 ${hd}, volume ${s.attemptMl.toFixed(1)} mL vs ${s.referenceMl.toFixed(1)} mL${pct}.`;
 }

@@ -21,7 +21,14 @@ describe('Y-90 practice scoring', () => {
       task,
       reference: { grid, liver: new Uint8Array(1000), lesions: [] },
       truth: { liverMl: 1000, tumourMl: 200, lesions: [] },
-      attempt: { grid, labels, segments: [{ label: 1, kind: 'liver' }, { label: 2, kind: 'lesion' }] },
+      attempt: {
+        grid,
+        labels,
+        segments: [
+          { label: 1, kind: 'liver' },
+          { label: 2, kind: 'lesion' },
+        ],
+      },
       activityGBq: 1.5,
     });
     const d = out.scores.dosimetry!;
@@ -31,6 +38,12 @@ describe('Y-90 practice scoring', () => {
     // Own volumes: 12 mL liver, 2 mL tumour -> TB 16.7%.
     expect(d.fromAttemptVolumesGBq).toBeCloseTo(scenarioActivity(scenario, 12, 2).activityGBq, 9);
     expect(out.errorMap).toBeNull();
-    expect(() => scoreAttempt({ task, reference: { grid, liver: labels, lesions: [] }, truth: { liverMl: 1, tumourMl: 0, lesions: [] } })).toThrow(/GBq/);
+    expect(() =>
+      scoreAttempt({
+        task,
+        reference: { grid, liver: labels, lesions: [] },
+        truth: { liverMl: 1, tumourMl: 0, lesions: [] },
+      }),
+    ).toThrow(/GBq/);
   });
 });

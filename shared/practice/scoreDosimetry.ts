@@ -16,7 +16,12 @@ export interface DosimetryScore {
 }
 
 /** Activity (GBq) of a scenario for given liver (tumours included) and tumour volumes. */
-export function scenarioActivity(scenario: Y90Scenario, liverMl: number, tumourMl: number, ruleSet: RuleSet = loadDefaultRuleSet()) {
+export function scenarioActivity(
+  scenario: Y90Scenario,
+  liverMl: number,
+  tumourMl: number,
+  ruleSet: RuleSet = loadDefaultRuleSet(),
+) {
   const bsa = bodySurfaceArea(scenario.heightCm, scenario.weightKg, ruleSet);
   const r = resinBsaActivity({ bsaM2: bsa.m2, liverMl, tumourMl, lsf: scenario.lungShuntFraction }, ruleSet);
   return { activityGBq: r.activityGBq, source: `${bsa.source}; ${r.source}` };

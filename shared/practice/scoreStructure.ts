@@ -15,7 +15,12 @@ export interface StructureScore {
 }
 
 /** Dice, HD95 and volume error of one structure, by compareMasks (the code of `liverplan compare`). */
-export function scoreStructure(structure: string, reference: Uint8Array, attempt: Uint8Array, grid: Grid): StructureScore {
+export function scoreStructure(
+  structure: string,
+  reference: Uint8Array,
+  attempt: Uint8Array,
+  grid: Grid,
+): StructureScore {
   const ml = voxelVolumeMm3(grid) / 1000;
   const nr = countVoxels(reference);
   const na = countVoxels(attempt);

@@ -13,7 +13,12 @@ const truth = {
 describe('practiceTasksFor', () => {
   it('offers liver, lesions, ablation of ablatable lesions only, and a Y-90 scenario from the patient', () => {
     const tasks = practiceTasksFor(truth);
-    expect(tasks.map((t) => t.id)).toEqual(['segment-liver', 'segment-lesions', 'plan-ablation:L1', 'y90-activity:bsa-lsf12']);
+    expect(tasks.map((t) => t.id)).toEqual([
+      'segment-liver',
+      'segment-lesions',
+      'plan-ablation:L1',
+      'y90-activity:bsa-lsf12',
+    ]);
     const abl = tasks[2]!;
     expect(abl.marginTarget!.mm).toBe(5);
     expect(abl.lesion!.nearLps).toEqual([-100, -10, -50]);

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseTruth } from '../../shared/sample/truth';
 import { startPreview, type PreviewHost } from '../host/previewHost';
@@ -14,10 +15,12 @@ import { openSampleThroughUi } from '../host/uiActions';
  * (parallel projection, so three probes give the exact affine map).
  */
 let host: PreviewHost;
+/** Where the preview host generates sample cases (same default as tests/host/previewHost.ts). */
+const SAMPLE_CACHE = process.env.LIVERPLAN_SAMPLE_CACHE ?? join(tmpdir(), 'liverplan-e2e-sample-cache');
 const SHOTS = 'test-results/segment';
 
 test.beforeAll(async () => {
-  host = await startPreview({ viewport: { width: 1600, height: 900 } });
+  host = await startPreview({ viewport: { width: 1600, height: 900 }, sampleCacheDir: SAMPLE_CACHE });
 });
 test.afterAll(async () => {
   await host?.close();
@@ -73,7 +76,7 @@ test('segments the liver and a lesion by clicks, reads volumes and burden, undoe
   test.setTimeout(600_000);
   const { page } = host;
   await openSampleThroughUi(host, 'solitary-ablation');
-  const truth = findTruth(host.userDataDir);
+  const truth = findTruth(SAMPLE_CACHE);
   await page.click('role=tab[name="Segment"]');
   await expect(page.getByTestId('segment-workspace')).toBeVisible();
   await expect(pane(page)).toBeVisible();

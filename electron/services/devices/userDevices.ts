@@ -26,7 +26,10 @@ export async function readUserDevices(userDataDir: string): Promise<UserDeviceEn
   try {
     json = JSON.parse(text);
   } catch {
-    throw new ServiceError('devices-damaged', `Your device list ${userDevicesPath(userDataDir)} is not valid JSON; fix or remove it.`);
+    throw new ServiceError(
+      'devices-damaged',
+      `Your device list ${userDevicesPath(userDataDir)} is not valid JSON; fix or remove it.`,
+    );
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
@@ -55,7 +58,10 @@ export async function addUserDevice(userDataDir: string, entry: UserDeviceEntry)
     throw new ServiceError('device-id-taken', `"${entry.id}" is a shipped device setting; give your entry another id.`);
   }
   if (user.some((e) => e.id === entry.id)) {
-    throw new ServiceError('device-id-taken', `You already have a device setting "${entry.id}"; remove it first or use another id.`);
+    throw new ServiceError(
+      'device-id-taken',
+      `You already have a device setting "${entry.id}"; remove it first or use another id.`,
+    );
   }
   const next = [...user, entry];
   await writeUserDevices(userDataDir, next);
@@ -65,7 +71,10 @@ export async function addUserDevice(userDataDir: string, entry: UserDeviceEntry)
 export async function removeUserDevice(userDataDir: string, id: string) {
   const user = await readUserDevices(userDataDir);
   if (!user.some((e) => e.id === id)) {
-    throw new ServiceError('device-not-found', `"${id}" is not one of your own device settings (shipped ones cannot be removed).`);
+    throw new ServiceError(
+      'device-not-found',
+      `"${id}" is not one of your own device settings (shipped ones cannot be removed).`,
+    );
   }
   const next = user.filter((e) => e.id !== id);
   await writeUserDevices(userDataDir, next);

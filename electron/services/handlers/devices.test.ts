@@ -64,7 +64,10 @@ describe('devices:* channels', () => {
     expect(clash).toMatchObject({ ok: false, error: { code: 'device-id-taken' } });
     await d('devices:add', { entry: mine });
     expect(await d('devices:add', { entry: mine })).toMatchObject({ ok: false, error: { code: 'device-id-taken' } });
-    expect(await d('devices:remove', { id: shippedId })).toMatchObject({ ok: false, error: { code: 'device-not-found' } });
+    expect(await d('devices:remove', { id: shippedId })).toMatchObject({
+      ok: false,
+      error: { code: 'device-not-found' },
+    });
     expect(await d('devices:add', { entry: { ...mine, id: 'x', longAxisMm: -1 } })).toMatchObject({ ok: false });
     mkdirSync(join(userDataDir, 'devices'), { recursive: true });
     writeFileSync(userDevicesPath(userDataDir), '{ nope');

@@ -2,8 +2,14 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { unzlibSync, zlibSync } from 'fflate';
 import type { PracticeAttemptMessage, PracticeRecord } from '../../../shared/ipc/channels/practice';
-import { findPracticeTask, practiceTasksFor, progressSeries, scoreAttempt, type AttemptLabels } from '../../../shared/practice/index';
-import { voxelCount } from '../../../shared/volume/grid';
+import {
+  findPracticeTask,
+  practiceTasksFor,
+  progressSeries,
+  scoreAttempt,
+  type AttemptLabels,
+} from '../../../shared/practice/index';
+import { voxelCount, type Grid } from '../../../shared/volume/grid';
 import { ServiceError } from '../handlerTypes';
 import { listSamples } from '../samples/materialiseSample';
 import { createAttemptHistory } from './attemptHistory';
@@ -27,6 +33,20 @@ export function createPracticeService(userDataDir: string, now: () => Date = () 
   const cacheDir = join(userDataDir, 'samples');
   const history = createAttemptHistory(join(userDataDir, 'practice'));
   const truths = new Map<string, Promise<SampleTruth>>();
+  /** The last reference read (SEG resampling costs about a second on a sample case): key sample + grid. */
+  let lastReference: { key: string; masks: Promise<ReferenceMasks> } | null = null;
+
+  function referenceOn(sample: string, source: SampleTruth, grid: Grid): Promise<ReferenceMasks> {
+    const key = `${sample}|${JSON.stringify(grid)}`;
+    if (lastReference?.key !== key) {
+      const masks = loadReference(source, grid);
+      lastReference = { key, masks };
+      masks.catch(() => {
+        if (lastReference?.masks === masks) lastReference = null;
+      });
+    }
+    return lastReference.masks;
+  }
 
   function truthOf(sample: string, signal?: AbortSignal): Promise<SampleTruth> {
     if (!listSamples().some((s) => s.name === sample)) {
@@ -58,7 +78,7 @@ export function createPracticeService(userDataDir: string, now: () => Date = () 
     }
     const attempt = req.attempt ? decodeAttempt(req.attempt) : undefined;
     const grid = attempt?.grid ?? source.truth.grid;
-    const reference = await loadReference(source, grid);
+    const reference = await referenceOn(req.sample, source, grid);
     signal?.throwIfAborted();
     const outcome = scoreAttempt({
       task,
@@ -66,7 +86,12 @@ export function createPracticeService(userDataDir: string, now: () => Date = () 
       truth: {
         liverMl: source.truth.liverVolumeMl,
         tumourMl: source.truth.tumourVolumeMl,
-        lesions: source.truth.lesions.map((l) => ({ id: l.id, centreLps: l.centreLps, diameterMm: l.diameterMm, lobe: l.lobe })),
+        lesions: source.truth.lesions.map((l) => ({
+          id: l.id,
+          centreLps: l.centreLps,
+          diameterMm: l.diameterMm,
+          lobe: l.lobe,
+        })),
       },
       ...(attempt ? { attempt } : {}),
       ...(req.activityGBq !== undefined ? { activityGBq: req.activityGBq } : {}),
@@ -106,15 +131,19 @@ export function decodeAttempt(msg: PracticeAttemptMessage): AttemptLabels {
   try {
     raw = unzlibSync(Buffer.from(msg.labelsZlibBase64, 'base64'));
   } catch {
-    throw new ServiceError('invalid-attempt', 'The segmentation arrived damaged and could not be scored; submit again.');
+    throw new ServiceError(
+      'invalid-attempt',
+      'The segmentation arrived damaged and could not be scored; submit again.',
+    );
   }
   const n = voxelCount(msg.grid);
   if (raw.byteLength !== n * msg.bytesPerVoxel) {
-    throw new ServiceError('invalid-attempt', `The segmentation has ${raw.byteLength} bytes but its grid needs ${n * msg.bytesPerVoxel}; submit again.`);
+    throw new ServiceError(
+      'invalid-attempt',
+      `The segmentation has ${raw.byteLength} bytes but its grid needs ${n * msg.bytesPerVoxel}; submit again.`,
+    );
   }
   const labels =
-    msg.bytesPerVoxel === 1
-      ? raw
-      : Uint16Array.from({ length: n }, (_, v) => raw[2 * v]! | (raw[2 * v + 1]! << 8));
+    msg.bytesPerVoxel === 1 ? raw : Uint16Array.from({ length: n }, (_, v) => raw[2 * v]! | (raw[2 * v + 1]! << 8));
   return { grid: msg.grid, labels, segments: msg.segments };
 }

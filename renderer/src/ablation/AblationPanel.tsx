@@ -23,8 +23,13 @@ export function AblationPanel() {
               {s.catalogue
                 .filter((e) => e.modality === g)
                 .map((e) => (
-                  <option key={e.id} value={e.id} title={`${e.source}; ${e.tissueModel}${e.verified ? '' : '; not verified'}`}>
-                    {e.device}: {e.powerW} W {e.timeMin} min ({e.longAxisMm}x{e.shortAxisMm} mm){e.origin === 'user' ? ' [mine]' : ''}
+                  <option
+                    key={e.id}
+                    value={e.id}
+                    title={`${e.source}; ${e.tissueModel}${e.verified ? '' : '; not verified'}`}
+                  >
+                    {e.device}: {e.powerW} W {e.timeMin} min ({e.longAxisMm}x{e.shortAxisMm} mm)
+                    {e.origin === 'user' ? ' [mine]' : ''}
                   </option>
                 ))}
             </optgroup>

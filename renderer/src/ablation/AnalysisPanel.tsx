@@ -18,7 +18,8 @@ export function AnalysisPanel() {
       {a && (
         <>
           <div>
-            Predicted zone <b data-testid="zone-volume">{a.zoneVolumeMl.toFixed(1)}</b> ml (estimate from ex vivo device charts)
+            Predicted zone <b data-testid="zone-volume">{a.zoneVolumeMl.toFixed(1)}</b> ml (estimate from ex vivo device
+            charts)
           </div>
           {!a.tumours.length && <p className="hint">No lesion segment: segment the tumour on the Segment tab.</p>}
           {a.tumours.map((t, n) => (
@@ -27,26 +28,48 @@ export function AnalysisPanel() {
               {t.margin ? (
                 <table>
                   <tbody>
-                    <tr><td>Coverage</td><td data-testid={`coverage-${n}`}>{t.margin.coveragePercent.toFixed(1)}%</td></tr>
-                    <tr className={t.margin.mamMm < settings.targetMm ? 'low' : ''}>
-                      <td>Minimal margin</td><td data-testid={`mam-${n}`}>{f1(t.margin.mamMm)} mm</td>
+                    <tr>
+                      <td>Coverage</td>
+                      <td data-testid={`coverage-${n}`}>{t.margin.coveragePercent.toFixed(1)}%</td>
                     </tr>
-                    <tr><td>q25 / median</td><td>{f1(t.margin.q25Mm)} / {f1(t.margin.medianMm)} mm</td></tr>
-                    <tr><td>Surface &lt; 0 mm</td><td>{f1(t.margin.percentBelow0)}%</td></tr>
-                    <tr><td>Surface &lt; {t.margin.targetMm} mm</td><td>{f1(t.margin.percentBelow5)}%</td></tr>
-                    <tr><td>Subcapsular excluded</td><td>{f1(t.margin.excludedSubcapsularPercent)}%</td></tr>
+                    <tr className={t.margin.mamMm < settings.targetMm ? 'low' : ''}>
+                      <td>Minimal margin</td>
+                      <td data-testid={`mam-${n}`}>{f1(t.margin.mamMm)} mm</td>
+                    </tr>
+                    <tr>
+                      <td>q25 / median</td>
+                      <td>
+                        {f1(t.margin.q25Mm)} / {f1(t.margin.medianMm)} mm
+                      </td>
+                    </tr>
+                    <tr>
+                      <td>Surface &lt; 0 mm</td>
+                      <td>{f1(t.margin.percentBelow0)}%</td>
+                    </tr>
+                    <tr>
+                      <td>Surface &lt; {t.margin.targetMm} mm</td>
+                      <td>{f1(t.margin.percentBelow5)}%</td>
+                    </tr>
+                    <tr>
+                      <td>Subcapsular excluded</td>
+                      <td>{f1(t.margin.excludedSubcapsularPercent)}%</td>
+                    </tr>
                   </tbody>
                 </table>
               ) : null}
               {t.margin?.residualTumour && (
-                <div className="warning" data-testid={`residual-${n}`}>Residual unablated tumour: part of the surface lies outside the zone.</div>
+                <div className="warning" data-testid={`residual-${n}`}>
+                  Residual unablated tumour: part of the surface lies outside the zone.
+                </div>
               )}
               {t.note && <div className="hint">{t.note}</div>}
-              {t.heatSink.filter((v) => v.warning).map((v) => (
-                <div key={v.label} className="warning" data-testid={`heatsink-${n}`}>
-                  Heat sink: {v.name} {f1(v.diameterMm)} mm wide at {f1(v.distanceMm)} mm
-                </div>
-              ))}
+              {t.heatSink
+                .filter((v) => v.warning)
+                .map((v) => (
+                  <div key={v.label} className="warning" data-testid={`heatsink-${n}`}>
+                    Heat sink: {v.name} {f1(v.diameterMm)} mm wide at {f1(v.distanceMm)} mm
+                  </div>
+                ))}
             </div>
           ))}
           {a.critical.length > 0 && (

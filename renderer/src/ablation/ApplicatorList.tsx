@@ -14,12 +14,18 @@ export function ApplicatorList() {
         const row = s.catalogue.find((e) => e.id === a.settingId);
         const crossings = s.crossings[a.id] ?? [];
         return (
-          <li key={a.id} className={a.id === s.selectedId ? 'selected' : ''} data-testid={`applicator-${n}`} onClick={() => s.select(a.id)}>
+          <li
+            key={a.id}
+            className={a.id === s.selectedId ? 'selected' : ''}
+            data-testid={`applicator-${n}`}
+            onClick={() => s.select(a.id)}
+          >
             <div className="title">
               {a.id}: {row ? `${row.device}, ${row.powerW} W ${row.timeMin} min` : `unknown setting ${a.settingId}`}
             </div>
             <div className="readout">
-              Depth <b data-testid={`applicator-depth-${n}`}>{f1(t.depthMm)}</b> mm · CC tilt {f1(t.craniocaudalDeg)}° · axial {f1(t.axialFromApDeg)}° from AP
+              Depth <b data-testid={`applicator-depth-${n}`}>{f1(t.depthMm)}</b> mm · CC tilt {f1(t.craniocaudalDeg)}° ·
+              axial {f1(t.axialFromApDeg)}° from AP
             </div>
             {crossings.map((c) => (
               <div key={c.label} className="warning" data-testid={`crossing-${n}`}>

@@ -3,9 +3,17 @@ import { useAblationStore, type AblationSettings } from './ablationStore';
 
 const FIELDS: { key: keyof AblationSettings; label: string; source: string }[] = [
   { key: 'targetMm', label: 'Target margin (mm)', source: MEASUREMENT_RULES.marginTarget.source },
-  { key: 'heatSinkMinDiameterMm', label: 'Heat-sink vessel ≥ (mm)', source: MEASUREMENT_RULES.heatSinkVesselDiameter.source },
+  {
+    key: 'heatSinkMinDiameterMm',
+    label: 'Heat-sink vessel ≥ (mm)',
+    source: MEASUREMENT_RULES.heatSinkVesselDiameter.source,
+  },
   { key: 'heatSinkProximityMm', label: 'Heat-sink within (mm)', source: MEASUREMENT_RULES.heatSinkProximity.source },
-  { key: 'criticalThresholdMm', label: 'Critical structure warning < (mm)', source: MEASUREMENT_RULES.criticalStructureProximity.source },
+  {
+    key: 'criticalThresholdMm',
+    label: 'Critical structure warning < (mm)',
+    source: MEASUREMENT_RULES.criticalStructureProximity.source,
+  },
 ];
 
 /** The configurable thresholds; each shows its rule source on hover. */

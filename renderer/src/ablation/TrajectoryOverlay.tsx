@@ -44,7 +44,12 @@ export function TrajectoryOverlay({ host }: { host: React.RefObject<HTMLElement 
           top: r.top - hr.top,
           width: r.width,
           height: r.height,
-          paths: applicators.map((a) => ({ id: a.id, entry: p(a.entry), tip: p(a.tip), selected: a.id === selectedId })),
+          paths: applicators.map((a) => ({
+            id: a.id,
+            entry: p(a.entry),
+            tip: p(a.tip),
+            selected: a.id === selectedId,
+          })),
           draft: draftTip ? p(draftTip) : null,
         });
       }

@@ -72,7 +72,8 @@ export function refreshCrossings(): void {
   const data = session.readVoxels();
   const segments = useCaseStore.getState().segments;
   const out: Record<string, PathCrossing[]> = {};
-  for (const a of useAblationStore.getState().applicators) out[a.id] = findPathCrossings(a.entry, a.tip, { grid, data }, segments);
+  for (const a of useAblationStore.getState().applicators)
+    out[a.id] = findPathCrossings(a.entry, a.tip, { grid, data }, segments);
   useAblationStore.getState().setCrossings(out);
 }
 
@@ -129,6 +130,8 @@ export function convertZoneToSegment(): void {
       }
     }
     session.replaceVoxels(data, true, 'ablation-zone');
-    useAppStore.getState().notify('success', `Predicted zone added as segment "${seg.name}" (${n} voxels); edit it on the Segment tab.`);
+    useAppStore
+      .getState()
+      .notify('success', `Predicted zone added as segment "${seg.name}" (${n} voxels); edit it on the Segment tab.`);
   });
 }

@@ -11,6 +11,4 @@ export interface AblationJob {
   options: AblationOptions;
 }
 
-export type AblationWorkerMessage =
-  | { type: 'done'; result: AblationAnalysis }
-  | { type: 'error'; message: string };
+export type AblationWorkerMessage = { type: 'done'; result: AblationAnalysis } | { type: 'error'; message: string };

@@ -2,7 +2,8 @@ import type { PracticeScores } from '../../../shared/practice/index';
 import { applyOverlay } from './practiceActions';
 import { usePracticeStore, type SubmitResult } from './practiceStore';
 
-const f = (v: number | null | undefined, digits = 1) => (v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits));
+const f = (v: number | null | undefined, digits = 1) =>
+  v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits);
 
 /** Scores, debrief and the overlay switch of a submitted attempt. */
 export function ScoreCard({ result }: { result: SubmitResult }) {
@@ -11,7 +12,9 @@ export function ScoreCard({ result }: { result: SubmitResult }) {
   return (
     <div className="score-card" data-testid="score-card" data-task={s.taskId}>
       <h3>
-        {result.headline.label}: <span data-testid="headline-value">{f(result.headline.value, result.headline.unit ? 1 : 3)}</span> {result.headline.unit}
+        {result.headline.label}:{' '}
+        <span data-testid="headline-value">{f(result.headline.value, result.headline.unit ? 1 : 3)}</span>{' '}
+        {result.headline.unit}
       </h3>
       {s.structures.length > 0 && (
         <table className="scores">
@@ -41,19 +44,24 @@ export function ScoreCard({ result }: { result: SubmitResult }) {
       )}
       {s.detection && (
         <p data-testid="detection">
-          Lesions found {s.detection.found.length}, missed {s.detection.missed.length}, false positives {s.detection.falsePositives.length}
-          <span className="hint" title={s.detection.criterion}> (by overlap)</span>
+          Lesions found {s.detection.found.length}, missed {s.detection.missed.length}, false positives{' '}
+          {s.detection.falsePositives.length}
+          <span className="hint" title={s.detection.criterion}>
+            {' '}
+            (by overlap)
+          </span>
         </p>
       )}
       {s.ablation && (
         <p data-testid="ablation-score">
-          Coverage {f(s.ablation.coveragePercent)}% · margin {f(s.ablation.marginMm)} mm (target {s.ablation.targetMm} mm) ·{' '}
-          {s.ablation.targetMet ? 'met' : 'not met'}
+          Coverage {f(s.ablation.coveragePercent)}% · margin {f(s.ablation.marginMm)} mm (target {s.ablation.targetMm}{' '}
+          mm) · {s.ablation.targetMet ? 'met' : 'not met'}
         </p>
       )}
       {s.dosimetry && (
         <p data-testid="dosimetry-score">
-          {f(s.dosimetry.attemptGBq, 3)} GBq vs reference {f(s.dosimetry.referenceGBq, 3)} GBq ({f(s.dosimetry.differencePercent)}%)
+          {f(s.dosimetry.attemptGBq, 3)} GBq vs reference {f(s.dosimetry.referenceGBq, 3)} GBq (
+          {f(s.dosimetry.differencePercent)}%)
         </p>
       )}
       <ul className="debrief" data-testid="debrief">
@@ -64,12 +72,20 @@ export function ScoreCard({ result }: { result: SubmitResult }) {
       {result.errorMapZlibBase64 && (
         <div className="overlay-switch" role="radiogroup" aria-label="Overlay">
           {(['errors', 'reference', 'off'] as const).map((m) => (
-            <button key={m} role="radio" aria-checked={overlay === m} className={overlay === m ? 'on' : ''} data-testid={`overlay-${m}`} onClick={() => applyOverlay(m)}>
+            <button
+              key={m}
+              role="radio"
+              aria-checked={overlay === m}
+              className={overlay === m ? 'on' : ''}
+              data-testid={`overlay-${m}`}
+              onClick={() => applyOverlay(m)}
+            >
               {m === 'errors' ? 'Errors' : m === 'reference' ? 'Reference' : 'Off'}
             </button>
           ))}
           <span className="legend">
-            <i className="fp" /> false positive <i className="fn" /> false negative <i className="tp" /> agreement <i className="ref" /> reference
+            <i className="fp" /> false positive <i className="fn" /> false negative <i className="tp" /> agreement{' '}
+            <i className="ref" /> reference
           </span>
         </div>
       )}

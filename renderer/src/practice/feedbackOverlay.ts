@@ -26,7 +26,11 @@ export function showFeedback(referenceVolumeId: string, voxels: Uint8Array): voi
   if (!current || current.referenceVolumeId !== referenceVolumeId) {
     clearFeedback();
     const tag = referenceVolumeId.replace(/[^A-Za-z0-9]/g, '').slice(-24);
-    current = { segmentationId: `practice-feedback-${tag}`, volumeId: `practice-feedback-${tag}-volume`, referenceVolumeId };
+    current = {
+      segmentationId: `practice-feedback-${tag}`,
+      volumeId: `practice-feedback-${tag}-volume`,
+      referenceVolumeId,
+    };
     volumeLoader.createAndCacheDerivedLabelmapVolume(referenceVolumeId, { volumeId: current.volumeId });
     segmentation.addSegmentations([
       {
@@ -50,11 +54,20 @@ export function attachFeedback(): number {
   const frame = cache.getVolume(c.referenceVolumeId)?.metadata?.FrameOfReferenceUID;
   const fresh = engine()
     .getViewports()
-    .filter((vp) => vp.type === Enums.ViewportType.ORTHOGRAPHIC && vp.getActors().length > 0 && vp.getFrameOfReferenceUID() === frame)
+    .filter(
+      (vp) =>
+        vp.type === Enums.ViewportType.ORTHOGRAPHIC &&
+        vp.getActors().length > 0 &&
+        vp.getFrameOfReferenceUID() === frame,
+    )
     .map((vp) => vp.id)
-    .filter((id) => segmentation.state.getSegmentationRepresentations(id, { segmentationId: c.segmentationId }).length === 0);
+    .filter(
+      (id) => segmentation.state.getSegmentationRepresentations(id, { segmentationId: c.segmentationId }).length === 0,
+    );
   if (fresh.length === 0) return 0;
-  segmentation.addLabelmapRepresentationToViewportMap(Object.fromEntries(fresh.map((id) => [id, [{ segmentationId: c.segmentationId }]])));
+  segmentation.addLabelmapRepresentationToViewportMap(
+    Object.fromEntries(fresh.map((id) => [id, [{ segmentationId: c.segmentationId }]])),
+  );
   for (const vp of fresh)
     for (const [value, colour] of Object.entries(FEEDBACK_COLOURS))
       segmentation.config.color.setSegmentIndexColor(vp, c.segmentationId, Number(value), colour);

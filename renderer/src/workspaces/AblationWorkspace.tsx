@@ -34,13 +34,20 @@ export function AblationWorkspace() {
   return (
     <section className="ablation-workspace" data-testid="ablation-workspace">
       <div className="ablation-main">
-        <div ref={view} className={`ablation-view${placing ? ' placing' : ''}`} onPointerDownCapture={onPointerDown} onPointerMoveCapture={(e) => setCursor(orthoWorldAtPointer(e))}>
+        <div
+          ref={view}
+          className={`ablation-view${placing ? ' placing' : ''}`}
+          onPointerDownCapture={onPointerDown}
+          onPointerMoveCapture={(e) => setCursor(orthoWorldAtPointer(e))}
+        >
           <ViewerWorkspace />
           <TrajectoryOverlay host={view} />
         </div>
         <div className="ablation-side">
           <div className="cursor" data-testid="cursor-lps" data-lps={cursor ? cursor.join(',') : ''}>
-            {cursor ? `Cursor L ${cursor[0].toFixed(1)} P ${cursor[1].toFixed(1)} S ${cursor[2].toFixed(1)} mm` : 'Cursor: off the images'}
+            {cursor
+              ? `Cursor L ${cursor[0].toFixed(1)} P ${cursor[1].toFixed(1)} S ${cursor[2].toFixed(1)} mm`
+              : 'Cursor: off the images'}
           </div>
           <AblationPanel />
         </div>

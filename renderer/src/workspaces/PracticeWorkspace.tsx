@@ -57,7 +57,12 @@ export function PracticeWorkspace() {
         <h2>Practice</h2>
         <label>
           Sample case
-          <select data-testid="practice-sample" value={p.sample} disabled={!!p.busy} onChange={(e) => void loadTasks(e.target.value)}>
+          <select
+            data-testid="practice-sample"
+            value={p.sample}
+            disabled={!!p.busy}
+            onChange={(e) => void loadTasks(e.target.value)}
+          >
             {samples.map((s) => (
               <option key={s.name} value={s.name}>
                 {s.title} ({s.difficulty})
@@ -67,7 +72,12 @@ export function PracticeWorkspace() {
         </label>
         <label>
           Task
-          <select data-testid="practice-task" value={p.taskId} disabled={!!p.busy} onChange={(e) => p.set({ taskId: e.target.value, result: null })}>
+          <select
+            data-testid="practice-task"
+            value={p.taskId}
+            disabled={!!p.busy}
+            onChange={(e) => p.set({ taskId: e.target.value, result: null })}
+          >
             {p.tasks.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.title}
@@ -75,7 +85,11 @@ export function PracticeWorkspace() {
             ))}
           </select>
         </label>
-        {task && <p className="task-text" data-testid="task-instructions">{task.instructions}</p>}
+        {task && (
+          <p className="task-text" data-testid="task-instructions">
+            {task.instructions}
+          </p>
+        )}
         <div className="actions">
           <button data-testid="practice-open" disabled={!!p.busy || !p.sample} onClick={() => void openPracticeCase()}>
             {p.openedSample === p.sample ? 'Reopen case' : 'Open case'}
@@ -87,10 +101,22 @@ export function PracticeWorkspace() {
         {task?.kind === 'y90-activity' && (
           <label>
             Your activity (GBq)
-            <input data-testid="practice-activity" type="number" step="0.001" min="0" value={p.activityGBq} onChange={(e) => p.set({ activityGBq: e.target.value })} />
+            <input
+              data-testid="practice-activity"
+              type="number"
+              step="0.001"
+              min="0"
+              value={p.activityGBq}
+              onChange={(e) => p.set({ activityGBq: e.target.value })}
+            />
           </label>
         )}
-        <button className="primary" data-testid="practice-submit" disabled={!!p.busy || !task} onClick={() => void submitAttempt()}>
+        <button
+          className="primary"
+          data-testid="practice-submit"
+          disabled={!!p.busy || !task}
+          onClick={() => void submitAttempt()}
+        >
           Submit attempt
         </button>
         {p.busy && (
@@ -104,7 +130,8 @@ export function PracticeWorkspace() {
           {series.length === 0 && <p className="hint">No attempts on this case yet.</p>}
           {series.map((s) => (
             <div key={s.key}>
-              <strong>{s.taskTitle}</strong> — best {s.best === null ? '—' : s.best.toFixed(3)}, latest {s.latest === null ? '—' : s.latest.toFixed(3)}
+              <strong>{s.taskTitle}</strong> — best {s.best === null ? '—' : s.best.toFixed(3)}, latest{' '}
+              {s.latest === null ? '—' : s.latest.toFixed(3)}
               <ProgressChart series={s} />
             </div>
           ))}
@@ -116,7 +143,8 @@ export function PracticeWorkspace() {
               .map((a) => (
                 <li key={a.attemptId}>
                   {new Date(a.submittedAt).toLocaleString()} · {a.taskTitle} · {a.headline.label}{' '}
-                  {a.headline.value === null ? '—' : a.headline.value.toFixed(a.headline.unit ? 1 : 3)} {a.headline.unit}
+                  {a.headline.value === null ? '—' : a.headline.value.toFixed(a.headline.unit ? 1 : 3)}{' '}
+                  {a.headline.unit}
                 </li>
               ))}
           </ul>

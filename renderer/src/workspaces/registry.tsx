@@ -3,6 +3,7 @@ import type { WorkspaceId } from '../store/appStore';
 import { AblationWorkspace } from './AblationWorkspace';
 import { PlanWorkspace } from './PlanWorkspace';
 import { PracticeWorkspace } from './PracticeWorkspace';
+import { ReportWorkspace } from './ReportWorkspace';
 import { SegmentWorkspace } from './SegmentWorkspace';
 import { SelfTestWorkspace } from './SelfTestWorkspace';
 import { StartWorkspace } from './StartWorkspace';
@@ -23,6 +24,7 @@ export const workspaces: WorkspaceDef[] = [
   { id: 'segment', label: 'Segment', tab: true, component: SegmentWorkspace },
   { id: 'plan', label: 'Plan', tab: true, component: PlanWorkspace },
   { id: 'ablation', label: 'Ablation', tab: true, component: AblationWorkspace },
+  { id: 'report', label: 'Report', tab: true, component: ReportWorkspace },
   { id: 'practice', label: 'Practice', tab: true, component: PracticeWorkspace },
   { id: 'selftest', label: 'Display self-test', tab: false, component: SelfTestWorkspace },
 ];

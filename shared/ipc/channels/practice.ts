@@ -39,7 +39,12 @@ export const practiceRecordSchema = z.object({
   sample: z.string(),
   taskId: z.string(),
   taskTitle: z.string(),
-  headline: z.object({ label: z.string(), value: z.number().nullable(), unit: z.string(), higherIsBetter: z.boolean() }),
+  headline: z.object({
+    label: z.string(),
+    value: z.number().nullable(),
+    unit: z.string(),
+    higherIsBetter: z.boolean(),
+  }),
   scores: z.custom<PracticeScores>(isObject),
 });
 export type PracticeRecord = z.infer<typeof practiceRecordSchema>;

@@ -1,0 +1,207 @@
+import type { Target } from '../../../shared/export/target';
+import type { ReportExtras } from '../../../shared/report/buildReportModel';
+import { draftToInput, getAtPath } from '../../../shared/planning/draft';
+import { evaluatePlan, loadDefaultRuleSet } from '../../../shared/planning/index';
+import { planResultExtras } from '../../../shared/report/planExtras';
+import { api } from '../api';
+import { usePlanStore } from '../plan/planStore';
+import { saveCase } from '../segmentation/caseAutosave';
+import { currentSession } from '../segmentation/caseSession';
+import { reportError, useAppStore } from '../store/appStore';
+import { captureVisiblePanes } from './captureViewports';
+import { currentCaseId } from './currentCaseId';
+import { useReportStore } from './reportStore';
+
+const store = () => useReportStore.getState();
+const notify = (kind: 'info' | 'success' | 'error', m: string) => useAppStore.getState().notify(kind, m);
+
+async function busy<T>(label: string, what: string, fn: () => Promise<T>): Promise<T | undefined> {
+  store().setBusy(label);
+  try {
+    return await fn();
+  } catch (e) {
+    reportError(what, e);
+    return undefined;
+  } finally {
+    store().setBusy(null);
+  }
+}
+
+/** The Plan workspace's outcomes, when its inputs evaluate; none (and a notice) otherwise. */
+function planRows(): ReportExtras {
+  const { draft, settings } = usePlanStore.getState();
+  try {
+    const plan = evaluatePlan(draftToInput(draft) as never, loadDefaultRuleSet(), settings);
+    const modality = getAtPath(draft, 'plannedModality');
+    return planResultExtras(plan, typeof modality === 'string' ? modality : undefined);
+  } catch (e) {
+    notify('info', `Plan outcomes left out of the report: ${e instanceof Error ? e.message : String(e)}`);
+    return {};
+  }
+}
+
+/** What the report needs beyond the saved case: the form, key images, plan outcomes. */
+export function currentExtras(): ReportExtras {
+  const { inputs, keyImages } = store();
+  const plan = inputs.includePlan ? planRows() : {};
+  return {
+    ...plan,
+    ...(inputs.indication.trim() ? { indication: inputs.indication.trim() } : {}),
+    ...(inputs.procedure.trim() ? { procedure: inputs.procedure.trim() } : {}),
+    ...(inputs.preparedBy.trim() ? { preparedBy: inputs.preparedBy.trim() } : {}),
+    ...(keyImages.length ? { keyImages } : {}),
+  };
+}
+
+/**
+ * Saves the segmentation on screen (the report and the export read the saved
+ * case) and returns its case id; explains what is missing otherwise.
+ */
+async function caseForReport(): Promise<string> {
+  if (currentSession()) await saveCase();
+  const id = await currentCaseId();
+  if (!id) throw new Error('No saved case for this study: open a study and segment it in the Segment workspace first.');
+  return id;
+}
+
+export async function buildReport(): Promise<void> {
+  await busy('Building the report…', 'Building the report', async () => {
+    const caseId = await caseForReport();
+    const r = await api().invoke('export:report', { caseId, extras: currentExtras() });
+    store().setReport(caseId, r.model, r.pdfBase64);
+  });
+}
+
+export async function savePdf(): Promise<void> {
+  await busy('Saving the PDF…', 'Saving the report PDF', async () => {
+    const folder = await api().invoke('dialog:pickFolder', { title: 'Save the report PDF in…' });
+    if (!folder) return;
+    const caseId = await caseForReport();
+    const path = `${folder.replace(/[\\/]+$/, '')}/${caseId}-report.pdf`;
+    const r = await api().invoke('export:savePdf', { caseId, path, extras: currentExtras() });
+    notify('success', `Report saved: ${r.path} (${Math.round(r.bytes / 1024)} kB)`);
+  });
+}
+
+/** Goes to the viewer, captures every pane once it has drawn, and comes back. */
+export async function captureFromViewer(): Promise<void> {
+  const app = useAppStore.getState();
+  const back = app.workspace;
+  app.setWorkspace('view');
+  try {
+    const deadline = Date.now() + 20_000;
+    for (;;) {
+      const canvases = [...document.querySelectorAll<HTMLCanvasElement>('[data-testid^="viewport-"] canvas')];
+      if (canvases.length && !document.querySelector('[data-testid="pane-progress"]')) break;
+      if (Date.now() > deadline) throw new Error('the viewer shows no loaded image; open a study first.');
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    // Let Cornerstone draw the re-attached viewports before reading them.
+    await new Promise((r) => setTimeout(r, 600));
+    const shots = await captureVisiblePanes();
+    if (!shots.length) throw new Error('no viewport could be captured.');
+    store().addKeyImages(shots);
+    notify('success', `${shots.length} key image${shots.length > 1 ? 's' : ''} captured.`);
+  } catch (e) {
+    reportError('Capturing key images', e);
+  } finally {
+    useAppStore.getState().setWorkspace(back);
+  }
+}
+
+export async function loadTargets(): Promise<void> {
+  try {
+    store().setTargets(await api().invoke('targets:list', {}));
+  } catch (e) {
+    reportError('Reading the export targets', e);
+  }
+}
+
+export async function saveTarget(input: { id?: string; name: string; target: Target }): Promise<boolean> {
+  try {
+    const saved = await api().invoke('targets:save', input);
+    await loadTargets();
+    store().setTargetId(saved.id);
+    notify('success', `Target "${saved.name}" saved.`);
+    return true;
+  } catch (e) {
+    reportError('Saving the export target', e);
+    return false;
+  }
+}
+
+export async function removeTarget(id: string): Promise<void> {
+  try {
+    await api().invoke('targets:remove', { id });
+    await loadTargets();
+  } catch (e) {
+    reportError('Removing the export target', e);
+  }
+}
+
+export async function testConnection(targetId: string): Promise<void> {
+  store().setEcho(targetId, 'Testing…');
+  try {
+    const r = await api().invoke('targets:echo', { targetId });
+    store().setEcho(targetId, `C-ECHO OK (${Math.round(r.milliseconds)} ms)`);
+  } catch (e) {
+    store().setEcho(targetId, e instanceof Error ? e.message : String(e));
+  }
+}
+
+let jobs = 0;
+
+/** SEG + SR + Encapsulated PDF of the case to the chosen target, through the persistent queue. */
+export async function sendToTarget(): Promise<void> {
+  const { targetId, deidentify } = store();
+  if (!targetId) return notify('error', 'Choose or add an export target first.');
+  await busy('Sending…', 'Exporting the case', async () => {
+    const caseId = await caseForReport();
+    const job = await api().invoke('targets:send', {
+      jobId: `report-send-${Date.now()}-${jobs++}`,
+      caseId,
+      targetId,
+      extras: currentExtras(),
+      ...(deidentify.on ? { deidentify: { patientName: deidentify.patientName, patientId: deidentify.patientId } } : {}),
+    });
+    store().upsertJob(job);
+    if (job.state === 'done') notify('success', `Sent: ${job.label} to ${job.target}.`);
+    else notify('error', `Not sent, kept in the queue: ${job.lastError ?? job.state}. Retry when the target is back.`);
+  });
+}
+
+export async function refreshQueue(): Promise<void> {
+  try {
+    store().setQueue(await api().invoke('export:queue', {}));
+  } catch (e) {
+    reportError('Reading the send queue', e);
+  }
+}
+
+export async function retryJob(queueJobId: string): Promise<void> {
+  try {
+    const job = await api().invoke('export:retry', { jobId: `report-retry-${Date.now()}-${jobs++}`, queueJobId });
+    store().upsertJob(job);
+    if (job.state !== 'done') notify('error', `Still not sent: ${job.lastError ?? job.state}`);
+  } catch (e) {
+    reportError('Retrying the send', e);
+  }
+  await refreshQueue();
+}
+
+export async function removeJob(queueJobId: string): Promise<void> {
+  try {
+    await api().invoke('export:remove', { queueJobId });
+  } catch (e) {
+    reportError('Removing the queued job', e);
+  }
+  await refreshQueue();
+}
+
+/** Keeps the queue list live from the host's 'export-queue' events. */
+export function followQueue(): () => void {
+  return api().onEvent((e) => {
+    if (e.topic === 'export-queue' && e.payload && typeof e.payload === 'object' && 'id' in e.payload)
+      store().upsertJob(e.payload as Parameters<ReturnType<typeof store>['upsertJob']>[0]);
+  });
+}

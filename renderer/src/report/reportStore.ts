@@ -1,0 +1,75 @@
+import { create } from 'zustand';
+import type { QueueJobSummaryDto } from '../../../shared/ipc/channels/export';
+import type { SavedTargetView } from '../../../shared/ipc/channels/targets';
+import type { ReportModel } from '../../../shared/report/model';
+import { MAX_KEY_IMAGES, type KeyImage } from './captureViewports';
+
+export interface ReportInputs {
+  indication: string;
+  procedure: string;
+  preparedBy: string;
+  /** Add the outcomes of the Plan workspace (evaluated now) to the report. */
+  includePlan: boolean;
+}
+
+export interface Deidentify {
+  on: boolean;
+  patientName: string;
+  patientId: string;
+}
+
+interface ReportState {
+  inputs: ReportInputs;
+  keyImages: KeyImage[];
+  caseId: string | null;
+  model: ReportModel | null;
+  pdfBase64: string | null;
+  busy: string | null;
+  targets: SavedTargetView[];
+  targetId: string;
+  deidentify: Deidentify;
+  queue: QueueJobSummaryDto[];
+  /** Result of the last "Test connection", per target id. */
+  echo: Record<string, string>;
+  setInputs(patch: Partial<ReportInputs>): void;
+  addKeyImages(images: KeyImage[]): void;
+  removeKeyImage(n: number): void;
+  setReport(caseId: string, model: ReportModel, pdfBase64: string): void;
+  setBusy(busy: string | null): void;
+  setTargets(targets: SavedTargetView[]): void;
+  setTargetId(id: string): void;
+  setDeidentify(patch: Partial<Deidentify>): void;
+  setQueue(queue: QueueJobSummaryDto[]): void;
+  upsertJob(job: QueueJobSummaryDto): void;
+  setEcho(targetId: string, text: string): void;
+}
+
+/** Report & Export UI state; it outlives the tab so captures made in the viewer wait here. */
+export const useReportStore = create<ReportState>((set) => ({
+  inputs: { indication: '', procedure: '', preparedBy: '', includePlan: true },
+  keyImages: [],
+  caseId: null,
+  model: null,
+  pdfBase64: null,
+  busy: null,
+  targets: [],
+  targetId: '',
+  deidentify: { on: false, patientName: 'Teaching^Case', patientId: 'TEACH001' },
+  queue: [],
+  echo: {},
+  setInputs: (patch) => set((s) => ({ inputs: { ...s.inputs, ...patch } })),
+  addKeyImages: (images) => set((s) => ({ keyImages: [...s.keyImages, ...images].slice(-MAX_KEY_IMAGES) })),
+  removeKeyImage: (n) => set((s) => ({ keyImages: s.keyImages.filter((_, i) => i !== n) })),
+  setReport: (caseId, model, pdfBase64) => set({ caseId, model, pdfBase64 }),
+  setBusy: (busy) => set({ busy }),
+  setTargets: (targets) =>
+    set((s) => ({ targets, targetId: targets.some((t) => t.id === s.targetId) ? s.targetId : (targets[0]?.id ?? '') })),
+  setTargetId: (targetId) => set({ targetId }),
+  setDeidentify: (patch) => set((s) => ({ deidentify: { ...s.deidentify, ...patch } })),
+  setQueue: (queue) => set({ queue }),
+  upsertJob: (job) =>
+    set((s) => ({
+      queue: s.queue.some((j) => j.id === job.id) ? s.queue.map((j) => (j.id === job.id ? job : j)) : [...s.queue, job],
+    })),
+  setEcho: (targetId, text) => set((s) => ({ echo: { ...s.echo, [targetId]: text } })),
+}));
