@@ -14,7 +14,11 @@ function helpText(): string {
 }
 
 /** Runs one CLI invocation; returns the process exit code. */
-export async function main(argv: string[], out = process.stdout, err = process.stderr): Promise<number> {
+interface Sink {
+  write(text: string): unknown;
+}
+
+export async function main(argv: string[], out: Sink = process.stdout, err: Sink = process.stderr): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
     out.write(helpText());

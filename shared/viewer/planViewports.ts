@@ -52,15 +52,13 @@ export function planViewports(series: readonly PhaseSeries[], layout: ViewerLayo
   const title = phaseTitle(series[a]!);
   switch (layout) {
     case 'phases':
-      return series
-        .slice(0, MAX_PHASE_VIEWPORTS)
-        .map((s, n) => ({
-          id: `phase-${n}`,
-          seriesIndex: n,
-          kind: 'ortho',
-          orientation: 'axial',
-          title: phaseTitle(s),
-        }));
+      return series.slice(0, MAX_PHASE_VIEWPORTS).map((s, n) => ({
+        id: `phase-${n}`,
+        seriesIndex: n,
+        kind: 'ortho',
+        orientation: 'axial',
+        title: phaseTitle(s),
+      }));
     case 'mpr':
       return (['axial', 'coronal', 'sagittal'] as const).map((o) => ({
         id: `mpr-${o}`,

@@ -91,6 +91,8 @@ test('places an applicator on the solitary lesion and reads coverage and margin'
   await expect(page.locator('[data-testid^="segment-row-"][data-name="Lesion 1"]')).toHaveCount(1, {
     timeout: 240_000,
   });
+  const lesionMl = await page.locator('[data-testid^="volume-ml-"]').first().textContent({ timeout: 120_000 });
+  console.log(`lesion segmented by one click: ${lesionMl} mL (truth ${lesion.volumeMl.toFixed(1)} mL)`);
   await page.mouse.move(10, 10);
   await page.keyboard.press('Escape');
 
@@ -152,5 +154,19 @@ test('places an applicator on the solitary lesion and reads coverage and margin'
   expect(mam2).toBeLessThan(0);
   await page.mouse.move(10, 10);
   await page.screenshot({ path: `${SHOTS}/2-residual.png` });
+
+  // The path on the other views: MPR (coronal and sagittal show it along its length) and 3D.
+  const toolbar = page.getByRole('toolbar', { name: 'Viewer' });
+  await toolbar.getByRole('button', { name: 'MPR', exact: true }).click();
+  await expect(page.locator('[data-testid^="trajectory-"]')).toHaveCount(3, { timeout: 60_000 });
+  await page.waitForTimeout(1500);
+  await page.mouse.move(10, 10);
+  await page.screenshot({ path: `${SHOTS}/3-mpr.png` });
+  await toolbar.getByRole('button', { name: '3D', exact: true }).click();
+  await expect(page.locator('[data-testid="trajectory-vr-3d"]')).toHaveAttribute('data-paths', '1', {
+    timeout: 120_000,
+  });
+  await page.waitForTimeout(8000);
+  await page.screenshot({ path: `${SHOTS}/4-3d.png` });
   expect(host.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
 });

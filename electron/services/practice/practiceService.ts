@@ -8,6 +8,7 @@ import {
   progressSeries,
   scoreAttempt,
   type AttemptLabels,
+  type ReferenceMasks,
 } from '../../../shared/practice/index';
 import { voxelCount, type Grid } from '../../../shared/volume/grid';
 import { ServiceError } from '../handlerTypes';
