@@ -162,5 +162,7 @@ test('a full liver attempt: hidden reference, submit, scores, debrief, FP/FN ove
   await expect(page.getByTestId('progress-chart-y90-activity:bsa-lsf12')).toHaveAttribute('data-points', '1');
   await expect(page.getByTestId('attempt-list').locator('li')).toHaveCount(2);
   await page.screenshot({ path: `${SHOTS}/4-history.png` });
-  expect(host.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+  const pageErrors = host.errors.filter((e) => !/favicon/.test(e));
+  if (pageErrors.length) console.log(`page errors: ${pageErrors.join('\n')}`);
+  expect(pageErrors).toEqual([]);
 });

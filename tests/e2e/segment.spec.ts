@@ -17,10 +17,18 @@ import { openSampleThroughUi } from '../host/uiActions';
 let host: PreviewHost;
 /** Where the preview host generates sample cases (same default as tests/host/previewHost.ts). */
 const SAMPLE_CACHE = process.env.LIVERPLAN_SAMPLE_CACHE ?? join(tmpdir(), 'liverplan-e2e-sample-cache');
-const SHOTS = 'test-results/segment';
+/** Outside test-results/, which other spec runs clear. */
+const SHOTS = join(tmpdir(), 'liverplan-segment-shots');
 
 test.beforeAll(async () => {
   host = await startPreview({ viewport: { width: 1600, height: 900 }, sampleCacheDir: SAMPLE_CACHE });
+});
+test.afterEach(async ({}, info) => {
+  if (info.status === info.expectedStatus) return;
+  await host.page.screenshot({ path: `${SHOTS}/failed.png` });
+  console.log('notices:', await host.page.locator('.notice').allTextContents());
+  console.log('note:', await host.page.getByTestId('segment-workspace').getAttribute('data-tool'), await host.page.locator('[data-testid="job-note"]').allTextContents());
+  console.log('panel:', await host.page.getByTestId('segment-panel').innerText());
 });
 test.afterAll(async () => {
   await host?.close();

@@ -66,6 +66,23 @@ describe('JPEG baseline (lossy, 8-bit)', () => {
   });
 });
 
+describe('JPEG extended (lossy, 12-bit)', () => {
+  it('decodes a dcmcjpeg 12-bit extended copy close to the original', async () => {
+    const dir = join(root, 'jpeg12');
+    const [src] = writeSeries(
+      dir,
+      makeSeries({ rows: 16, columns: 16, slices: 1, signed: false, value: (i, j) => 200 * i + 50 * j, extra: { BitsStored: 12, HighBit: 11 } }),
+    );
+    const out = join(dir, 'extended.dcm');
+    execFileSync('dcmcjpeg', ['+ee', '+q', '100', src!, out]);
+    const ref = (await decodeInstance(new Uint8Array(readFileSync(src!)))).frames[0]!;
+    const got = await decodeInstance(new Uint8Array(readFileSync(out)));
+    expect(got.transferSyntaxUid).toBe('1.2.840.10008.1.2.4.51');
+    const maxErr = Math.max(...Array.from(ref, (v, n) => Math.abs(v - got.frames[0]![n]!)));
+    expect(maxErr).toBeLessThanOrEqual(40);
+  });
+});
+
 describe('scanPaths', () => {
   const dir = join(root, 'scan');
   const series = makeSeries({ slices: 5, description: 'PORTAL VENOUS' });

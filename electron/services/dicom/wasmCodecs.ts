@@ -41,6 +41,7 @@ export async function decodeCompressed(
     return new Uint8Array(out.buffer, out.byteOffset, out.byteLength);
   }
   const decoder = await decoderFor(codec);
+  if (codec === 'jpeg8' && jpegPrecision(frame) > 8) return decodeJpeg12(frame, bytesPerSample);
   let info;
   try {
     decoder.getEncodedBuffer(frame.length).set(frame);
@@ -52,9 +53,39 @@ export async function decodeCompressed(
     decoders.delete(codec);
     throw e;
   }
-  if (codec === 'jpeg8' && info.bitsPerSample > 8) {
-    throw new Error(`${info.bitsPerSample}-bit JPEG (extended) is not supported; only 8-bit JPEG baseline/extended`);
-  }
+  if (codec === 'jpeg8' && info.bitsPerSample > 8) return decodeJpeg12(frame, bytesPerSample);
   // Copy out of the wasm heap: the next decode reuses it.
   return decoder.getDecodedBuffer().slice();
+}
+
+/** Sample precision from the first SOF marker (8 for baseline, 12 for extended process 4). */
+export function jpegPrecision(frame: Uint8Array): number {
+  for (let p = 2; p + 4 < frame.length; ) {
+    if (frame[p] !== 0xff) return 8;
+    const marker = frame[p + 1]!;
+    if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return frame[p + 4]!;
+    p += 2 + ((frame[p + 2]! << 8) | frame[p + 3]!);
+  }
+  return 8;
+}
+
+type JpegImageCtor = new () => { parse(d: Uint8Array): void; width: number; height: number; colorTransform: boolean; getData16(w: number, h: number): Uint16Array };
+let jpeg12: Promise<JpegImageCtor> | null = null;
+
+/**
+ * 12-bit JPEG (extended, process 4): libjpeg-turbo is 8-bit only, so use the
+ * pure-JS decoder Cornerstone ships for the same case in the browser. Its
+ * package exports do not expose it, hence the path from the package entry.
+ */
+async function decodeJpeg12(frame: Uint8Array, bytesPerSample: number): Promise<Uint8Array> {
+  if (bytesPerSample !== 2) throw new Error('12-bit JPEG needs 16-bit pixel storage (BitsAllocated 16)');
+  jpeg12 ??= import(new URL('./codecs/jpeg.js', import.meta.resolve('@cornerstonejs/dicom-image-loader')).href).then(
+    (m: { default: JpegImageCtor }) => m.default,
+  );
+  const JpegImage = await jpeg12;
+  const img = new JpegImage();
+  img.parse(frame);
+  img.colorTransform = false;
+  const data = img.getData16(img.width, img.height);
+  return new Uint8Array(data.buffer, data.byteOffset, data.byteLength).slice();
 }
