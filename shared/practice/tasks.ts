@@ -35,7 +35,7 @@ export interface PracticeTask {
  * threshold); 12% falls in the resin reduction band so the trainee must apply it.
  */
 export const Y90_SCENARIOS: { id: string; lungShuntFraction: number; note: string }[] = [
-  { id: 'bsa-lsf12', lungShuntFraction: 0.12, note: 'whole-liver resin BSA, lung shunt 12%' },
+  { id: 'bsa-lsf12', lungShuntFraction: 0.12, note: 'lung shunt fraction 12%' },
 ];
 
 /** The MWA size limit of the shipped rule set: larger lesions are not offered as ablation tasks. */

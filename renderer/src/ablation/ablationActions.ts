@@ -13,7 +13,6 @@ import { useAblationStore } from './ablationStore';
 import { runAblationAnalysis } from './runAblationAnalysis';
 import { writeOverlay } from './zoneOverlay';
 
-let nextId = 1;
 let run = 0;
 /** The last zone mask (case grid), for converting it to a segment. */
 let lastZone: Uint8Array | null = null;
@@ -59,7 +58,11 @@ export function placeAt(world: Vec3): void {
     useAppStore.getState().notify('error', 'The entry point must differ from the tip; click the skin entry point.');
     return;
   }
-  s.addApplicator({ id: `A${nextId++}`, entry: world, tip, deviceId: row.device, settingId: row.id });
+  // First free "A<n>": restored applicators keep their ids.
+  const used = new Set(s.applicators.map((a) => a.id));
+  let n = 1;
+  while (used.has(`A${n}`)) n++;
+  s.addApplicator({ id: `A${n}`, entry: world, tip, deviceId: row.device, settingId: row.id });
   s.setDraftTip(null);
   s.setPlacing(null);
 }

@@ -40,6 +40,8 @@ interface AblationState {
   setSetting(id: string): void;
   setPlacing(p: Placing): void;
   setDraftTip(p: Vec3 | null): void;
+  /** Replaces the list (a case opened: its saved applicators). */
+  setApplicators(list: ApplicatorPlacement[]): void;
   addApplicator(a: ApplicatorPlacement): void;
   updateApplicator(id: string, patch: Partial<ApplicatorPlacement>): void;
   removeApplicator(id: string): void;
@@ -78,6 +80,7 @@ export const useAblationStore = create<AblationState>((set, get) => ({
   },
   setPlacing: (placing) => set({ placing }),
   setDraftTip: (draftTip) => set({ draftTip }),
+  setApplicators: (applicators) => set({ applicators, selectedId: null, placing: null, draftTip: null }),
   addApplicator: (a) => set((s) => ({ applicators: [...s.applicators, a], selectedId: a.id })),
   updateApplicator: (id, patch) =>
     set((s) => ({ applicators: s.applicators.map((a) => (a.id === id ? { ...a, ...patch } : a)) })),

@@ -5,6 +5,8 @@ import { usePracticeStore, type SubmitResult } from './practiceStore';
 const f = (v: number | null | undefined, digits = 1) =>
   v === null || v === undefined || !Number.isFinite(v) ? '—' : v.toFixed(digits);
 
+const LABELS = { errors: 'Errors', reference: 'Reference', beside: 'Side by side', off: 'Off' } as const;
+
 /** Scores, debrief and the overlay switch of a submitted attempt. */
 export function ScoreCard({ result }: { result: SubmitResult }) {
   const overlay = usePracticeStore((s) => s.overlay);
@@ -71,7 +73,7 @@ export function ScoreCard({ result }: { result: SubmitResult }) {
       </ul>
       {result.errorMapZlibBase64 && (
         <div className="overlay-switch" role="radiogroup" aria-label="Overlay">
-          {(['errors', 'reference', 'off'] as const).map((m) => (
+          {(['errors', 'reference', 'beside', 'off'] as const).map((m) => (
             <button
               key={m}
               role="radio"
@@ -80,7 +82,7 @@ export function ScoreCard({ result }: { result: SubmitResult }) {
               data-testid={`overlay-${m}`}
               onClick={() => applyOverlay(m)}
             >
-              {m === 'errors' ? 'Errors' : m === 'reference' ? 'Reference' : 'Off'}
+              {LABELS[m]}
             </button>
           ))}
           <span className="legend">

@@ -75,6 +75,24 @@ export function attachFeedback(): number {
   return fresh.length;
 }
 
+/**
+ * Side by side: the attempt alone on the viewports that show its own series (portal venous), the
+ * reference alone on every other viewport; `false` shows both layers everywhere again.
+ */
+export function setBeside(attemptSegmentationId: string | null, beside: boolean): void {
+  const c = current;
+  for (const vp of engine().getViewports()) {
+    if (vp.type !== Enums.ViewportType.ORTHOGRAPHIC) continue;
+    const own = c ? (vp as Types.IVolumeViewport).hasVolumeId(c.referenceVolumeId) : false;
+    const visible = (segmentationId: string, show: boolean) => {
+      if (segmentation.state.getSegmentationRepresentations(vp.id, { segmentationId }).length === 0) return;
+      segmentation.config.visibility.setSegmentationRepresentationVisibility(vp.id, { segmentationId, type: LABELMAP }, show);
+    };
+    if (c) visible(c.segmentationId, !beside || !own);
+    if (attemptSegmentationId) visible(attemptSegmentationId, !beside || own);
+  }
+}
+
 export function clearFeedback(): void {
   if (!current) return;
   segmentation.removeSegmentation(current.segmentationId);

@@ -4,7 +4,7 @@ import { currentSession, sessionGrid } from '../segmentation/caseSession';
 import { reportError, useAppStore } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
 import { unzlibBase64, zlibBase64 } from './bytes64';
-import { REFERENCE_VALUE, clearFeedback, showFeedback } from './feedbackOverlay';
+import { REFERENCE_VALUE, clearFeedback, setBeside, showFeedback } from './feedbackOverlay';
 import { usePracticeStore, type OverlayMode } from './practiceStore';
 
 let jobs = 0;
@@ -13,7 +13,8 @@ const store = () => usePracticeStore.getState();
 
 /** Loads the tasks of a sample (the host materialises it first if needed). */
 export async function loadTasks(sample: string): Promise<void> {
-  store().set({ sample, tasks: [], taskId: '', busy: 'Preparing the sample case…' });
+  store().set({ sample, tasks: [], taskId: '', result: null, busy: 'Preparing the sample case…' });
+  clearFeedback();
   try {
     const { tasks } = await api().invoke('practice:tasks', { jobId: jobId('tasks'), sample });
     if (store().sample === sample) store().set({ tasks, taskId: tasks[0]?.id ?? '' });
@@ -83,14 +84,15 @@ export async function submitAttempt(): Promise<void> {
   }
 }
 
-/** Shows the FP/FN map, the reference, or nothing over every view. */
+/** Shows the FP/FN map, the reference, the reference beside the attempt, or nothing. */
 export function applyOverlay(mode: OverlayMode): void {
   store().set({ overlay: mode });
   const { result } = store();
   const session = currentSession();
   if (!result || !session) return;
+  setBeside(session.segmentationId, false);
   if (mode === 'off' || !result.errorMapZlibBase64) {
-    if (result.errorMapZlibBase64) showFeedback(session.referenceVolumeId, new Uint8Array(session.readVoxels().length));
+    clearFeedback();
     return;
   }
   if (mode === 'errors') {
@@ -100,6 +102,19 @@ export function applyOverlay(mode: OverlayMode): void {
   const ref = unzlibBase64(result.referenceZlibBase64 ?? '');
   for (let v = 0; v < ref.length; v++) if (ref[v]) ref[v] = REFERENCE_VALUE;
   showFeedback(session.referenceVolumeId, ref);
+  if (mode === 'beside') setBeside(session.segmentationId, true);
+}
+
+/** Leaving Practice: every view shows the attempt again. */
+export function leavePractice(): void {
+  const session = currentSession();
+  if (session) setBeside(session.segmentationId, false);
+}
+
+/** Another task or case chosen: the previous attempt's feedback no longer applies. */
+export function chooseTask(taskId: string): void {
+  store().set({ taskId, result: null });
+  clearFeedback();
 }
 
 export async function loadHistory(): Promise<void> {

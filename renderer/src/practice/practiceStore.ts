@@ -3,7 +3,7 @@ import type { PracticeRecord } from '../../../shared/ipc/channels/practice';
 import type { PracticeTask, ProgressSeries } from '../../../shared/practice/index';
 
 export type SubmitResult = PracticeRecord & { errorMapZlibBase64: string | null; referenceZlibBase64: string | null };
-export type OverlayMode = 'errors' | 'reference' | 'off';
+export type OverlayMode = 'errors' | 'reference' | 'beside' | 'off';
 
 interface PracticeState {
   sample: string;

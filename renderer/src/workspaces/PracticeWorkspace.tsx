@@ -2,7 +2,14 @@ import { useEffect, useState } from 'react';
 import type { SampleInfo } from '../../../shared/ipc/channels/samples';
 import { api } from '../api';
 import { attachFeedback } from '../practice/feedbackOverlay';
-import { applyOverlay, loadHistory, loadTasks, openPracticeCase, submitAttempt } from '../practice/practiceActions';
+import {
+  applyOverlay,
+  chooseTask,
+  loadHistory,
+  loadTasks,
+  openPracticeCase,
+  submitAttempt,
+} from '../practice/practiceActions';
 import { usePracticeStore } from '../practice/practiceStore';
 import { ProgressChart } from '../practice/ProgressChart';
 import { ScoreCard } from '../practice/ScoreCard';
@@ -47,7 +54,10 @@ export function PracticeWorkspace() {
       }
     };
     const poll = setInterval(tick, ATTACH_MS);
-    return () => clearInterval(poll);
+    return () => {
+      clearInterval(poll);
+      leavePractice();
+    };
   }, []);
 
   const series = p.series.filter((s) => s.sample === p.sample);
@@ -76,7 +86,7 @@ export function PracticeWorkspace() {
             data-testid="practice-task"
             value={p.taskId}
             disabled={!!p.busy}
-            onChange={(e) => p.set({ taskId: e.target.value, result: null })}
+            onChange={(e) => chooseTask(e.target.value)}
           >
             {p.tasks.map((t) => (
               <option key={t.id} value={t.id}>
