@@ -56,3 +56,18 @@ test('a Cornerstone3D volume viewport renders a generated volume', async () => {
   expect(host.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
   expect(host.requests.every((u) => u.startsWith(host.url))).toBe(true);
 });
+
+test('the network is absent and the app works without it', async () => {
+  const { page } = host;
+  const outcome = await page.evaluate(async () => {
+    try {
+      await fetch('https://example.com/');
+      return 'reached';
+    } catch {
+      return 'blocked';
+    }
+  });
+  // Refused by the CSP (connect-src 'self') before any packet; the host's dead proxy backs it up.
+  expect(outcome).toBe('blocked');
+  await expect(page.getByTestId('selftest-status')).toContainText('Display works');
+});

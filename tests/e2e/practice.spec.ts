@@ -66,7 +66,7 @@ async function screenPointOf(page: Page, lps: number[]): Promise<{ x: number; y:
 }
 
 /** Pixels of the feedback colours per viewport canvas: red (false positive), blue (false negative), cyan (reference). */
-async function overlayPixels(page: Page): Promise<{ red: number; blue: number; cyan: number }[]> {
+async function overlayPixels(page: Page): Promise<{ phase: string; red: number; blue: number; cyan: number }[]> {
   return page.evaluate(() => {
     const canvases = [...document.querySelectorAll('[data-testid^="viewport-"] canvas')] as HTMLCanvasElement[];
     return canvases.map((canvas) => {
@@ -87,7 +87,8 @@ async function overlayPixels(page: Page): Promise<{ red: number; blue: number; c
         if (b > 150 && b > r + 80 && b > g + 20) blue++;
         if (g > 140 && b > 140 && r < g - 70) cyan++;
       }
-      return { red, blue, cyan };
+      const phase = canvas.closest('[data-testid^="viewport-"]')?.getAttribute('data-phase') ?? '';
+      return { phase, red, blue, cyan };
     });
   });
 }
@@ -149,6 +150,13 @@ test('a full liver attempt: hidden reference, submit, scores, debrief, FP/FN ove
     .poll(async () => Math.min(...(await overlayPixels(page)).map((c) => c.cyan)), { timeout: 60_000 })
     .toBeGreaterThan(500);
   await page.screenshot({ path: `${SHOTS}/3-reference.png` });
+  // Side by side: the attempt alone on its own (portal venous) pane, the reference on the others.
+  await page.getByTestId('overlay-beside').click();
+  const cyanOf = async (inPv: boolean) =>
+    (await overlayPixels(page)).filter((c) => (c.phase === 'portal_venous') === inPv).map((c) => c.cyan);
+  await expect.poll(async () => Math.min(...(await cyanOf(false)))).toBeGreaterThan(500);
+  await expect.poll(async () => Math.max(...(await cyanOf(true)))).toBe(0);
+  await page.screenshot({ path: `${SHOTS}/3b-beside.png` });
   await page.getByTestId('overlay-off').click();
   await expect.poll(async () => Math.max(...(await overlayPixels(page)).map((c) => c.cyan + c.blue))).toBe(0);
 

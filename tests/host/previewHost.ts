@@ -143,8 +143,11 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
     },
     async close() {
       emitTarget = null;
+      // The offline guarantee, checked for every session any test drives: nothing left the machine.
+      const offending = requests.filter((u) => !u.startsWith(url) && !u.startsWith('blob:') && !u.startsWith('data:'));
       await browser.close().catch(() => undefined);
       await new Promise<void>((r) => server.close(() => r()));
+      if (offending.length) throw new Error(`The app made non-loopback requests: ${offending.slice(0, 5).join(', ')}`);
     },
   };
 }

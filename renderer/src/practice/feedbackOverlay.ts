@@ -86,7 +86,11 @@ export function setBeside(attemptSegmentationId: string | null, beside: boolean)
     const own = c ? (vp as Types.IVolumeViewport).hasVolumeId(c.referenceVolumeId) : false;
     const visible = (segmentationId: string, show: boolean) => {
       if (segmentation.state.getSegmentationRepresentations(vp.id, { segmentationId }).length === 0) return;
-      segmentation.config.visibility.setSegmentationRepresentationVisibility(vp.id, { segmentationId, type: LABELMAP }, show);
+      segmentation.config.visibility.setSegmentationRepresentationVisibility(
+        vp.id,
+        { segmentationId, type: LABELMAP },
+        show,
+      );
     };
     if (c) visible(c.segmentationId, !beside || !own);
     if (attemptSegmentationId) visible(attemptSegmentationId, !beside || own);

@@ -69,12 +69,30 @@ export class LabelmapSession {
     const shown = [...this.viewportIds].filter(
       (id) => segmentation.state.getSegmentationRepresentations(id, { segmentationId: this.segmentationId }).length > 0,
     );
+    // Cornerstone's own segment records (names, locks) must exist before a lock is set on them.
+    const current = segmentation.state.getSegmentation(this.segmentationId)?.segments ?? {};
+    const active = segmentation.segmentIndex.getActiveSegmentIndex(this.segmentationId);
+    segmentation.updateSegmentations(
+      [
+        {
+          segmentationId: this.segmentationId,
+          payload: {
+            segments: Object.fromEntries(
+              segments.map((s) => [
+                s.label,
+                { segmentIndex: s.label, label: s.name, locked: s.locked, active: s.label === active, cachedStats: current[s.label]?.cachedStats ?? {} },
+              ]),
+            ),
+          },
+        },
+      ],
+      true,
+    );
     for (const s of segments) {
       for (const vp of shown) {
         segmentation.config.color.setSegmentIndexColor(vp, this.segmentationId, s.label, [...s.color, 255] as Types.Color);
         segmentation.config.visibility.setSegmentIndexVisibility(vp, { segmentationId: this.segmentationId, type: LABELMAP }, s.label, s.visible);
       }
-      segmentation.segmentLocking.setSegmentIndexLocked(this.segmentationId, s.label, s.locked);
     }
   }
 

@@ -5,6 +5,7 @@ import { attachFeedback } from '../practice/feedbackOverlay';
 import {
   applyOverlay,
   chooseTask,
+  leavePractice,
   loadHistory,
   loadTasks,
   openPracticeCase,
