@@ -85,13 +85,21 @@ test('places an applicator on the solitary lesion and reads coverage and margin'
   await page.click('role=tab[name="Segment"]');
   await expect(pane(page)).toBeVisible();
   await expect(page.getByTestId('pane-progress')).toHaveCount(0, { timeout: 240_000 });
+  // Liver first (one click on the truth's seed): the lesion tool grows within it, and the liver
+  // gives the margin its subcapsular exclusion.
+  await page.getByTestId('tool-liver-seed').click();
+  const seed = await screenPointOf(page, truth.liverSeedLps);
+  await page.mouse.click(seed.x, seed.y);
+  await expect(page.locator('[data-testid^="segment-row-"][data-name="Liver"]')).toHaveCount(1, { timeout: 240_000 });
   await page.getByTestId('tool-lesion-click').click();
   const at = await screenPointOf(page, lesion.centreLps);
   await page.mouse.click(at.x, at.y);
   await expect(page.locator('[data-testid^="segment-row-"][data-name="Lesion 1"]')).toHaveCount(1, {
     timeout: 240_000,
   });
-  const lesionMl = await page.locator('[data-testid^="volume-ml-"]').first().textContent({ timeout: 120_000 });
+  const lesionRow = page.locator('[data-testid^="segment-row-"][data-name="Lesion 1"]');
+  const lesionLabel = (await lesionRow.getAttribute('data-testid'))!.slice('segment-row-'.length);
+  const lesionMl = await page.getByTestId(`volume-ml-${lesionLabel}`).textContent({ timeout: 120_000 });
   console.log(`lesion segmented by one click: ${lesionMl} mL (truth ${lesion.volumeMl.toFixed(1)} mL)`);
   await page.mouse.move(10, 10);
   await page.keyboard.press('Escape');

@@ -59,3 +59,14 @@ test('a phase override is kept across a restart of the app', async () => {
     await again.close();
   }
 });
+
+test('a study larger than memory is refused with a reason before anything loads', async () => {
+  const plan = await host.page.evaluate(() =>
+    (window as unknown as { liverplan: { invoke(c: string, r: unknown): Promise<{ decision: string; message: string }> } }).liverplan.invoke('limits:checkSeries', {
+      series: [1, 2, 3].map((n) => ({ seriesInstanceUid: `2.25.${n}`, rows: 2048, columns: 2048, slices: 6000 })),
+      withLabelmap: true,
+    }),
+  );
+  expect(plan.decision).toBe('refuse');
+  expect(plan.message.length).toBeGreaterThan(20);
+});

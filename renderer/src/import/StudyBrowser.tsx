@@ -44,7 +44,7 @@ export function StudyBrowser() {
                 <span>
                   {study.studyDate} · {study.description || 'Study'} · {study.series.length} series
                 </span>
-                <button className="primary" data-testid="open-study" onClick={() => openStudy(study)}>
+                <button className="primary" data-testid="open-study" onClick={() => void openStudy(study)}>
                   Open phases
                 </button>
               </div>
@@ -105,7 +105,7 @@ export function StudyBrowser() {
                           )}
                         </td>
                         <td>
-                          <button disabled={!s.isVolume} title={s.isVolume ? 'Show this series alone' : 'Not a volume'} onClick={() => openSeries(study, s)}>
+                          <button disabled={!s.isVolume} title={s.isVolume ? 'Show this series alone' : 'Not a volume'} onClick={() => void openSeries(study, s)}>
                             View
                           </button>
                         </td>

@@ -49,7 +49,7 @@ export async function openFolder(): Promise<void> {
     const folder = await api().invoke('dialog:pickFolder', { title: 'Open a DICOM folder, CD or DICOMDIR' });
     if (!folder) return;
     const studies = await importPaths([folder]);
-    if (studies?.length === 1) openStudy(studies[0]!);
+    if (studies?.length === 1) await openStudy(studies[0]!);
   } catch (e) {
     reportError('Open folder', e);
   }
@@ -75,21 +75,53 @@ export function toViewerSeries(study: StudySummary, s: SeriesSummary): ViewerSer
   };
 }
 
+/**
+ * Shows series in the viewer once the memory budget allows: a set that does
+ * not fit is refused with the reason, one that fits only partly opens the
+ * first (reference) phase alone and says so. Nothing is loaded blindly.
+ */
+async function showWithinMemory(study: StudySummary, chosen: SeriesSummary[]): Promise<void> {
+  const plan = await api().invoke('limits:checkSeries', {
+    series: chosen.map((s) => ({ seriesInstanceUid: s.seriesInstanceUid, description: s.description.slice(0, 200), rows: s.rows, columns: s.columns, slices: Math.max(1, s.imageCount) })),
+    withLabelmap: true,
+  });
+  let series = chosen;
+  if (plan.decision === 'refuse') {
+    useAppStore.getState().notify('error', plan.message);
+    return;
+  }
+  if (plan.decision === 'downsample' && chosen.length > 1) {
+    series = chosen.slice(0, 1);
+    useAppStore.getState().notify('info', `Opened only ${chosen[0]!.description || 'the first phase'} to stay within memory. ${plan.message}`);
+  } else if (plan.decision === 'downsample') {
+    useAppStore.getState().notify('error', plan.message);
+    return;
+  }
+  useStudyStore.getState().showInViewer(series.map((s) => toViewerSeries(study, s)));
+  useAppStore.getState().setWorkspace('view');
+}
+
 /** Opens a study with the liver hanging protocol (arterial | portal venous | delayed). */
-export function openStudy(study: StudySummary): void {
+export async function openStudy(study: StudySummary): Promise<void> {
   const chosen = chooseHanging(study.series.map((s) => ({ id: s.seriesInstanceUid, phase: s.phaseOverride ?? s.phase.label, isVolume: s.isVolume, modality: s.modality })));
-  const series = chosen.map((id) => study.series.find((s) => s.seriesInstanceUid === id)!).map((s) => toViewerSeries(study, s));
+  const series = chosen.map((id) => study.series.find((s) => s.seriesInstanceUid === id)!);
   if (series.length === 0) {
     useAppStore.getState().notify('error', 'This study has no series that can be shown as a volume. Check the geometry findings in the study browser.');
     return;
   }
-  useStudyStore.getState().showInViewer(series);
-  useAppStore.getState().setWorkspace('view');
+  try {
+    await showWithinMemory(study, series);
+  } catch (e) {
+    reportError('Opening the study', e);
+  }
 }
 
-export function openSeries(study: StudySummary, s: SeriesSummary): void {
-  useStudyStore.getState().showInViewer([toViewerSeries(study, s)]);
-  useAppStore.getState().setWorkspace('view');
+export async function openSeries(study: StudySummary, s: SeriesSummary): Promise<void> {
+  try {
+    await showWithinMemory(study, [s]);
+  } catch (e) {
+    reportError('Opening the series', e);
+  }
 }
 
 /** Start > Open sample case: materialise (cached) then import like any folder. */
@@ -107,7 +139,7 @@ export async function openSample(name: string): Promise<void> {
     const { folder } = await api().invoke('samples:open', { jobId, name });
     off();
     const studies = await importPaths([folder], `Opening sample case ${name}`);
-    if (studies?.[0]) openStudy(studies[0]);
+    if (studies?.[0]) await openStudy(studies[0]);
   } catch (e) {
     off();
     useStudyStore.getState().setScan(null);
