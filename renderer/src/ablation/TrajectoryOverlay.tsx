@@ -1,7 +1,12 @@
+import { Enums } from '@cornerstonejs/core';
 import { useEffect, useRef, useState } from 'react';
+import { applicatorFromDevice } from '../../../shared/ablation/applicatorFromDevice';
+import { zoneSurfacePoints } from '../../../shared/ablation/zoneSurfacePoints';
+import { convexHull2d } from '../../../shared/volume/hull2d';
 import type { Vec3 } from '../../../shared/volume/grid';
 import { engine } from '../viewer/viewerEngine';
-import { useAblationStore } from './ablationStore';
+import type { ApplicatorPlacement } from '../../../shared/ablation/applicatorFromDevice';
+import { useAblationStore, type Catalogue } from './ablationStore';
 
 interface Projected {
   viewportId: string;
@@ -11,6 +16,21 @@ interface Projected {
   height: number;
   paths: { id: string; entry: [number, number]; tip: [number, number]; selected: boolean }[];
   draft: [number, number] | null;
+  /** 3D views only: each zone's projected outline (SVG points attribute). */
+  outlines: string[];
+}
+
+/** The projected outline of each applicator's zone whose device setting is known. */
+function outlines(list: ApplicatorPlacement[], catalogue: Catalogue, project: (w: Vec3) => [number, number]): string[] {
+  return list.flatMap((a) => {
+    if (!catalogue.some((e) => e.id === a.settingId)) return [];
+    const xy = zoneSurfacePoints(applicatorFromDevice(a, catalogue)).flatMap(project);
+    return [
+      convexHull2d(xy)
+        .map((i) => `${xy[2 * i]!.toFixed(1)},${xy[2 * i + 1]!.toFixed(1)}`)
+        .join(' '),
+    ];
+  });
 }
 
 /** Redraw period: cameras move by scroll, zoom, pan and crosshairs; projecting is cheap. */
@@ -25,6 +45,7 @@ export function TrajectoryOverlay({ host }: { host: React.RefObject<HTMLElement 
   const applicators = useAblationStore((s) => s.applicators);
   const selectedId = useAblationStore((s) => s.selectedId);
   const draftTip = useAblationStore((s) => s.draftTip);
+  const catalogue = useAblationStore((s) => s.catalogue);
   const [views, setViews] = useState<Projected[]>([]);
   const last = useRef('');
 
@@ -51,6 +72,8 @@ export function TrajectoryOverlay({ host }: { host: React.RefObject<HTMLElement 
             selected: a.id === selectedId,
           })),
           draft: draftTip ? p(draftTip) : null,
+          // Slice views show the zone as the overlay labelmap; the 3D view gets its silhouette.
+          outlines: vp.type === Enums.ViewportType.VOLUME_3D ? outlines(applicators, catalogue, p) : [],
         });
       }
       const key = JSON.stringify(out);
@@ -62,7 +85,7 @@ export function TrajectoryOverlay({ host }: { host: React.RefObject<HTMLElement 
     project();
     const t = setInterval(project, REFRESH_MS);
     return () => clearInterval(t);
-  }, [host, applicators, selectedId, draftTip]);
+  }, [host, applicators, selectedId, draftTip, catalogue]);
 
   return (
     <>
@@ -75,6 +98,9 @@ export function TrajectoryOverlay({ host }: { host: React.RefObject<HTMLElement 
           style={{ left: v.left, top: v.top, width: v.width, height: v.height }}
           viewBox={`0 0 ${v.width} ${v.height}`}
         >
+          {v.outlines.map((o, n) => (
+            <polygon key={n} className="zone-outline" points={o} />
+          ))}
           {v.paths.map((p) => (
             <g key={p.id} className={p.selected ? 'selected' : ''}>
               <line x1={p.entry[0]} y1={p.entry[1]} x2={p.tip[0]} y2={p.tip[1]} />

@@ -75,26 +75,37 @@ export function attachFeedback(): number {
   return fresh.length;
 }
 
+/** Side by side on: the feedback stays off the viewports of the attempt's own series. */
+let beside = false;
+
+const ownsAttempt = (vp: Types.IViewport, c: NonNullable<typeof current>) =>
+  (vp as Types.IVolumeViewport).hasVolumeId(c.referenceVolumeId);
+
 /**
  * Side by side: the attempt alone on the viewports that show its own series (portal venous), the
- * reference alone on every other viewport; `false` shows both layers everywhere again.
+ * reference alone on every other viewport; `false` shows both layers everywhere again. The
+ * feedback is removed from the attempt's viewports rather than hidden (its segments appear after
+ * the voxels are written, and a hidden representation shows segments it did not know yet).
  */
-export function setBeside(attemptSegmentationId: string | null, beside: boolean): void {
+export function setBeside(attemptSegmentationId: string | null, on: boolean): void {
+  beside = on;
   const c = current;
   for (const vp of engine().getViewports()) {
     if (vp.type !== Enums.ViewportType.ORTHOGRAPHIC) continue;
-    const own = c ? (vp as Types.IVolumeViewport).hasVolumeId(c.referenceVolumeId) : false;
-    const visible = (segmentationId: string, show: boolean) => {
-      if (segmentation.state.getSegmentationRepresentations(vp.id, { segmentationId }).length === 0) return;
+    const own = c ? ownsAttempt(vp, c) : false;
+    if (c && on && own) segmentation.removeLabelmapRepresentation(vp.id, c.segmentationId, true);
+    if (
+      attemptSegmentationId &&
+      segmentation.state.getSegmentationRepresentations(vp.id, { segmentationId: attemptSegmentationId }).length
+    ) {
       segmentation.config.visibility.setSegmentationRepresentationVisibility(
         vp.id,
-        { segmentationId, type: LABELMAP },
-        show,
+        { segmentationId: attemptSegmentationId, type: LABELMAP },
+        !on || own,
       );
-    };
-    if (c) visible(c.segmentationId, !beside || !own);
-    if (attemptSegmentationId) visible(attemptSegmentationId, !beside || own);
+    }
   }
+  if (!on) attachFeedback();
 }
 
 export function clearFeedback(): void {
