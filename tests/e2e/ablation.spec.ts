@@ -163,6 +163,28 @@ test('places an applicator on the solitary lesion and reads coverage and margin'
   await page.mouse.move(10, 10);
   await page.screenshot({ path: `${SHOTS}/2-residual.png` });
 
+  // The predicted zone becomes an editable segment of the case (one undo step).
+  await page.getByTestId('zone-to-segment').click();
+  await expect(page.locator('.notice:has-text("Predicted zone added as segment")')).toHaveCount(1);
+
+  // A user's own device setting joins the catalogue (stored under the user's data).
+  await page.getByText('Add my own device setting').click();
+  const form = page.getByTestId('device-form');
+  const fill: Record<string, string> = {
+    id: 'my-mwa-80w-6min',
+    device: 'Local MWA antenna',
+    powerW: '80',
+    timeMin: '6',
+    longAxisMm: '40',
+    shortAxisMm: '30',
+    tipOffsetMm: '4',
+    tissueModel: 'in vivo porcine liver',
+    source: 'Department audit 2026',
+  };
+  for (const [name, value] of Object.entries(fill)) await form.locator(`[name="${name}"]`).fill(value);
+  await form.getByRole('button', { name: 'Add' }).click();
+  await expect(page.getByTestId('device-select').locator('option[value="my-mwa-80w-6min"]')).toHaveText(/\[mine\]/);
+
   // The path on the other views: MPR (coronal and sagittal show it along its length) and 3D.
   const toolbar = page.getByRole('toolbar', { name: 'Viewer' });
   await toolbar.getByRole('button', { name: 'MPR', exact: true }).click();
@@ -174,6 +196,7 @@ test('places an applicator on the solitary lesion and reads coverage and margin'
   await expect(page.locator('[data-testid="trajectory-vr-3d"]')).toHaveAttribute('data-paths', '1', {
     timeout: 120_000,
   });
+  await expect(page.locator('[data-testid="trajectory-vr-3d"] polygon.zone-outline')).toHaveCount(1);
   await page.waitForTimeout(8000);
   await page.screenshot({ path: `${SHOTS}/4-3d.png` });
   expect(host.errors.filter((e) => !/favicon/.test(e))).toEqual([]);

@@ -23,11 +23,17 @@ const SHOTS = join(tmpdir(), 'liverplan-segment-shots');
 test.beforeAll(async () => {
   host = await startPreview({ viewport: { width: 1600, height: 900 }, sampleCacheDir: SAMPLE_CACHE });
 });
+// Playwright needs the destructuring pattern for the (unused) fixtures argument.
+// eslint-disable-next-line no-empty-pattern
 test.afterEach(async ({}, info) => {
   if (info.status === info.expectedStatus) return;
   await host.page.screenshot({ path: `${SHOTS}/failed.png` });
   console.log('notices:', await host.page.locator('.notice').allTextContents());
-  console.log('note:', await host.page.getByTestId('segment-workspace').getAttribute('data-tool'), await host.page.locator('[data-testid="job-note"]').allTextContents());
+  console.log(
+    'note:',
+    await host.page.getByTestId('segment-workspace').getAttribute('data-tool'),
+    await host.page.locator('[data-testid="job-note"]').allTextContents(),
+  );
   console.log('panel:', await host.page.getByTestId('segment-panel').innerText());
 });
 test.afterAll(async () => {
@@ -36,7 +42,8 @@ test.afterAll(async () => {
 
 function findTruth(dir: string): CaseTruth {
   for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile() && e.name === 'truth.json' && e.parentPath.includes('solitary-ablation')) return JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')) as CaseTruth;
+    if (e.isFile() && e.name === 'truth.json' && e.parentPath.includes('solitary-ablation'))
+      return JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')) as CaseTruth;
   }
   throw new Error('truth.json of the sample not found');
 }
@@ -60,7 +67,9 @@ async function screenPointOf(page: Page, lps: number[]): Promise<{ x: number; y:
     await page.mouse.move(cx, cy);
     // Wheel down moves to the next slice; which way is up along S depends on the view, so probe.
     await page.mouse.wheel(0, z > lps[2]! ? 100 : -100);
-    await expect.poll(async () => Number((await pane(page).getAttribute('data-focal-point'))!.split(',')[2])).not.toBe(z);
+    await expect
+      .poll(async () => Number((await pane(page).getAttribute('data-focal-point'))!.split(',')[2]))
+      .not.toBe(z);
     const z2 = Number((await pane(page).getAttribute('data-focal-point'))!.split(',')[2]);
     if (Math.abs(z2 - lps[2]!) > Math.abs(z - lps[2]!)) await page.mouse.wheel(0, z > lps[2]! ? -200 : 200);
   }
@@ -137,8 +146,36 @@ test('segments the liver and a lesion by clicks, reads volumes and burden, undoe
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId('segment-row-2')).toHaveAttribute('data-name', 'Lesion 1');
 
+  // A Cornerstone brush stroke into a new segment updates the panel live and undoes like ours.
+  await page.getByTestId('segment-template').selectOption('gallbladder');
+  await page.getByTestId('add-segment').click();
+  await expect(page.getByTestId('segment-row-3')).toHaveAttribute('data-name', 'Gallbladder');
+  await page.getByTestId('tool-brush').click();
+  const box = (await pane(page).locator('.viewer-element').boundingBox())!;
+  await page.mouse.move(box.x + box.width * 0.55, box.y + box.height * 0.3);
+  await page.mouse.down();
+  for (let n = 1; n <= 10; n++)
+    await page.mouse.move(box.x + box.width * (0.55 + n * 0.01), box.y + box.height * 0.3, { steps: 2 });
+  await page.mouse.up();
+  await expect(page.getByTestId('volume-ml-3')).toBeVisible({ timeout: 60_000 });
+  await page.screenshot({ path: `${SHOTS}/4-brush.png` });
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('volume-ml-3')).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByTestId('segment-row-3')).toBeVisible();
+
   // The edits reach the case store as an autosave.
   await expect(page.getByTestId('save-state')).toContainText('Autosaved', { timeout: 30_000 });
-  await page.screenshot({ path: `${SHOTS}/4-final.png` });
+  await page.screenshot({ path: `${SHOTS}/5-final.png` });
+
+  // Crash recovery: reload without saving; reopening the study restores the autosave and says so.
+  await page.reload();
+  await openSampleThroughUi(host, 'solitary-ablation');
+  await page.click('role=tab[name="Segment"]');
+  await expect(page.getByTestId('recovery')).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByTestId('segment-row-1')).toHaveAttribute('data-name', 'Liver');
+  await expect(page.getByTestId('segment-row-2')).toHaveAttribute('data-name', 'Lesion 1');
+  await expect(page.getByTestId('lesion-count')).toHaveText('1', { timeout: 120_000 });
+  await expect.poll(() => num(page, 'volume-ml-2')).toBeCloseTo(lesionMl, 1);
+  await page.screenshot({ path: `${SHOTS}/6-recovered.png` });
   expect(host.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
 });

@@ -1,13 +1,13 @@
-import { useMeasureStore } from '../store/measureStore';
+import { useMeasureSummary } from '../store/measureStore';
 import { usePlanStore } from './planStore';
 
 /**
- * "Use volumes from segmentation": copies the measured liver, tumour and
- * lesion figures of the open case into the plan form. Null when nothing has
- * been measured yet.
+ * "Use volumes from segmentation": copies the measured liver (including
+ * tumours), tumour and lesion figures of the open case into the plan form.
+ * Null when nothing has been measured yet.
  */
 export function useMeasuredForPlan(): (() => void) | null {
-  const m = useMeasureStore((s) => s.summary);
+  const m = useMeasureSummary();
   if (!m) return null;
   return () => {
     const { setField } = usePlanStore.getState();
@@ -15,7 +15,7 @@ export function useMeasuredForPlan(): (() => void) | null {
     setField('measured.tumourMl', round(m.tumourMl));
     setField(
       'measured.lesions',
-      m.lesions.map((l) => ({ id: l.id, diameterMm: round(l.diameterMm), volumeMl: round(l.volumeMl), ...(l.lobe ? { lobe: l.lobe } : {}) })),
+      m.lesions.map((l) => ({ id: l.id, diameterMm: round(l.diameterMm), volumeMl: round(l.volumeMl) })),
     );
   };
 }

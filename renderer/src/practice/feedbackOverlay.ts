@@ -58,7 +58,8 @@ export function attachFeedback(): number {
       (vp) =>
         vp.type === Enums.ViewportType.ORTHOGRAPHIC &&
         vp.getActors().length > 0 &&
-        vp.getFrameOfReferenceUID() === frame,
+        vp.getFrameOfReferenceUID() === frame &&
+        !(beside && ownsAttempt(vp, c)),
     )
     .map((vp) => vp.id)
     .filter(

@@ -32,11 +32,18 @@ export function SegmentList() {
             </option>
           ))}
         </select>
-        <button data-testid="add-segment" onClick={() => safely('Adding a segment', () => addSegment(SEGMENT_TEMPLATES.find((t) => t.id === template)!))}>
+        <button
+          data-testid="add-segment"
+          onClick={() =>
+            safely('Adding a segment', () => addSegment(SEGMENT_TEMPLATES.find((t) => t.id === template)!))
+          }
+        >
           Add
         </button>
       </div>
-      {segments.length === 0 && <p className="hint">No segments yet. Add one, or click the liver with the Liver tool.</p>}
+      {segments.length === 0 && (
+        <p className="hint">No segments yet. Add one, or click the liver with the Liver tool.</p>
+      )}
       <ul>
         {segments.map((s) => (
           <li
@@ -55,14 +62,28 @@ export function SegmentList() {
             />
             <NameField segment={s} />
             <label title="Visible">
-              <input type="checkbox" aria-label={`Show ${s.name}`} checked={s.visible} onChange={(e) => editSegment(s.label, { visible: e.target.checked })} />
+              <input
+                type="checkbox"
+                aria-label={`Show ${s.name}`}
+                checked={s.visible}
+                onChange={(e) => editSegment(s.label, { visible: e.target.checked })}
+              />
               eye
             </label>
             <label title="Locked: no tool changes it">
-              <input type="checkbox" aria-label={`Lock ${s.name}`} checked={s.locked} onChange={(e) => editSegment(s.label, { locked: e.target.checked })} />
+              <input
+                type="checkbox"
+                aria-label={`Lock ${s.name}`}
+                checked={s.locked}
+                onChange={(e) => editSegment(s.label, { locked: e.target.checked })}
+              />
               lock
             </label>
-            <button aria-label={`Delete ${s.name}`} data-testid={`delete-segment-${s.label}`} onClick={(e) => (e.stopPropagation(), deleteSegmentWithVoxels(s.label))}>
+            <button
+              aria-label={`Delete ${s.name}`}
+              data-testid={`delete-segment-${s.label}`}
+              onClick={(e) => (e.stopPropagation(), deleteSegmentWithVoxels(s.label))}
+            >
               ✕
             </button>
           </li>
@@ -76,7 +97,8 @@ export function SegmentList() {
 function NameField({ segment }: { segment: Segment }) {
   const [draft, setDraft] = useState<string | null>(null);
   const commit = () => {
-    if (draft !== null && draft !== segment.name) safely('Renaming', () => useCaseStore.getState().editSegment(segment.label, { name: draft }));
+    if (draft !== null && draft !== segment.name)
+      safely('Renaming', () => useCaseStore.getState().editSegment(segment.label, { name: draft }));
     setDraft(null);
   };
   return (

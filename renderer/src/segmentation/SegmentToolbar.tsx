@@ -38,7 +38,14 @@ export function SegmentToolbar() {
     <div className="segment-toolbar" role="toolbar" aria-label="Segmentation tools">
       <div className="group">
         {TOOLS.map((t) => (
-          <button key={t.id} data-testid={`tool-${t.id}`} title={t.title} aria-pressed={c.tool === t.id} className={c.tool === t.id ? 'on' : ''} onClick={() => c.setTool(t.id)}>
+          <button
+            key={t.id}
+            data-testid={`tool-${t.id}`}
+            title={t.title}
+            aria-pressed={c.tool === t.id}
+            className={c.tool === t.id ? 'on' : ''}
+            onClick={() => c.setTool(t.id)}
+          >
             {t.label}
           </button>
         ))}
@@ -46,9 +53,23 @@ export function SegmentToolbar() {
       <div className="group">
         <label title="Brush radius ([ and ])">
           r{' '}
-          <input type="number" data-testid="brush-radius" min={0.5} max={50} step={0.5} value={c.brushRadiusMm} onChange={(e) => c.setBrushRadius(Number(e.target.value))} /> mm
+          <input
+            type="number"
+            data-testid="brush-radius"
+            min={0.5}
+            max={50}
+            step={0.5}
+            value={c.brushRadiusMm}
+            onChange={(e) => c.setBrushRadius(Number(e.target.value))}
+          />{' '}
+          mm
         </label>
-        <select data-testid="threshold-preset" value={c.thresholdPreset} title={preset ? `${preset.source} [${preset.confidence}]` : ''} onChange={(e) => c.setThresholdPreset(e.target.value as typeof c.thresholdPreset)}>
+        <select
+          data-testid="threshold-preset"
+          value={c.thresholdPreset}
+          title={preset ? `${preset.source} [${preset.confidence}]` : ''}
+          onChange={(e) => c.setThresholdPreset(e.target.value as typeof c.thresholdPreset)}
+        >
           {THRESHOLD_PRESETS.map((p) => (
             <option key={p.id} value={p.id}>
               {p.label} {p.rangeHu[0]}..{p.rangeHu[1]} HU
@@ -62,7 +83,16 @@ export function SegmentToolbar() {
             {o.label}
           </button>
         ))}
-        <input type="number" aria-label="Millimetres for grow, shrink and smoothing" min={0.5} max={30} step={0.5} value={c.morphMm} onChange={(e) => c.setMorphMm(Number(e.target.value))} /> mm
+        <input
+          type="number"
+          aria-label="Millimetres for grow, shrink and smoothing"
+          min={0.5}
+          max={30}
+          step={0.5}
+          value={c.morphMm}
+          onChange={(e) => c.setMorphMm(Number(e.target.value))}
+        />{' '}
+        mm
       </div>
       <div className="group">
         <button data-testid="undo" title="Undo (Ctrl+Z)" onClick={undoEdit}>
@@ -87,7 +117,11 @@ export function SegmentToolbar() {
           <button onClick={cancelJob}>Cancel</button>
         </div>
       )}
-      {!c.job && c.lastNote && <span className="note" data-testid="job-note">{c.lastNote}</span>}
+      {!c.job && c.lastNote && (
+        <span className="note" data-testid="job-note">
+          {c.lastNote}
+        </span>
+      )}
     </div>
   );
 }

@@ -10,9 +10,7 @@ export function StatisticsPanel() {
   const name = (label: number) => segments.find((s) => s.label === label)?.name ?? `Label ${label}`;
   return (
     <div className="segment-stats" data-testid="segment-stats" data-busy={busy ? '1' : '0'}>
-      <h3>
-        Statistics {busy && <span className="hint">updating…</span>}
-      </h3>
+      <h3>Statistics {busy && <span className="hint">updating…</span>}</h3>
       {!stats && <p className="hint">Appears once something is segmented.</p>}
       {stats && (
         <>
@@ -20,10 +18,12 @@ export function StatisticsPanel() {
             {stats.burden ? (
               <>
                 <div>
-                  Tumour burden <b data-testid="burden-percent">{stats.burden.percent.toFixed(1)}%</b> ({stats.burden.bin})
+                  Tumour burden <b data-testid="burden-percent">{stats.burden.percent.toFixed(1)}%</b> (
+                  {stats.burden.bin})
                 </div>
                 <div>
-                  Tumour {f(stats.burden.tumourMl)} mL / liver incl. tumour <span data-testid="liver-incl-ml">{f(stats.burden.liverIncludingTumourMl)}</span> mL
+                  Tumour {f(stats.burden.tumourMl)} mL / liver incl. tumour{' '}
+                  <span data-testid="liver-incl-ml">{f(stats.burden.liverIncludingTumourMl)}</span> mL
                 </div>
                 <div className="source">
                   {stats.burden.ruleSet}: {stats.burden.source}
@@ -49,7 +49,9 @@ export function StatisticsPanel() {
             <tbody>
               {stats.segments.map((s) => (
                 <tr key={s.label} data-testid={`stats-${s.label}`}>
-                  <td title={`centroid ${s.centroidLps.map((v) => v.toFixed(1)).join(', ')} (LPS mm)`}>{name(s.label)}</td>
+                  <td title={`centroid ${s.centroidLps.map((v) => v.toFixed(1)).join(', ')} (LPS mm)`}>
+                    {name(s.label)}
+                  </td>
                   <td data-testid={`volume-ml-${s.label}`}>{f(s.volumeMl)}</td>
                   <td>{s.voxelCount}</td>
                   <td>

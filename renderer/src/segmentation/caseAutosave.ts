@@ -4,6 +4,7 @@ import { sameGrid } from '../../../shared/volume/grid';
 import { decodeNiftiLabelmap, encodeNifti } from '../../../shared/volume/nifti';
 import { api } from '../api';
 import { reportError } from '../store/appStore';
+import { usePlanStore } from '../plan/planStore';
 import { useCaseStore } from '../store/caseStore';
 import { useStudyStore } from '../store/studyStore';
 import { currentSession, referenceSeries, sessionGrid } from './caseSession';
@@ -32,7 +33,9 @@ function fromBase64(b64: string): Uint8Array {
 function labelsBase64(): string | null {
   const s = currentSession();
   const grid = sessionGrid();
-  return s && grid ? toBase64(encodeNifti({ grid, data: s.readVoxels() }, { gzip: true, description: 'LiverPlan case labels' })) : null;
+  return s && grid
+    ? toBase64(encodeNifti({ grid, data: s.readVoxels() }, { gzip: true, description: 'LiverPlan case labels' }))
+    : null;
 }
 
 /** A new case document for the study on screen. */
@@ -43,7 +46,12 @@ function newCaseInput() {
   return {
     patient: { name: ref.patientName, id: ref.patientId },
     study: { studyInstanceUid: ref.studyInstanceUid, description: '', date: ref.studyDate },
-    series: series.map((s) => ({ seriesInstanceUid: s.seriesInstanceUid, phase: s.phase.label, description: s.description, files: s.fileIds })),
+    series: series.map((s) => ({
+      seriesInstanceUid: s.seriesInstanceUid,
+      phase: s.phase.label,
+      description: s.description,
+      files: s.fileIds,
+    })),
     referenceSeriesUid: ref.seriesInstanceUid,
     segments: useCaseStore.getState().segments,
     applicators: [],
@@ -66,7 +74,11 @@ export async function openCaseForStudy(): Promise<void> {
   const list = await a.invoke('case:list', {});
   for (const c of list.filter((x) => x.patientId === ref.patientId && x.studyDate === ref.studyDate)) {
     const opened = await a.invoke('case:open', { caseId: c.caseId });
-    if (opened.document.study.studyInstanceUid !== ref.studyInstanceUid || opened.document.referenceSeriesUid !== ref.seriesInstanceUid) continue;
+    if (
+      opened.document.study.studyInstanceUid !== ref.studyInstanceUid ||
+      opened.document.referenceSeriesUid !== ref.seriesInstanceUid
+    )
+      continue;
     restore(opened);
     return;
   }
@@ -79,9 +91,11 @@ function restore(opened: OpenedCaseMessage): void {
   doc = opened.document;
   useCaseStore.getState().setRecovery(opened.recovery?.message ?? null);
   useCaseStore.getState().setSegments(opened.document.segments);
+  if (opened.document.planInput) usePlanStore.getState().setDraft(opened.document.planInput);
   if (opened.labelsBase64) {
     const lm = decodeNiftiLabelmap(fromBase64(opened.labelsBase64));
-    if (!sameGrid(lm.grid, grid)) throw new Error('The saved segmentation does not match the reference series geometry; it was not loaded.');
+    if (!sameGrid(lm.grid, grid))
+      throw new Error('The saved segmentation does not match the reference series geometry; it was not loaded.');
     s.write(lm.data instanceof Uint8Array ? lm.data : Uint8Array.from(lm.data));
   }
   useCaseStore.getState().setSaveState(`Opened case (${opened.source} ${opened.savedAt})`);
@@ -110,7 +124,7 @@ async function tick(): Promise<void> {
   try {
     const a = api();
     if (!doc) doc = (await a.invoke('case:create', { input: newCaseInput() })).document;
-    doc = { ...doc, segments: useCaseStore.getState().segments, updatedAt: new Date().toISOString() };
+    doc = { ...doc, segments: useCaseStore.getState().segments, planInput: usePlanStore.getState().draft, updatedAt: new Date().toISOString() };
     const w = await a.invoke('case:autosave', { document: doc, labelsBase64: labelsBase64() });
     useCaseStore.getState().setSaveState(`Autosaved ${new Date(w.savedAt).toLocaleTimeString()}`);
   } catch (e) {
@@ -126,7 +140,7 @@ export async function saveCase(): Promise<void> {
   try {
     const a = api();
     if (!doc) doc = (await a.invoke('case:create', { input: newCaseInput() })).document;
-    doc = { ...doc, segments: useCaseStore.getState().segments, updatedAt: new Date().toISOString() };
+    doc = { ...doc, segments: useCaseStore.getState().segments, planInput: usePlanStore.getState().draft, updatedAt: new Date().toISOString() };
     const w = await a.invoke('case:save', { document: doc, labelsBase64: labelsBase64() });
     dirty = false;
     useCaseStore.getState().setSaveState(`Saved ${new Date(w.savedAt).toLocaleTimeString()}`);
@@ -138,5 +152,12 @@ export async function saveCase(): Promise<void> {
 export function startAutosave(): () => void {
   clearInterval(timer);
   timer = setInterval(() => void tick(), AUTOSAVE_MS);
-  return () => clearInterval(timer);
+  // Plan inputs are part of the case: an edit in the Plan form is autosaved like a brush stroke.
+  const unsubscribe = usePlanStore.subscribe((s, prev) => {
+    if (s.draft !== prev.draft && currentSession()) markDirty();
+  });
+  return () => {
+    clearInterval(timer);
+    unsubscribe();
+  };
 }

@@ -33,7 +33,9 @@ export function loadedPhases(): LoadedPhase[] {
   return useStudyStore.getState().viewerSeries.flatMap((s) => {
     const id = volumes[s.seriesInstanceUid];
     const volume = id ? cache.getVolume(id) : undefined;
-    return volume && progress[s.seriesInstanceUid]?.stage === 'done' ? [{ name: s.phase.label, series: s, volume }] : [];
+    return volume && progress[s.seriesInstanceUid]?.stage === 'done'
+      ? [{ name: s.phase.label, series: s, volume }]
+      : [];
   });
 }
 
@@ -60,7 +62,12 @@ export function attachToViewports(): string[] {
   const frame = ref?.metadata?.FrameOfReferenceUID;
   const ids = engine()
     .getViewports()
-    .filter((vp) => vp.type === Enums.ViewportType.ORTHOGRAPHIC && vp.getActors().length > 0 && vp.getFrameOfReferenceUID() === frame)
+    .filter(
+      (vp) =>
+        vp.type === Enums.ViewportType.ORTHOGRAPHIC &&
+        vp.getActors().length > 0 &&
+        vp.getFrameOfReferenceUID() === frame,
+    )
     .map((vp) => vp.id);
   return s.attach(ids);
 }

@@ -15,7 +15,10 @@ import { useStudyStore } from '../store/studyStore';
 let running: WorkerRun<MaskResult> | null = null;
 
 const segments = () => useCaseStore.getState().segments;
-const liverLabels = () => segments().filter((s) => s.kind === 'liver').map((s) => s.label);
+const liverLabels = () =>
+  segments()
+    .filter((s) => s.kind === 'liver')
+    .map((s) => s.label);
 
 function needSession() {
   const s = currentSession();
@@ -119,7 +122,13 @@ export async function liverFromClick(world: Vec3, stroke?: { points: Vec3[]; inc
       (stroke.include ? liverSeeds.include : liverSeeds.exclude).push(...voxels);
     }
     const volume = scalarOfVolume(referencePhase().volume);
-    const r = await runJob('Liver from seed', { op: 'liver', volume, ...liverSeeds, include: [...liverSeeds.include], exclude: [...liverSeeds.exclude] });
+    const r = await runJob('Liver from seed', {
+      op: 'liver',
+      volume,
+      ...liverSeeds,
+      include: [...liverSeeds.include],
+      exclude: [...liverSeeds.exclude],
+    });
     if (!r) return;
     asOneUndoStep(() => {
       const seg = segmentFor('liver', 'liver');
@@ -141,7 +150,11 @@ export async function lesionFromClickAt(world: Vec3): Promise<void> {
     if (!phases.length) throw new Error('No phase has finished loading yet.');
     const livers = liverLabels();
     const voxels = s.readVoxels();
-    const liverMask = livers.length ? voxels.map((v) => (v && (livers.includes(v) || segments().some((x) => x.label === v && x.kind === 'lesion')) ? 1 : 0)) : undefined;
+    const liverMask = livers.length
+      ? voxels.map((v) =>
+          v && (livers.includes(v) || segments().some((x) => x.label === v && x.kind === 'lesion')) ? 1 : 0,
+        )
+      : undefined;
     const r = await runJob('Lesion from click', { op: 'lesion', grid, phases, click, liverMask });
     if (!r) return;
     asOneUndoStep(() => {
@@ -163,7 +176,11 @@ export async function regionGrowAt(world: Vec3): Promise<void> {
     const grid = sessionGrid()!;
     const seed = voxelAt(grid, world);
     if (seed === null) throw new Error('That point lies outside the reference phase.');
-    const r = await runJob('Region grow', { op: 'grow', volume: scalarOfVolume(referencePhase().volume), seeds: [seed] });
+    const r = await runJob('Region grow', {
+      op: 'grow',
+      volume: scalarOfVolume(referencePhase().volume),
+      seeds: [seed],
+    });
     if (r) writeSegmentMask(label, r.mask, false, 'grow');
   } catch (e) {
     reportError('Region grow', e);
@@ -186,7 +203,13 @@ export async function maskOperation(action: MaskOp): Promise<void> {
     const s = needSession();
     const mask = maskOf(s.readVoxels(), label);
     if (!mask.some(Boolean)) throw new Error('The active segment is empty.');
-    const r = await runJob(OP_LABEL[action], { op: 'mask', action, mask, grid: sessionGrid()!, mm: useCaseStore.getState().morphMm });
+    const r = await runJob(OP_LABEL[action], {
+      op: 'mask',
+      action,
+      mask,
+      grid: sessionGrid()!,
+      mm: useCaseStore.getState().morphMm,
+    });
     if (r) writeSegmentMask(label, r.mask, true, action);
   } catch (e) {
     reportError(OP_LABEL[action], e);

@@ -30,7 +30,10 @@ export class LabelmapSession {
       segmentation.addSegmentations([
         {
           segmentationId: s.segmentationId,
-          representation: { type: LABELMAP, data: { volumeId: s.labelmapVolumeId, referencedVolumeId: referenceVolumeId } },
+          representation: {
+            type: LABELMAP,
+            data: { volumeId: s.labelmapVolumeId, referencedVolumeId: referenceVolumeId },
+          },
         },
       ]);
     }
@@ -55,11 +58,14 @@ export class LabelmapSession {
    */
   attach(viewportIds: string[]): string[] {
     const fresh = viewportIds.filter(
-      (id) => segmentation.state.getSegmentationRepresentations(id, { segmentationId: this.segmentationId }).length === 0,
+      (id) =>
+        segmentation.state.getSegmentationRepresentations(id, { segmentationId: this.segmentationId }).length === 0,
     );
     viewportIds.forEach((id) => this.viewportIds.add(id));
     if (fresh.length === 0) return fresh;
-    segmentation.addLabelmapRepresentationToViewportMap(Object.fromEntries(fresh.map((id) => [id, [{ segmentationId: this.segmentationId }]])));
+    segmentation.addLabelmapRepresentationToViewportMap(
+      Object.fromEntries(fresh.map((id) => [id, [{ segmentationId: this.segmentationId }]])),
+    );
     return fresh;
   }
 
@@ -80,7 +86,13 @@ export class LabelmapSession {
             segments: Object.fromEntries(
               segments.map((s) => [
                 s.label,
-                { segmentIndex: s.label, label: s.name, locked: s.locked, active: s.label === active, cachedStats: current[s.label]?.cachedStats ?? {} },
+                {
+                  segmentIndex: s.label,
+                  label: s.name,
+                  locked: s.locked,
+                  active: s.label === active,
+                  cachedStats: current[s.label]?.cachedStats ?? {},
+                },
               ]),
             ),
           },
@@ -90,8 +102,16 @@ export class LabelmapSession {
     );
     for (const s of segments) {
       for (const vp of shown) {
-        segmentation.config.color.setSegmentIndexColor(vp, this.segmentationId, s.label, [...s.color, 255] as Types.Color);
-        segmentation.config.visibility.setSegmentIndexVisibility(vp, { segmentationId: this.segmentationId, type: LABELMAP }, s.label, s.visible);
+        segmentation.config.color.setSegmentIndexColor(vp, this.segmentationId, s.label, [
+          ...s.color,
+          255,
+        ] as Types.Color);
+        segmentation.config.visibility.setSegmentIndexVisibility(
+          vp,
+          { segmentationId: this.segmentationId, type: LABELMAP },
+          s.label,
+          s.visible,
+        );
       }
     }
   }
@@ -130,7 +150,9 @@ export class LabelmapSession {
     const vm = this.volume.voxelManager as unknown as { setCompleteScalarDataArray(d: ArrayLike<number>): void };
     vm.setCompleteScalarDataArray(data);
     segmentation.triggerSegmentationEvents.triggerSegmentationDataModified(this.segmentationId);
-    eventTarget.dispatchEvent(new CustomEvent('liverplan-labelmap-changed', { detail: { segmentationId: this.segmentationId } }));
+    eventTarget.dispatchEvent(
+      new CustomEvent('liverplan-labelmap-changed', { detail: { segmentationId: this.segmentationId } }),
+    );
   }
 
   destroy(): void {

@@ -31,19 +31,24 @@ function runNow(): void {
   const phases = loadedPhases().map((p) => ({ name: p.name, volume: scalarOfVolume(p.volume) }));
   const labelsOf = (kind: string) => segments.filter((x) => x.kind === kind).map((x) => x.label);
   setStats(useCaseStore.getState().stats, true);
-  const run = runInWorker<CaseStatistics>({ op: 'stats', labelmap, phases, liverLabels: labelsOf('liver'), lesionLabels: labelsOf('lesion') }, () => {});
+  const run = runInWorker<CaseStatistics>(
+    { op: 'stats', labelmap, phases, liverLabels: labelsOf('liver'), lesionLabels: labelsOf('lesion') },
+    () => {},
+  );
   running = run;
-  run.promise.then(
-    (stats) => useCaseStore.getState().setStats(stats, false),
-    (e) => {
-      useCaseStore.getState().setStats(useCaseStore.getState().stats, false);
-      if (!(e instanceof JobCancelled)) reportError('Segment statistics', e);
-    },
-  ).finally(() => {
-    running = null;
-    if (again) {
-      again = false;
-      runNow();
-    }
-  });
+  run.promise
+    .then(
+      (stats) => useCaseStore.getState().setStats(stats, false),
+      (e) => {
+        useCaseStore.getState().setStats(useCaseStore.getState().stats, false);
+        if (!(e instanceof JobCancelled)) reportError('Segment statistics', e);
+      },
+    )
+    .finally(() => {
+      running = null;
+      if (again) {
+        again = false;
+        runNow();
+      }
+    });
 }

@@ -16,7 +16,10 @@ export interface WorkerRun<T> {
  * terminates the worker (the algorithms are synchronous loops and cannot be
  * interrupted from inside).
  */
-export function runInWorker<T extends SegmentJobResult>(job: SegmentJob, onProgress: (fraction: number) => void): WorkerRun<T> {
+export function runInWorker<T extends SegmentJobResult>(
+  job: SegmentJob,
+  onProgress: (fraction: number) => void,
+): WorkerRun<T> {
   const worker = new Worker(new URL('./segmentWorker.ts', import.meta.url), { type: 'module' });
   let reject: (e: Error) => void = () => {};
   const promise = new Promise<T>((resolve, rej) => {

@@ -3,7 +3,12 @@ import type { Grid } from '../../../shared/volume/grid';
 import { runSegmentJob } from './runSegmentJob';
 import type { CaseStatistics, MaskResult } from './segmentJobs';
 
-const grid: Grid = { dims: [12, 10, 6], spacing: [2, 1.5, 3], origin: [-5, 4, 10], direction: [1, 0, 0, 0, 1, 0, 0, 0, 1] };
+const grid: Grid = {
+  dims: [12, 10, 6],
+  spacing: [2, 1.5, 3],
+  origin: [-5, 4, 10],
+  direction: [1, 0, 0, 0, 1, 0, 0, 0, 1],
+};
 const at = (i: number, j: number, k: number) => i + j * 12 + k * 120;
 
 /** Liver = box i 2..9, j 2..7, k 1..4 (label 1) with a 2x2x2 lesion (label 2) inside. */
@@ -37,7 +42,13 @@ describe('runSegmentJob', () => {
   });
 
   it('says why there is no burden without a liver', () => {
-    const r = runSegmentJob({ op: 'stats', labelmap: { grid, data: new Uint8Array(720) }, phases: [], liverLabels: [], lesionLabels: [] }) as CaseStatistics;
+    const r = runSegmentJob({
+      op: 'stats',
+      labelmap: { grid, data: new Uint8Array(720) },
+      phases: [],
+      liverLabels: [],
+      lesionLabels: [],
+    }) as CaseStatistics;
     expect(r.burden).toBeNull();
     expect(r.burdenNote).toMatch(/liver/);
   });

@@ -21,7 +21,9 @@ export function runSegmentJob(job: SegmentJob, onProgress: (fraction: number) =>
     }
     case 'lesion': {
       // Outside a phase reads -1000 (air): never lesion-like, so the grow cannot leak there.
-      const phases = job.phases.map((p) => (sameGrid(p.volume.grid, job.grid) ? p.volume : resampleScalar(p.volume, job.grid, -1000)));
+      const phases = job.phases.map((p) =>
+        sameGrid(p.volume.grid, job.grid) ? p.volume : resampleScalar(p.volume, job.grid, -1000),
+      );
       const r = lesionFromClick(phases, { click: job.click, liverMask: job.liverMask, onProgress });
       const phase = job.phases[r.phaseIndex]?.name ?? `phase ${r.phaseIndex + 1}`;
       return { mask: r.mask, note: `Lesion segmented on the ${phase} phase, ${hu(r.window)} HU` } satisfies MaskResult;
@@ -79,6 +81,12 @@ export function caseStatistics(job: Extract<SegmentJob, { op: 'stats' }>): CaseS
     } else if (isLesion.has(v)) tumour[n] = 1;
   }
   const lesionComponents = labelComponents(tumour, grid.dims, 26).count;
-  if (!liverVoxels) return { segments, lesionComponents, burden: null, burdenNote: 'Segment the liver to get the tumour burden.' };
-  return { segments, lesionComponents, burden: tumourBurdenFromMasks(liver, tumour, voxelVolumeMm3(grid)), burdenNote: '' };
+  if (!liverVoxels)
+    return { segments, lesionComponents, burden: null, burdenNote: 'Segment the liver to get the tumour burden.' };
+  return {
+    segments,
+    lesionComponents,
+    burden: tumourBurdenFromMasks(liver, tumour, voxelVolumeMm3(grid)),
+    burdenNote: '',
+  };
 }

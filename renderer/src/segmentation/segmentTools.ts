@@ -81,12 +81,17 @@ export function applyEditTool(s: ToolSettings): void {
     group.setToolActive(WindowLevelTool.toolName, primary);
   } else {
     group.setToolPassive(WindowLevelTool.toolName);
-    if (group.getToolInstance(CrosshairsTool.toolName)?.mode === ToolEnums.ToolModes.Active) group.setToolDisabled(CrosshairsTool.toolName);
+    if (group.getToolInstance(CrosshairsTool.toolName)?.mode === ToolEnums.ToolModes.Active)
+      group.setToolDisabled(CrosshairsTool.toolName);
     if (mine) group.setToolActive(mine, primary);
   }
   const id = group.id;
   utilities.segmentation.setBrushSizeForToolGroup(id, s.brushRadiusMm);
-  utilities.segmentation.setBrushThresholdForToolGroup(id, { range: s.thresholdHu, isDynamic: false, dynamicRadius: 0 });
+  utilities.segmentation.setBrushThresholdForToolGroup(id, {
+    range: s.thresholdHu,
+    isDynamic: false,
+    dynamicRadius: 0,
+  });
   applied = { group, key };
 }
 

@@ -4,6 +4,7 @@ import { useEffect } from 'react';
 import { findThresholdPreset } from '../../../shared/segment/thresholdPresets';
 import { reportError } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
+import { useViewerStore } from '../viewer/viewerStore';
 import { attachToViewports, currentSession, ensureSession } from './caseSession';
 import { markDirty, openCaseForStudy, startAutosave } from './caseAutosave';
 import { scheduleStatistics } from './liveStatistics';
@@ -69,13 +70,20 @@ export function useSegmentSession(): void {
         scheduleStatistics();
       }
       if (c.activeLabel !== prev.activeLabel && c.activeLabel !== null) s?.setActiveSegment(c.activeLabel);
-      if (c.tool !== prev.tool || c.brushRadiusMm !== prev.brushRadiusMm || c.thresholdPreset !== prev.thresholdPreset) applyEditTool(settings());
+      if (c.tool !== prev.tool || c.brushRadiusMm !== prev.brushRadiusMm || c.thresholdPreset !== prev.thresholdPreset)
+        applyEditTool(settings());
+    });
+    // A phase that finishes loading adds its HU column to the statistics.
+    const offViewer = useViewerStore.subscribe((v, prev) => {
+      const done = (p: typeof v.progress) => Object.values(p).filter((x) => x.stage === 'done').length;
+      if (done(v.progress) > done(prev.progress)) scheduleStatistics();
     });
     const stopAutosave = startAutosave();
     return () => {
       clearInterval(poll);
       eventTarget.removeEventListener(ToolEnums.Events.SEGMENTATION_DATA_MODIFIED, onVoxels);
       offStore();
+      offViewer();
       stopAutosave();
       releaseEditTool();
     };

@@ -21,6 +21,9 @@ export function gridOfVolume(volume: Types.IImageVolume): Grid {
 export function scalarOfVolume(volume: Types.IImageVolume): ScalarVolume {
   const vm = volume.voxelManager as unknown as { getCompleteScalarDataArray(): ArrayLike<number> };
   const raw = vm.getCompleteScalarDataArray();
-  const data = raw instanceof Float32Array || raw instanceof Int16Array || raw instanceof Uint16Array ? raw.slice() : Float32Array.from(raw);
+  const data =
+    raw instanceof Float32Array || raw instanceof Int16Array || raw instanceof Uint16Array
+      ? raw.slice()
+      : Float32Array.from(raw);
   return { grid: gridOfVolume(volume), data };
 }

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { evaluatePlan, loadDefaultRuleSet, PlanValidationError, type PlanResult } from '../../../shared/planning/index';
 import { draftToInput } from '../../../shared/planning/draft';
 import { PlanForm } from '../plan/PlanForm';
@@ -6,6 +6,7 @@ import { PlanOutcomes } from '../plan/PlanOutcomes';
 import { PlanSettingsPanel } from '../plan/PlanSettingsPanel';
 import { usePlanStore } from '../plan/planStore';
 import { useMeasuredForPlan } from '../plan/useMeasuredForPlan';
+import { startAutosave } from '../segmentation/caseAutosave';
 
 const ruleSet = loadDefaultRuleSet();
 
@@ -14,6 +15,8 @@ export function PlanWorkspace() {
   const draft = usePlanStore((s) => s.draft);
   const settings = usePlanStore((s) => s.settings);
   const useMeasured = useMeasuredForPlan();
+  // Plan inputs autosave with the open case, as segment edits do.
+  useEffect(() => startAutosave(), []);
   const evaluation = useMemo((): { result: PlanResult } | { error: string; field?: string } => {
     try {
       return { result: evaluatePlan(draftToInput(draft) as never, ruleSet, settings) };

@@ -78,18 +78,24 @@ export function SegmentWorkspace() {
       <SegmentToolbar />
       {recovery && (
         <div className="recovery" data-testid="recovery">
-          {recovery}{' '}
-          <button onClick={() => void resolveRecovery('keep')}>Keep recovered edits</button>
+          {recovery} <button onClick={() => void resolveRecovery('keep')}>Keep recovered edits</button>
           <button onClick={() => void resolveRecovery('discard')}>Back to last save</button>
         </div>
       )}
       <div className="segment-main">
-        <div className="segment-view" onPointerDownCapture={onPointerDown} onPointerMoveCapture={onPointerMove} onPointerUpCapture={onPointerUp}>
+        <div
+          className="segment-view"
+          onPointerDownCapture={onPointerDown}
+          onPointerMoveCapture={onPointerMove}
+          onPointerUpCapture={onPointerUp}
+        >
           <ViewerWorkspace />
         </div>
         <aside className="segment-panel" data-testid="segment-panel" data-save-state={saveState}>
           <div className="cursor" data-testid="cursor-lps" data-lps={cursor ? cursor.join(',') : ''}>
-            {cursor ? `Cursor L ${cursor[0].toFixed(1)} P ${cursor[1].toFixed(1)} S ${cursor[2].toFixed(1)} mm` : 'Cursor: off the images'}
+            {cursor
+              ? `Cursor L ${cursor[0].toFixed(1)} P ${cursor[1].toFixed(1)} S ${cursor[2].toFixed(1)} mm`
+              : 'Cursor: off the images'}
           </div>
           <SegmentList />
           <StatisticsPanel />
