@@ -35,7 +35,8 @@ export function loadLabelSegments(path: string, grid: Grid): LoadedSegment[] {
       return seg.segments.map((s, n) => ({
         label: s.number,
         name: s.label,
-        kind: s.coding.type.value === LIVER ? 'liver' : s.coding.category.value === ABNORMAL_CATEGORY ? 'tumour' : 'other',
+        kind:
+          s.coding.type.value === LIVER ? 'liver' : s.coding.category.value === ABNORMAL_CATEGORY ? 'tumour' : 'other',
         mask: Uint8Array.from(seg.masks[n]!.data, (v) => (v ? 1 : 0)),
       }));
     }

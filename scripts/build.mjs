@@ -9,10 +9,35 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const t0 = Date.now();
-execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: root, stdio: 'inherit' });
-const common = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', external: ['electron'], logLevel: 'warning', sourcemap: false, define: { 'import.meta.url': 'undefined' } };
-await build({ ...common, entryPoints: [join(root, 'electron/main/main.ts')], outfile: join(root, 'dist/electron/main.cjs') });
+execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], {
+  cwd: root,
+  stdio: 'inherit',
+});
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  external: ['electron'],
+  logLevel: 'warning',
+  sourcemap: false,
+  define: { 'import.meta.url': 'undefined' },
+};
+await build({
+  ...common,
+  entryPoints: [join(root, 'electron/main/main.ts')],
+  outfile: join(root, 'dist/electron/main.cjs'),
+});
 // The DICOM header worker thread runs beside main.cjs (see electron/services/dicom/scanHeaders.ts).
-await build({ ...common, entryPoints: [join(root, 'electron/services/dicom/headerWorker.ts')], outfile: join(root, 'dist/electron/headerWorker.cjs') });
-await build({ ...common, entryPoints: [join(root, 'electron/preload/preload.ts')], outfile: join(root, 'dist/electron/preload.cjs'), target: 'chrome130' });
+await build({
+  ...common,
+  entryPoints: [join(root, 'electron/services/dicom/headerWorker.ts')],
+  outfile: join(root, 'dist/electron/headerWorker.cjs'),
+});
+await build({
+  ...common,
+  entryPoints: [join(root, 'electron/preload/preload.ts')],
+  outfile: join(root, 'dist/electron/preload.cjs'),
+  target: 'chrome130',
+});
 process.stderr.write(`build: renderer, main and preload in ${((Date.now() - t0) / 1000).toFixed(1)} s -> dist/\n`);

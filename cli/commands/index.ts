@@ -12,4 +12,16 @@ import type { CliCommand } from './types';
 import { volumetryCommand } from './volumetry';
 
 /** Every subcommand, in the order `liverplan --help` lists them. Add new ones here. */
-export const commands: CliCommand[] = [scanCommand, loadCommand, marginCommand, compareCommand, planCommand, reportCommand, exportCommand, sampleCommand, volumetryCommand, segmentCommand, fuzzCommand];
+export const commands: CliCommand[] = [
+  scanCommand,
+  loadCommand,
+  marginCommand,
+  compareCommand,
+  planCommand,
+  reportCommand,
+  exportCommand,
+  sampleCommand,
+  volumetryCommand,
+  segmentCommand,
+  fuzzCommand,
+];

@@ -15,7 +15,8 @@ function capture() {
 describe('liverplan volumetry', () => {
   it('reports volumes, HU, lesion count and burden against the voxel truth', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lp-vol-'));
-    const inBlock = (i: number, j: number, k: number, lo: number, hi: number) => i >= lo && i < hi && j >= lo && j < hi && k >= lo && k < hi;
+    const inBlock = (i: number, j: number, k: number, lo: number, hi: number) =>
+      i >= lo && i < hi && j >= lo && j < hi && k >= lo && k < hi;
     // Stored values: 1100 (= 76 HU after -1024) in the 4^3 liver block, 1200 (176 HU) in its 2^3 tumour core.
     const files = makeSeries({
       rows: 8,
@@ -33,12 +34,17 @@ describe('liverplan volumetry', () => {
     const [nx, ny] = volume.grid.dims;
     for (let k = 0; k < 8; k++)
       for (let j = 0; j < 8; j++)
-        for (let i = 0; i < 8; i++) labels[i + nx * (j + ny * k)] = inBlock(i, j, k, 3, 5) ? 2 : inBlock(i, j, k, 2, 6) ? 1 : 0;
+        for (let i = 0; i < 8; i++)
+          labels[i + nx * (j + ny * k)] = inBlock(i, j, k, 3, 5) ? 2 : inBlock(i, j, k, 2, 6) ? 1 : 0;
     const nii = join(dir, 'labels.nii.gz');
     writeFileSync(nii, encodeNifti({ grid: volume.grid, data: labels }, { gzip: true }));
 
     const out = capture();
-    const code = await main(['volumetry', '--image', dir, '--labels', nii, '--liver', '1', '--tumour', '2', '--json'], out.stream, out.stream);
+    const code = await main(
+      ['volumetry', '--image', dir, '--labels', nii, '--liver', '1', '--tumour', '2', '--json'],
+      out.stream,
+      out.stream,
+    );
     expect(code).toBe(0);
     const r = JSON.parse(out.text());
     const voxelMm3 = 0.7 * 0.8 * 2.5;

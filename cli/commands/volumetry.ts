@@ -45,10 +45,13 @@ export const volumetryCommand: CliCommand = {
     if (segments.length === 0) throw new CliError(`${values.labels}: no segments`);
     const liverLabel = parseLabel(values.liver, 'liver');
     const tumourLabels = (values.tumour ?? []).map((t) => parseLabel(t, 'tumour')!);
-    const isLiver = (s: (typeof segments)[number]) => (liverLabel !== undefined ? s.label === liverLabel : s.kind === 'liver');
-    const isTumour = (s: (typeof segments)[number]) => (tumourLabels.length ? tumourLabels.includes(s.label) : s.kind === 'tumour');
+    const isLiver = (s: (typeof segments)[number]) =>
+      liverLabel !== undefined ? s.label === liverLabel : s.kind === 'liver';
+    const isTumour = (s: (typeof segments)[number]) =>
+      tumourLabels.length ? tumourLabels.includes(s.label) : s.kind === 'tumour';
     for (const l of [liverLabel, ...tumourLabels]) {
-      if (l !== undefined && !segments.some((s) => s.label === l)) throw new CliError(`${values.labels}: has no label ${l}`);
+      if (l !== undefined && !segments.some((s) => s.label === l))
+        throw new CliError(`${values.labels}: has no label ${l}`);
     }
 
     const phase = { name: series.description || series.seriesInstanceUid, volume };
@@ -88,9 +91,14 @@ export const volumetryCommand: CliCommand = {
       method: 'DCM 126030 Sum of segmented voxel method for volume',
     };
     const text = [
-      ...out.map((s) => `${String(s.label).padStart(3)}  ${s.name.padEnd(24)} ${s.volumeMl.toFixed(1).padStart(9)} mL  HU ${s.hu.mean} ± ${s.hu.sd}`),
+      ...out.map(
+        (s) =>
+          `${String(s.label).padStart(3)}  ${s.name.padEnd(24)} ${s.volumeMl.toFixed(1).padStart(9)} mL  HU ${s.hu.mean} ± ${s.hu.sd}`,
+      ),
       `lesions (connected components): ${json.lesionCount}`,
-      burden ? `tumour burden: ${json.tumourBurdenPercent}% (${burden.bin}) of ${json.liverIncludingTumourMl} mL` : 'tumour burden: no liver segment (use --liver N)',
+      burden
+        ? `tumour burden: ${json.tumourBurdenPercent}% (${burden.bin}) of ${json.liverIncludingTumourMl} mL`
+        : 'tumour burden: no liver segment (use --liver N)',
     ].join('\n');
     return { json, text };
   },

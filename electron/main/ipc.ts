@@ -18,7 +18,11 @@ export function setupIpc(getWindow: () => BrowserWindow | null, dispatch: Dispat
       isMainFrame: frame !== null && win !== null && frame === win.webContents.mainFrame,
       url: frame?.url,
     });
-    if (!trusted) return { ok: false, error: { code: 'untrusted-sender', message: 'Request refused: it did not come from the LiverPlan window.' } };
+    if (!trusted)
+      return {
+        ok: false,
+        error: { code: 'untrusted-sender', message: 'Request refused: it did not come from the LiverPlan window.' },
+      };
     return dispatch(channel, payload);
   });
 }

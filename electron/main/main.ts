@@ -24,14 +24,21 @@ async function start(): Promise<void> {
     appVersion: app.getVersion(),
     host: 'electron',
     pickFolder: async (title) => {
-      const r = await dialog.showOpenDialog(mainWindow!, { title: title ?? 'Open DICOM folder', properties: ['openDirectory'] });
+      const r = await dialog.showOpenDialog(mainWindow!, {
+        title: title ?? 'Open DICOM folder',
+        properties: ['openDirectory'],
+      });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
   });
   process.on('uncaughtException', (e) => log.write({ source: 'main', message: e.message, stack: e.stack }));
   const emit = (event: HostEvent) => mainWindow?.webContents.send(IPC_EVENT, event);
   const dispatch = createDispatcher(handlers, emit, (e, channel) =>
-    log.write({ source: 'main', message: `${channel}: ${e instanceof Error ? e.message : String(e)}`, stack: e instanceof Error ? e.stack : undefined }),
+    log.write({
+      source: 'main',
+      message: `${channel}: ${e instanceof Error ? e.message : String(e)}`,
+      stack: e instanceof Error ? e.stack : undefined,
+    }),
   );
   setupSecurity(() => configuredPacsHosts(app.getPath('userData')));
   setupAppProtocol(join(distDir, 'renderer'), files);

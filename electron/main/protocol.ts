@@ -7,7 +7,17 @@ import { APP_HOST, APP_SCHEME } from './windowOptions';
 /** Must run before app 'ready': app:// behaves like https (secure, fetch, workers, wasm). */
 export function registerAppScheme(): void {
   protocol.registerSchemesAsPrivileged([
-    { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: false, stream: true, codeCache: true } },
+    {
+      scheme: APP_SCHEME,
+      privileges: {
+        standard: true,
+        secure: true,
+        supportFetchAPI: true,
+        corsEnabled: false,
+        stream: true,
+        codeCache: true,
+      },
+    },
   ]);
 }
 
@@ -16,10 +26,16 @@ export function setupAppProtocol(rendererDir: string, files: FileRegistry): void
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Forbidden', { status: 403 });
-    const r = url.pathname.startsWith('/files/') ? await files.serve(url.pathname) : await readAsset(rendererDir, url.pathname);
+    const r = url.pathname.startsWith('/files/')
+      ? await files.serve(url.pathname)
+      : await readAsset(rendererDir, url.pathname);
     return new Response(r.body as BodyInit, {
       status: r.status,
-      headers: { 'Content-Type': r.contentType, 'Content-Security-Policy': RENDERER_CSP, 'X-Content-Type-Options': 'nosniff' },
+      headers: {
+        'Content-Type': r.contentType,
+        'Content-Security-Policy': RENDERER_CSP,
+        'X-Content-Type-Options': 'nosniff',
+      },
     });
   });
 }

@@ -82,10 +82,19 @@ describe('Electron guards (real code, stand-in Electron)', () => {
     setupIpc(() => win, dispatch);
     const handler = h.ipcHandlers.get('liverplan:invoke')!;
     const sub = { url: 'app://liverplan/index.html' };
-    expect(await handler({ sender: webContents, senderFrame: sub }, 'app:info', {})).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
-    expect(await handler({ sender: {}, senderFrame: mainFrame }, 'app:info', {})).toMatchObject({ ok: false, error: { code: 'untrusted-sender' } });
+    expect(await handler({ sender: webContents, senderFrame: sub }, 'app:info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-sender' },
+    });
+    expect(await handler({ sender: {}, senderFrame: mainFrame }, 'app:info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'untrusted-sender' },
+    });
     expect(dispatch).not.toHaveBeenCalled();
-    expect(await handler({ sender: webContents, senderFrame: mainFrame }, 'app:info', {})).toEqual({ ok: true, value: 1 });
+    expect(await handler({ sender: webContents, senderFrame: mainFrame }, 'app:info', {})).toEqual({
+      ok: true,
+      value: 1,
+    });
     expect(dispatch).toHaveBeenCalledWith('app:info', {});
   });
 });

@@ -48,6 +48,10 @@ export function isTrustedSenderUrl(url: string | undefined): boolean {
 }
 
 /** The IPC sender check, as data: our window, its main frame, our origin. */
-export function isTrustedSender(sender: { isOurWindow: boolean; isMainFrame: boolean; url: string | undefined }): boolean {
+export function isTrustedSender(sender: {
+  isOurWindow: boolean;
+  isMainFrame: boolean;
+  url: string | undefined;
+}): boolean {
   return sender.isOurWindow && sender.isMainFrame && isTrustedSenderUrl(sender.url);
 }

@@ -16,7 +16,11 @@ function makeDispatcher(overrides: Partial<Record<string, unknown>> = {}) {
       new Promise((_resolve, reject) => ctx.signal.addEventListener('abort', () => reject(new Error('aborted')))),
     ...overrides,
   } as unknown as Handlers;
-  const dispatch = createDispatcher(handlers, () => undefined, (e, channel) => logged.push(`${channel}: ${String(e)}`));
+  const dispatch = createDispatcher(
+    handlers,
+    () => undefined,
+    (e, channel) => logged.push(`${channel}: ${String(e)}`),
+  );
   return { dispatch, logged };
 }
 
@@ -25,14 +29,23 @@ describe('IPC choke point', () => {
     const { dispatch } = makeDispatcher();
     expect(await dispatch('fs:read', {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
     expect(await dispatch({ toString: 1 }, {})).toMatchObject({ ok: false, error: { code: 'unknown-channel' } });
-    expect(await dispatch('app:info', { extra: true })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await dispatch('app:info', { extra: true })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     expect(await dispatch('app:info', null)).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
-    expect(await dispatch('dicom:scan', { jobId: 'j', paths: 'not-a-list' })).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    expect(await dispatch('dicom:scan', { jobId: 'j', paths: 'not-a-list' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-request' },
+    });
     expect(await dispatch('app:info', {})).toMatchObject({ ok: true, value: { appVersion: '1' } });
   });
   it('turns service errors into user messages and logs unexpected ones', async () => {
     const { dispatch, logged } = makeDispatcher();
-    expect(await dispatch('dialog:pickFolder', {})).toEqual({ ok: false, error: { code: 'no-dialog', message: 'No folder dialog here.' } });
+    expect(await dispatch('dialog:pickFolder', {})).toEqual({
+      ok: false,
+      error: { code: 'no-dialog', message: 'No folder dialog here.' },
+    });
     const r = await dispatch('log:error', { message: 'x' });
     expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(logged).toEqual(['log:error: Error: disk on fire']);

@@ -46,7 +46,9 @@ export function measureCommand(cmd: string, args: string[], opts: { cwd?: string
 }
 
 /** Times an in-process async function (peak RSS is this process's high-water mark). */
-export async function measureInProcess<T>(fn: () => Promise<T> | T): Promise<{ seconds: number; peakRssMb: number; value: T }> {
+export async function measureInProcess<T>(
+  fn: () => Promise<T> | T,
+): Promise<{ seconds: number; peakRssMb: number; value: T }> {
   const start = process.hrtime.bigint();
   const value = await fn();
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;

@@ -15,7 +15,11 @@ export function formatTable(rows: BenchRow[]): string {
     r.note ?? '',
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c]!.length)));
-  const line = (cells: string[]) => cells.map((c, n) => c.padEnd(widths[n]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, n) => c.padEnd(widths[n]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n');
 }
 

@@ -22,7 +22,11 @@ export const segmentSchema = z.object({
   kind: z.enum(segmentKinds),
   category: codeSchema,
   type: codeSchema,
-  color: z.tuple([z.number().int().min(0).max(255), z.number().int().min(0).max(255), z.number().int().min(0).max(255)]),
+  color: z.tuple([
+    z.number().int().min(0).max(255),
+    z.number().int().min(0).max(255),
+    z.number().int().min(0).max(255),
+  ]),
   visible: z.boolean(),
   locked: z.boolean(),
 });

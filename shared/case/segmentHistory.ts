@@ -38,7 +38,8 @@ export function updateSegment(list: Segment[], label: number, patch: Partial<Omi
   if (patch.name !== undefined) {
     const name = patch.name.trim();
     if (!name) throw new Error('A segment needs a name.');
-    if (list.some((s) => s.label !== label && s.name === name)) throw new Error(`Another segment is already called "${name}".`);
+    if (list.some((s) => s.label !== label && s.name === name))
+      throw new Error(`Another segment is already called "${name}".`);
     patch = { ...patch, name };
   }
   return list.map((s) => (s.label === label ? { ...s, ...patch } : s));

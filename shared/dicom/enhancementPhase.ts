@@ -11,7 +11,8 @@ import type { Phase } from './classifyPhases';
  * ~60-70 s). Confidence stays low: a heuristic, shown with its figures.
  */
 export const ENHANCEMENT_RULES = {
-  source: 'Bae KT. Intravenous contrast medium administration and scan timing at CT. Radiology 2010;256:32-61 [K/U: heuristic]',
+  source:
+    'Bae KT. Intravenous contrast medium administration and scan timing at CT. Radiology 2010;256:32-61 [K/U: heuristic]',
   /** Soft tissue window (HU) whose median tracks parenchymal enhancement. */
   softTissue: [-20, 180] as const,
   /** Strongly enhancing vessels (HU); bone also falls here but is the same in every phase. */
@@ -66,11 +67,18 @@ export function phasesFromEnhancement(series: { id: string; features: Enhancemen
     `soft-tissue median ${f.softTissueMedianHu} HU, enhancing-vessel fraction ${(100 * f.vascularFraction).toFixed(2)}%`;
   const put = (id: string, label: Phase['label'], why: string) => {
     const f = usable.find((s) => s.id === id)!.features;
-    out.set(id, { label, confidence: ENHANCEMENT_RULES.confidence, reason: `measured enhancement (${describe(f)}): ${why}` });
+    out.set(id, {
+      label,
+      confidence: ENHANCEMENT_RULES.confidence,
+      reason: `measured enhancement (${describe(f)}): ${why}`,
+    });
   };
   let rest = [...usable].sort((a, b) => a.features.softTissueMedianHu - b.features.softTissueMedianHu);
   const dimmest = rest[0]!;
-  if (rest.length >= 2 && rest[1]!.features.softTissueMedianHu - dimmest.features.softTissueMedianHu >= ENHANCEMENT_RULES.unenhancedGapHu) {
+  if (
+    rest.length >= 2 &&
+    rest[1]!.features.softTissueMedianHu - dimmest.features.softTissueMedianHu >= ENHANCEMENT_RULES.unenhancedGapHu
+  ) {
     put(dimmest.id, 'unenhanced', 'dimmest soft tissue of the study');
     rest = rest.slice(1);
   }

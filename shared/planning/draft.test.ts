@@ -12,7 +12,9 @@ describe('plan draft paths', () => {
     expect(getAtPath(b, 'nope.deeper')).toBeUndefined();
   });
   it('merges defaults under entered values', () => {
-    expect(mergeDraft({ labs: { albumin: { unit: 'g/dL' } }, x: [1] }, { labs: { albumin: { value: 3 } }, x: [2] })).toEqual({
+    expect(
+      mergeDraft({ labs: { albumin: { unit: 'g/dL' } }, x: [1] }, { labs: { albumin: { value: 3 } }, x: [2] }),
+    ).toEqual({
       labs: { albumin: { unit: 'g/dL', value: 3 } },
       x: [2],
     });

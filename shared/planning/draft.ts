@@ -5,7 +5,9 @@
 export type Draft = Record<string, unknown>;
 
 export function getAtPath(obj: unknown, path: string): unknown {
-  return path.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
+  return path
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), obj);
 }
 
 /** Returns a copy of obj with path set to value (undefined removes the key); obj is not mutated. */

@@ -28,6 +28,12 @@ export async function canvasStats(page: Page, selector: string): Promise<CanvasS
       sum += v / 3;
       greys.add(data[p]!);
     }
-    return { width: copy.width, height: copy.height, nonBlack, distinctGreys: greys.size, mean: sum / (data.length / 4) };
+    return {
+      width: copy.width,
+      height: copy.height,
+      nonBlack,
+      distinctGreys: greys.size,
+      mean: sum / (data.length / 4),
+    };
   }, selector);
 }

@@ -9,7 +9,9 @@ const binary = (findElectronBinary as () => string | null)();
 // machines without internet the binary cannot be downloaded; say so plainly.
 test('Electron starts the built app locked down, on app://', async () => {
   if (!binary) {
-    console.log('electron launch test: SKIPPED - no Electron binary installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the renderer is tested in Chromium through the preview host instead.');
+    console.log(
+      'electron launch test: SKIPPED - no Electron binary installed (ELECTRON_SKIP_BINARY_DOWNLOAD); the renderer is tested in Chromium through the preview host instead.',
+    );
     test.skip(true, 'no Electron binary installed');
     return;
   }
@@ -20,7 +22,9 @@ test('Electron starts the built app locked down, on app://', async () => {
     await expect(page.getByTestId('workspace-start')).toBeVisible();
     const prefs = await app.evaluate(({ BrowserWindow }) => {
       const w = BrowserWindow.getAllWindows()[0]!;
-      const p = (w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null }).getLastWebPreferences();
+      const p = (
+        w.webContents as unknown as { getLastWebPreferences(): Record<string, unknown> | null }
+      ).getLastWebPreferences();
       return { contextIsolation: p?.contextIsolation, sandbox: p?.sandbox, nodeIntegration: p?.nodeIntegration };
     });
     expect(prefs).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false });

@@ -17,7 +17,10 @@ test('the app opens with the host API and its version', async () => {
   // The API is frozen and refuses channels outside the contract before sending.
   const refused = await page.evaluate(async () => {
     try {
-      await (window as unknown as { liverplan: { invoke(c: string, r: unknown): Promise<unknown> } }).liverplan.invoke('fs:readAnything', {});
+      await (window as unknown as { liverplan: { invoke(c: string, r: unknown): Promise<unknown> } }).liverplan.invoke(
+        'fs:readAnything',
+        {},
+      );
       return 'sent';
     } catch (e) {
       return String(e);
@@ -26,7 +29,10 @@ test('the app opens with the host API and its version', async () => {
   expect(refused).toContain('Unknown channel');
   const invalid = await page.evaluate(async () => {
     try {
-      await (window as unknown as { liverplan: { invoke(c: string, r: unknown): Promise<unknown> } }).liverplan.invoke('job:cancel', { jobId: 42 });
+      await (window as unknown as { liverplan: { invoke(c: string, r: unknown): Promise<unknown> } }).liverplan.invoke(
+        'job:cancel',
+        { jobId: 42 },
+      );
       return 'accepted';
     } catch (e) {
       return String(e);

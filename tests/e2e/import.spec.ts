@@ -15,13 +15,53 @@ test.beforeAll(async () => {
     mkdirSync(join(folder, sub), { recursive: true });
     for (const f of files) writeFileSync(join(folder, sub, f.name), f.bytes);
   };
-  const common = { rows: 64, columns: 64, slices: 24, pixelSpacing: [3, 3] as [number, number], sliceStep: 4, studyUid: '2.25.777.1', rescaleIntercept: -1024, signed: true };
-  write('art', makeSeries({ ...common, description: 'ART PHASE', seriesNumber: 3, seriesUid: '2.25.777.3', acquisitionTime: '101500' }));
-  write('pv', makeSeries({ ...common, description: 'PORTAL VENOUS', seriesNumber: 4, seriesUid: '2.25.777.4', acquisitionTime: '101545' }));
+  const common = {
+    rows: 64,
+    columns: 64,
+    slices: 24,
+    pixelSpacing: [3, 3] as [number, number],
+    sliceStep: 4,
+    studyUid: '2.25.777.1',
+    rescaleIntercept: -1024,
+    signed: true,
+  };
+  write(
+    'art',
+    makeSeries({
+      ...common,
+      description: 'ART PHASE',
+      seriesNumber: 3,
+      seriesUid: '2.25.777.3',
+      acquisitionTime: '101500',
+    }),
+  );
+  write(
+    'pv',
+    makeSeries({
+      ...common,
+      description: 'PORTAL VENOUS',
+      seriesNumber: 4,
+      seriesUid: '2.25.777.4',
+      acquisitionTime: '101545',
+    }),
+  );
   // A series with two slices missing: the browser must say so.
-  write('gap', makeSeries({ ...common, description: 'DELAYED', seriesNumber: 5, seriesUid: '2.25.777.5', acquisitionTime: '101800', drop: [10, 11] }));
+  write(
+    'gap',
+    makeSeries({
+      ...common,
+      description: 'DELAYED',
+      seriesNumber: 5,
+      seriesUid: '2.25.777.5',
+      acquisitionTime: '101800',
+      drop: [10, 11],
+    }),
+  );
   writeFileSync(join(folder, 'notes.txt'), 'not a DICOM file');
-  writeFileSync(join(folder, 'truncated.dcm'), makeSeries({ ...common, slices: 1, seriesUid: '2.25.777.9' })[0]!.bytes.slice(0, 300));
+  writeFileSync(
+    join(folder, 'truncated.dcm'),
+    makeSeries({ ...common, slices: 1, seriesUid: '2.25.777.9' })[0]!.bytes.slice(0, 300),
+  );
   host = await startPreview();
 });
 test.afterAll(async () => {
@@ -62,7 +102,11 @@ test('a phase override is kept across a restart of the app', async () => {
 
 test('a study larger than memory is refused with a reason before anything loads', async () => {
   const plan = await host.page.evaluate(() =>
-    (window as unknown as { liverplan: { invoke(c: string, r: unknown): Promise<{ decision: string; message: string }> } }).liverplan.invoke('limits:checkSeries', {
+    (
+      window as unknown as {
+        liverplan: { invoke(c: string, r: unknown): Promise<{ decision: string; message: string }> };
+      }
+    ).liverplan.invoke('limits:checkSeries', {
       series: [1, 2, 3].map((n) => ({ seriesInstanceUid: `2.25.${n}`, rows: 2048, columns: 2048, slices: 6000 })),
       withLabelmap: true,
     }),

@@ -20,9 +20,14 @@ test('plan form on the high-burden sample case: burden caution, Y-90 activity an
   await openSampleThroughUi(host, 'bilobar-burden');
   // The case's measured volumes, as the Segment panel or a report would give them.
   const { truthFile } = await page.evaluate(() =>
-    (window as unknown as { liverplan: { invoke(c: string, r: unknown): Promise<{ truthFile: string }> } }).liverplan.invoke('samples:open', { jobId: 'truth', name: 'bilobar-burden' }),
+    (
+      window as unknown as { liverplan: { invoke(c: string, r: unknown): Promise<{ truthFile: string }> } }
+    ).liverplan.invoke('samples:open', { jobId: 'truth', name: 'bilobar-burden' }),
   );
-  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as { tumourBurdenPercent: number; segments: { name: string; volumeMl: number }[] };
+  const truth = JSON.parse(readFileSync(truthFile, 'utf8')) as {
+    tumourBurdenPercent: number;
+    segments: { name: string; volumeMl: number }[];
+  };
   const liverMl = truth.segments.find((x) => x.name === 'Liver')!.volumeMl;
   const tumourMl = (truth.tumourBurdenPercent / 100) * liverMl;
   await page.getByRole('tab', { name: 'Plan' }).click();
@@ -36,7 +41,12 @@ test('plan form on the high-burden sample case: burden caution, Y-90 activity an
   await fill(page, 'Liver incl. tumour', liverMl.toFixed(1));
   await fill(page, 'Tumour', tumourMl.toFixed(1));
   await expect(page.getByTestId('burden')).toContainText(`${truth.tumourBurdenPercent.toFixed(1)}%`);
-  await expect(page.getByTestId('outcome').filter({ hasText: /burden/i }).first()).toBeVisible();
+  await expect(
+    page
+      .getByTestId('outcome')
+      .filter({ hasText: /burden/i })
+      .first(),
+  ).toBeVisible();
   await page.getByLabel('Product', { exact: true }).selectOption('resin');
   await page.getByLabel('Intent', { exact: true }).selectOption('whole-liver');
   await fill(page, 'Lung shunt fraction', '0.05');

@@ -23,9 +23,14 @@ export async function previewCli(argv: string[]): Promise<number> {
   });
   if (!values['no-build'] || !existsSync(RENDERER_DIST)) {
     process.stderr.write('preview: building the renderer…\n');
-    execFileSync(process.execPath, [resolve(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'], { cwd: REPO_ROOT, stdio: 'inherit' });
+    execFileSync(
+      process.execPath,
+      [resolve(REPO_ROOT, 'node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'error'],
+      { cwd: REPO_ROOT, stdio: 'inherit' },
+    );
   }
-  const userDataDir = values['user-data'] ?? (values.screenshot ? undefined : resolve(process.env.HOME ?? '.', '.liverplan-preview'));
+  const userDataDir =
+    values['user-data'] ?? (values.screenshot ? undefined : resolve(process.env.HOME ?? '.', '.liverplan-preview'));
   const host = await startPreview({
     headless: values.screenshot ? true : undefined,
     userDataDir,
@@ -42,7 +47,9 @@ export async function previewCli(argv: string[]): Promise<number> {
       process.stderr.write(`preview: wrote ${values.screenshot}\n`);
       return 0;
     }
-    process.stderr.write(`preview: LiverPlan is open at ${host.url} (user data in ${host.userDataDir}); close the window or press Ctrl+C to stop.\n`);
+    process.stderr.write(
+      `preview: LiverPlan is open at ${host.url} (user data in ${host.userDataDir}); close the window or press Ctrl+C to stop.\n`,
+    );
     await new Promise<void>((r) => {
       host.browser.on('disconnected', () => r());
       process.on('SIGINT', () => r());

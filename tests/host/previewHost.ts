@@ -81,7 +81,8 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
     host: 'preview',
     pickFolder: async () => pickFolder(),
     // One generated copy of each sample case serves every e2e test of a run.
-    sampleCacheDir: opts.sampleCacheDir ?? process.env.LIVERPLAN_SAMPLE_CACHE ?? join(tmpdir(), 'liverplan-e2e-sample-cache'),
+    sampleCacheDir:
+      opts.sampleCacheDir ?? process.env.LIVERPLAN_SAMPLE_CACHE ?? join(tmpdir(), 'liverplan-e2e-sample-cache'),
   });
 
   const server: Server = createServer((req, res) => {
@@ -103,8 +104,15 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
 
   const headless = opts.headless ?? !process.env.DISPLAY;
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', headless, args: CHROMIUM_ARGS });
-  const context = await browser.newContext({ viewport: opts.viewport ?? { width: 1600, height: 1000 }, deviceScaleFactor: 1 });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless,
+    args: CHROMIUM_ARGS,
+  });
+  const context = await browser.newContext({
+    viewport: opts.viewport ?? { width: 1600, height: 1000 },
+    deviceScaleFactor: 1,
+  });
   const page = await context.newPage();
   const requests: string[] = [];
   const errors: string[] = [];
@@ -121,12 +129,20 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
 
   let emitTarget: Page | null = page;
   const emit = (event: HostEvent) => {
-    void emitTarget?.evaluate((e) => (window as unknown as { __liverplanEmit?: (e: unknown) => void }).__liverplanEmit?.(e), event).catch(() => undefined);
+    void emitTarget
+      ?.evaluate((e) => (window as unknown as { __liverplanEmit?: (e: unknown) => void }).__liverplanEmit?.(e), event)
+      .catch(() => undefined);
   };
   const dispatch = createDispatcher(handlers, emit, (e, channel) =>
-    log.write({ source: 'main', message: `${channel}: ${e instanceof Error ? e.message : String(e)}`, stack: e instanceof Error ? e.stack : undefined }),
+    log.write({
+      source: 'main',
+      message: `${channel}: ${e instanceof Error ? e.message : String(e)}`,
+      stack: e instanceof Error ? e.stack : undefined,
+    }),
   );
-  await page.exposeBinding('__liverplanInvoke', (_source, channel: unknown, payload: unknown) => dispatch(channel, payload));
+  await page.exposeBinding('__liverplanInvoke', (_source, channel: unknown, payload: unknown) =>
+    dispatch(channel, payload),
+  );
   await page.addInitScript({ content: await bundleBridge() });
   await page.goto(url);
 

@@ -71,7 +71,14 @@ describe('JPEG extended (lossy, 12-bit)', () => {
     const dir = join(root, 'jpeg12');
     const [src] = writeSeries(
       dir,
-      makeSeries({ rows: 16, columns: 16, slices: 1, signed: false, value: (i, j) => 200 * i + 50 * j, extra: { BitsStored: 12, HighBit: 11 } }),
+      makeSeries({
+        rows: 16,
+        columns: 16,
+        slices: 1,
+        signed: false,
+        value: (i, j) => 200 * i + 50 * j,
+        extra: { BitsStored: 12, HighBit: 11 },
+      }),
     );
     const out = join(dir, 'extended.dcm');
     execFileSync('dcmcjpeg', ['+ee', '+q', '100', src!, out]);

@@ -7,11 +7,29 @@ import { generateCase } from '../../../shared/sample/generateCase';
 import { scanPaths } from './scanPaths';
 
 /** Tags that could give the phase away; removing them leaves only the pixels. */
-const TELLTALE = ['SeriesDescription', 'ContrastBolusAgent', 'ContrastBolusStartTime', 'ContrastBolusRoute', 'ContrastBolusVolume', 'ContrastBolusIngredient', 'ContrastBolusTotalDose', 'ContrastFlowRate', 'ContrastFlowDuration', 'ImageComments', 'ProtocolName', 'AcquisitionTime', 'SeriesTime', 'ContentTime', 'AcquisitionDateTime'];
+const TELLTALE = [
+  'SeriesDescription',
+  'ContrastBolusAgent',
+  'ContrastBolusStartTime',
+  'ContrastBolusRoute',
+  'ContrastBolusVolume',
+  'ContrastBolusIngredient',
+  'ContrastBolusTotalDose',
+  'ContrastFlowRate',
+  'ContrastFlowDuration',
+  'ImageComments',
+  'ProtocolName',
+  'AcquisitionTime',
+  'SeriesTime',
+  'ContentTime',
+  'AcquisitionDateTime',
+];
 
 describe('phase from measured enhancement', () => {
   it('names unenhanced, arterial, portal venous and delayed phases of an anonymous four-phase CT', async () => {
-    const { files } = await generateCase('solitary-ablation', { phases: ['unenhanced', 'arterial', 'portal_venous', 'delayed'] });
+    const { files } = await generateCase('solitary-ablation', {
+      phases: ['unenhanced', 'arterial', 'portal_venous', 'delayed'],
+    });
     const dir = mkdtempSync(join(tmpdir(), 'lp-enh-'));
     const truthBySeries = new Map<string, string>();
     for (const [path, bytes] of files) {
@@ -26,8 +44,15 @@ describe('phase from measured enhancement', () => {
       writeFileSync(out, writeInstance(ds, (meta as { TransferSyntaxUID?: string }).TransferSyntaxUID));
     }
     const tree = await scanPaths([dir], { workers: 0 });
-    const got = Object.fromEntries(tree.studies[0]!.series.map((s) => [truthBySeries.get(s.seriesInstanceUid), s.phase.label]));
-    expect(got).toEqual({ S02_UNENHANCED: 'unenhanced', S03_ARTERIAL: 'arterial', S04_PORTAL_VENOUS: 'portal_venous', S05_DELAYED: 'delayed' });
+    const got = Object.fromEntries(
+      tree.studies[0]!.series.map((s) => [truthBySeries.get(s.seriesInstanceUid), s.phase.label]),
+    );
+    expect(got).toEqual({
+      S02_UNENHANCED: 'unenhanced',
+      S03_ARTERIAL: 'arterial',
+      S04_PORTAL_VENOUS: 'portal_venous',
+      S05_DELAYED: 'delayed',
+    });
     for (const s of tree.studies[0]!.series) expect(s.phase.reason).toMatch(/^measured enhancement/);
   });
 });

@@ -60,7 +60,7 @@ export async function decodeCompressed(
 
 /** Sample precision from the first SOF marker (8 for baseline, 12 for extended process 4). */
 export function jpegPrecision(frame: Uint8Array): number {
-  for (let p = 2; p + 4 < frame.length; ) {
+  for (let p = 2; p + 4 < frame.length;) {
     if (frame[p] !== 0xff) return 8;
     const marker = frame[p + 1]!;
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) return frame[p + 4]!;
@@ -69,7 +69,13 @@ export function jpegPrecision(frame: Uint8Array): number {
   return 8;
 }
 
-type JpegImageCtor = new () => { parse(d: Uint8Array): void; width: number; height: number; colorTransform: boolean; getData16(w: number, h: number): Uint16Array };
+type JpegImageCtor = new () => {
+  parse(d: Uint8Array): void;
+  width: number;
+  height: number;
+  colorTransform: boolean;
+  getData16(w: number, h: number): Uint16Array;
+};
 let jpeg12: Promise<JpegImageCtor> | null = null;
 
 /**

@@ -32,7 +32,11 @@ export class FileRegistry {
       return { status: 200, body: await readFile(path), contentType: 'application/dicom' };
     } catch (e) {
       const reason = e instanceof Error ? e.message : String(e);
-      return { status: 410, body: new TextEncoder().encode(`File is no longer readable: ${reason}`), contentType: 'text/plain' };
+      return {
+        status: 410,
+        body: new TextEncoder().encode(`File is no longer readable: ${reason}`),
+        contentType: 'text/plain',
+      };
     }
   }
 }

@@ -26,7 +26,11 @@ describe('targets handlers', () => {
     const web = await h['targets:save']!(
       {
         name: 'Hospital PACS',
-        target: { kind: 'dicomweb', url: 'https://pacs.example.org/dicom-web', auth: { type: 'basic', username: 'ir', password: 's3cret' } },
+        target: {
+          kind: 'dicomweb',
+          url: 'https://pacs.example.org/dicom-web',
+          auth: { type: 'basic', username: 'ir', password: 's3cret' },
+        },
       },
       ctx,
     );
@@ -41,7 +45,11 @@ describe('targets handlers', () => {
       {
         id: web.id,
         name: 'PACS',
-        target: { kind: 'dicomweb', url: 'https://pacs.example.org/dicom-web', auth: { type: 'basic', username: 'ir', password: '' } },
+        target: {
+          kind: 'dicomweb',
+          url: 'https://pacs.example.org/dicom-web',
+          auth: { type: 'basic', username: 'ir', password: '' },
+        },
       },
       ctx,
     );
@@ -50,16 +58,19 @@ describe('targets handlers', () => {
     expect(file).toContain('"PACS"');
     expect(((await stat(targetsFile(userDataDir))).mode & 0o777).toString(8)).toBe('600');
     await h['targets:save']!(
-      { name: 'Modality router', target: { kind: 'dimse', host: 'Router.Example.org', port: 104, calledAe: 'ROUTER', callingAe: 'LIVERPLAN' } },
+      {
+        name: 'Modality router',
+        target: { kind: 'dimse', host: 'Router.Example.org', port: 104, calledAe: 'ROUTER', callingAe: 'LIVERPLAN' },
+      },
       ctx,
     );
     expect(configuredPacsHosts(userDataDir).sort()).toEqual(['pacs.example.org', 'router.example.org']);
     expect((await h['targets:list']!({}, ctx)).map((t) => t.name)).toEqual(['PACS', 'Modality router']);
     expect(await h['targets:remove']!({ id: web.id }, ctx)).toEqual({ removed: true });
     expect(configuredPacsHosts(userDataDir)).toEqual(['router.example.org']);
-    await expect(h['targets:save']!({ id: 'nosuch', name: 'x', target: { kind: 'folder', path: '/tmp' } }, ctx)).rejects.toThrow(
-      'no saved target',
-    );
+    await expect(
+      h['targets:save']!({ id: 'nosuch', name: 'x', target: { kind: 'folder', path: '/tmp' } }, ctx),
+    ).rejects.toThrow('no saved target');
   });
 
   it('sends a case to a saved folder target and refuses C-ECHO on a folder', async () => {
@@ -68,7 +79,12 @@ describe('targets handlers', () => {
     const out = join(userDataDir, 'out');
     const folder = await h['targets:save']!({ name: 'Teaching folder', target: { kind: 'folder', path: out } }, ctx);
     const job = await h['targets:send']!(
-      { jobId: 'j1', caseId: 'test-case', targetId: folder.id, deidentify: { patientName: 'Teaching^Case', patientId: 'T1' } },
+      {
+        jobId: 'j1',
+        caseId: 'test-case',
+        targetId: folder.id,
+        deidentify: { patientName: 'Teaching^Case', patientId: 'T1' },
+      },
       ctx,
     );
     expect(job.state).toBe('done');

@@ -10,7 +10,8 @@ export function isAllowedRequest(url: string, allowedHosts: readonly string[] = 
   } catch {
     return false;
   }
-  if (u.protocol === 'app:' || u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'devtools:') return true;
+  if (u.protocol === 'app:' || u.protocol === 'data:' || u.protocol === 'blob:' || u.protocol === 'devtools:')
+    return true;
   if (u.protocol !== 'http:' && u.protocol !== 'https:' && u.protocol !== 'ws:' && u.protocol !== 'wss:') return false;
   const host = u.hostname.replace(/^\[|\]$/g, '').toLowerCase();
   if (host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host)) return true;

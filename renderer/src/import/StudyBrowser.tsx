@@ -19,14 +19,27 @@ export function StudyBrowser() {
   const [expanded, setExpanded] = useState<string | null>(null);
   if (studies.length === 0) return null;
   const byPatient = new Map<string, StudySummary[]>();
-  for (const st of studies) byPatient.set(`${st.patientName} (${st.patientId})`, [...(byPatient.get(`${st.patientName} (${st.patientId})`) ?? []), st]);
+  for (const st of studies)
+    byPatient.set(`${st.patientName} (${st.patientId})`, [
+      ...(byPatient.get(`${st.patientName} (${st.patientId})`) ?? []),
+      st,
+    ]);
 
   const setPhase = async (study: StudySummary, s: SeriesSummary, label: string) => {
     try {
       await api().invoke('dicom:setPhase', { seriesInstanceUid: s.seriesInstanceUid, label });
-      const next = useStudyStore.getState().studies.map((st) =>
-        st.studyInstanceUid !== study.studyInstanceUid ? st : { ...st, series: st.series.map((x) => (x.seriesInstanceUid === s.seriesInstanceUid ? { ...x, phaseOverride: label } : x)) },
-      );
+      const next = useStudyStore
+        .getState()
+        .studies.map((st) =>
+          st.studyInstanceUid !== study.studyInstanceUid
+            ? st
+            : {
+                ...st,
+                series: st.series.map((x) =>
+                  x.seriesInstanceUid === s.seriesInstanceUid ? { ...x, phaseOverride: label } : x,
+                ),
+              },
+        );
       useStudyStore.getState().setStudies(next, useStudyStore.getState().unreadable);
     } catch (e) {
       reportError('Saving the phase', e);
@@ -84,11 +97,16 @@ export function StudyBrowser() {
                               </option>
                             ))}
                           </select>
-                          {!s.phaseOverride && <span className="confidence">{Math.round(s.phase.confidence * 100)}%</span>}
+                          {!s.phaseOverride && (
+                            <span className="confidence">{Math.round(s.phase.confidence * 100)}%</span>
+                          )}
                         </td>
                         <td>
                           {sev ? (
-                            <button className={`finding ${sev}`} onClick={() => setExpanded(open ? null : s.seriesInstanceUid)}>
+                            <button
+                              className={`finding ${sev}`}
+                              onClick={() => setExpanded(open ? null : s.seriesInstanceUid)}
+                            >
                               {s.findings.length} finding{s.findings.length > 1 ? 's' : ''}
                             </button>
                           ) : (
@@ -105,7 +123,11 @@ export function StudyBrowser() {
                           )}
                         </td>
                         <td>
-                          <button disabled={!s.isVolume} title={s.isVolume ? 'Show this series alone' : 'Not a volume'} onClick={() => void openSeries(study, s)}>
+                          <button
+                            disabled={!s.isVolume}
+                            title={s.isVolume ? 'Show this series alone' : 'Not a volume'}
+                            onClick={() => void openSeries(study, s)}
+                          >
                             View
                           </button>
                         </td>

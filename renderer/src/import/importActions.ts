@@ -25,7 +25,12 @@ export async function importPaths(paths: string[], label = 'Reading DICOM header
     useStudyStore.getState().setStudies([...byUid.values()], result.unreadable);
     const n = result.studies.reduce((a, s) => a + s.series.length, 0);
     const skipped = result.unreadable.length ? `; ${result.unreadable.length} file(s) skipped as unreadable` : '';
-    useAppStore.getState().notify('success', `Imported ${n} series from ${result.filesScanned} files in ${result.seconds.toFixed(1)} s${skipped}.`);
+    useAppStore
+      .getState()
+      .notify(
+        'success',
+        `Imported ${n} series from ${result.filesScanned} files in ${result.seconds.toFixed(1)} s${skipped}.`,
+      );
     return result.studies;
   } catch (e) {
     if ((e as { code?: string }).code === 'cancelled' || /Cancelled/.test(String(e))) {
@@ -71,7 +76,11 @@ export function toViewerSeries(study: StudySummary, s: SeriesSummary): ViewerSer
     // Errors refuse measurement; tilt and uneven spacing are shown as Cornerstone stacks them, so say so.
     warnings: s.findings
       .filter((f) => f.severity === 'error' || f.code === 'gantry-tilt' || f.code === 'non-uniform-spacing')
-      .map((f) => (f.severity === 'error' ? f.message : `${f.message} The viewer shows the acquired slices; measure on the resampled volume (CLI) only.`)),
+      .map((f) =>
+        f.severity === 'error'
+          ? f.message
+          : `${f.message} The viewer shows the acquired slices; measure on the resampled volume (CLI) only.`,
+      ),
   };
 }
 
@@ -82,7 +91,13 @@ export function toViewerSeries(study: StudySummary, s: SeriesSummary): ViewerSer
  */
 async function showWithinMemory(study: StudySummary, chosen: SeriesSummary[]): Promise<void> {
   const plan = await api().invoke('limits:checkSeries', {
-    series: chosen.map((s) => ({ seriesInstanceUid: s.seriesInstanceUid, description: s.description.slice(0, 200), rows: s.rows, columns: s.columns, slices: Math.max(1, s.imageCount) })),
+    series: chosen.map((s) => ({
+      seriesInstanceUid: s.seriesInstanceUid,
+      description: s.description.slice(0, 200),
+      rows: s.rows,
+      columns: s.columns,
+      slices: Math.max(1, s.imageCount),
+    })),
     withLabelmap: true,
   });
   let series = chosen;
@@ -92,7 +107,12 @@ async function showWithinMemory(study: StudySummary, chosen: SeriesSummary[]): P
   }
   if (plan.decision === 'downsample' && chosen.length > 1) {
     series = chosen.slice(0, 1);
-    useAppStore.getState().notify('info', `Opened only ${chosen[0]!.description || 'the first phase'} to stay within memory. ${plan.message}`);
+    useAppStore
+      .getState()
+      .notify(
+        'info',
+        `Opened only ${chosen[0]!.description || 'the first phase'} to stay within memory. ${plan.message}`,
+      );
   } else if (plan.decision === 'downsample') {
     useAppStore.getState().notify('error', plan.message);
     return;
@@ -103,10 +123,22 @@ async function showWithinMemory(study: StudySummary, chosen: SeriesSummary[]): P
 
 /** Opens a study with the liver hanging protocol (arterial | portal venous | delayed). */
 export async function openStudy(study: StudySummary): Promise<void> {
-  const chosen = chooseHanging(study.series.map((s) => ({ id: s.seriesInstanceUid, phase: s.phaseOverride ?? s.phase.label, isVolume: s.isVolume, modality: s.modality })));
+  const chosen = chooseHanging(
+    study.series.map((s) => ({
+      id: s.seriesInstanceUid,
+      phase: s.phaseOverride ?? s.phase.label,
+      isVolume: s.isVolume,
+      modality: s.modality,
+    })),
+  );
   const series = chosen.map((id) => study.series.find((s) => s.seriesInstanceUid === id)!);
   if (series.length === 0) {
-    useAppStore.getState().notify('error', 'This study has no series that can be shown as a volume. Check the geometry findings in the study browser.');
+    useAppStore
+      .getState()
+      .notify(
+        'error',
+        'This study has no series that can be shown as a volume. Check the geometry findings in the study browser.',
+      );
     return;
   }
   try {

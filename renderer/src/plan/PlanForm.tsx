@@ -3,32 +3,70 @@ import { MODALITIES } from '../../../shared/planning/index';
 import { CheckField, LabField, NumberField, SelectField } from './fields';
 import { usePlanStore } from './planStore';
 
-type LesionDraft = { id: string; diameterMm?: number; volumeMl?: number; lobe?: string; minimalAblativeMarginMm?: number };
+type LesionDraft = {
+  id: string;
+  diameterMm?: number;
+  volumeMl?: number;
+  lobe?: string;
+  minimalAblativeMarginMm?: number;
+};
 
 function LesionRows() {
-  const lesions = (usePlanStore((s) => (s.draft.measured as { lesions?: LesionDraft[] } | undefined)?.lesions) ?? []) as LesionDraft[];
+  const lesions = (usePlanStore((s) => (s.draft.measured as { lesions?: LesionDraft[] } | undefined)?.lesions) ??
+    []) as LesionDraft[];
   const setField = usePlanStore((s) => s.setField);
   const update = (n: number, patch: Partial<LesionDraft>) =>
-    setField('measured.lesions', lesions.map((l, i) => (i === n ? { ...l, ...patch } : l)));
+    setField(
+      'measured.lesions',
+      lesions.map((l, i) => (i === n ? { ...l, ...patch } : l)),
+    );
   return (
     <div className="lesion-rows">
       {lesions.map((l, n) => (
         <div className="lesion-row" key={n}>
           <b>{l.id}</b>
-          <input aria-label={`${l.id} diameter mm`} type="number" placeholder="diam. mm" value={l.diameterMm ?? ''} onChange={(e) => update(n, { diameterMm: e.target.value === '' ? undefined : Number(e.target.value) })} />
-          <select aria-label={`${l.id} lobe`} value={l.lobe ?? ''} onChange={(e) => update(n, { lobe: e.target.value || undefined })}>
+          <input
+            aria-label={`${l.id} diameter mm`}
+            type="number"
+            placeholder="diam. mm"
+            value={l.diameterMm ?? ''}
+            onChange={(e) => update(n, { diameterMm: e.target.value === '' ? undefined : Number(e.target.value) })}
+          />
+          <select
+            aria-label={`${l.id} lobe`}
+            value={l.lobe ?? ''}
+            onChange={(e) => update(n, { lobe: e.target.value || undefined })}
+          >
             <option value="">lobe</option>
             {LOBES.map((o) => (
               <option key={o}>{o}</option>
             ))}
           </select>
-          <input aria-label={`${l.id} margin mm`} type="number" placeholder="MAM mm" value={l.minimalAblativeMarginMm ?? ''} onChange={(e) => update(n, { minimalAblativeMarginMm: e.target.value === '' ? undefined : Number(e.target.value) })} />
-          <button aria-label={`Remove ${l.id}`} onClick={() => setField('measured.lesions', lesions.filter((_, i) => i !== n))}>
+          <input
+            aria-label={`${l.id} margin mm`}
+            type="number"
+            placeholder="MAM mm"
+            value={l.minimalAblativeMarginMm ?? ''}
+            onChange={(e) =>
+              update(n, { minimalAblativeMarginMm: e.target.value === '' ? undefined : Number(e.target.value) })
+            }
+          />
+          <button
+            aria-label={`Remove ${l.id}`}
+            onClick={() =>
+              setField(
+                'measured.lesions',
+                lesions.filter((_, i) => i !== n),
+              )
+            }
+          >
             ×
           </button>
         </div>
       ))}
-      <button onClick={() => setField('measured.lesions', [...lesions, { id: `L${lesions.length + 1}` }])}>Add lesion</button>
+      <button onClick={() => setField('measured.lesions', [...lesions, { id: `L${lesions.length + 1}` }])}>
+        Add lesion
+      </button>
     </div>
   );
 }
@@ -63,10 +101,22 @@ export function PlanForm({ onUseMeasured }: { onUseMeasured?: () => void }) {
         <legend>Clinical</legend>
         <SelectField path="clinical.primaryTumour" label="Primary" options={['NET', 'HCC', 'CRC', 'other']} />
         <SelectField path="clinical.ascites" label="Ascites" options={['none', 'mild', 'moderate-severe']} />
-        <SelectField path="clinical.encephalopathy" label="Encephalopathy" options={['none', 'grade-1-2', 'grade-3-4']} />
-        <SelectField path="clinical.portalVein" label="Portal vein" options={['patent', 'tumoural-thrombosis', 'non-tumoural-thrombosis', 'hepatofugal-flow']} />
+        <SelectField
+          path="clinical.encephalopathy"
+          label="Encephalopathy"
+          options={['none', 'grade-1-2', 'grade-3-4']}
+        />
+        <SelectField
+          path="clinical.portalVein"
+          label="Portal vein"
+          options={['patent', 'tumoural-thrombosis', 'non-tumoural-thrombosis', 'hepatofugal-flow']}
+        />
         <SelectField path="clinical.highRiskVarices" label="Varices" options={['none', 'treated', 'untreated']} />
-        <SelectField path="clinical.coagulopathy" label="Coagulopathy" options={['none', 'correctable', 'uncorrectable']} />
+        <SelectField
+          path="clinical.coagulopathy"
+          label="Coagulopathy"
+          options={['none', 'correctable', 'uncorrectable']}
+        />
         <div className="checks">
           <CheckField path="clinical.bilioEntericAnastomosis" label="Bilio-enteric anastomosis" />
           <CheckField path="clinical.sphincterotomy" label="Sphincterotomy" />
@@ -93,7 +143,12 @@ export function PlanForm({ onUseMeasured }: { onUseMeasured?: () => void }) {
         <SelectField path="y90.product" label="Product" options={['resin', 'glass']} optional />
         {hasY90 && (
           <>
-            <SelectField path="y90.intent" label="Intent" options={['segmentectomy', 'lobar', 'whole-liver']} optional />
+            <SelectField
+              path="y90.intent"
+              label="Intent"
+              options={['segmentectomy', 'lobar', 'whole-liver']}
+              optional
+            />
             <NumberField path="y90.lungShuntFraction" label="Lung shunt fraction" unit="0-1" />
             <NumberField path="y90.targetVolumeMl" label="Target (perfused) volume" unit="mL" />
             <NumberField path="y90.tumourInTargetMl" label="Tumour in target" unit="mL" />
@@ -108,7 +163,10 @@ export function PlanForm({ onUseMeasured }: { onUseMeasured?: () => void }) {
           </>
         )}
       </fieldset>
-      <p className="muted">Critical structures for ablation: {CRITICAL_STRUCTURES.join(', ')} (entered per lesion from the ablation analysis).</p>
+      <p className="muted">
+        Critical structures for ablation: {CRITICAL_STRUCTURES.join(', ')} (entered per lesion from the ablation
+        analysis).
+      </p>
     </div>
   );
 }

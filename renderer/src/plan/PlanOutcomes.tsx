@@ -1,7 +1,12 @@
 import { useState } from 'react';
 import type { Modality, Outcome, PlanResult } from '../../../shared/planning/index';
 
-const STATUS_LABEL: Record<string, string> = { eligible: 'Eligible', caution: 'Caution', contraindicated: 'Contraindicated', info: 'Info' };
+const STATUS_LABEL: Record<string, string> = {
+  eligible: 'Eligible',
+  caution: 'Caution',
+  contraindicated: 'Contraindicated',
+  info: 'Info',
+};
 
 /** One rule often fires for several modalities with the same words: show it once, naming them all. */
 function groupOutcomes(outcomes: Outcome[]): { o: Outcome; modalities: string[] }[] {
@@ -44,8 +49,10 @@ function Y90Table({ result }: { result: NonNullable<PlanResult['y90']> }) {
   return (
     <div className="y90" data-testid="y90-table">
       <p>
-        {result.product} · {result.intent} · k = {result.k} Gy·kg/GBq · LSF {(result.lungShuntFraction * 100).toFixed(1)}% · lung {result.lungMassKg} kg · masses:
-        target {f(result.masses.targetKg, 3)} kg, tumour {f(result.masses.tumourKg, 3)} kg, normal {f(result.masses.normalKg, 3)} kg
+        {result.product} · {result.intent} · k = {result.k} Gy·kg/GBq · LSF{' '}
+        {(result.lungShuntFraction * 100).toFixed(1)}% · lung {result.lungMassKg} kg · masses: target{' '}
+        {f(result.masses.targetKg, 3)} kg, tumour {f(result.masses.tumourKg, 3)} kg, normal{' '}
+        {f(result.masses.normalKg, 3)} kg
       </p>
       <table className="data">
         <thead>
@@ -106,15 +113,27 @@ export function PlanOutcomes({ result }: { result: PlanResult }) {
           BSA <b>{result.calculators.bsa.m2.toFixed(2)}</b> m²
         </span>
         <span data-testid="burden">
-          Tumour burden <b>{result.burden.percent.toFixed(1)}%</b> ({result.burden.bin}) = {result.burden.tumourMl.toFixed(0)} / {result.burden.liverIncludingTumourMl.toFixed(0)} mL
+          Tumour burden <b>{result.burden.percent.toFixed(1)}%</b> ({result.burden.bin}) ={' '}
+          {result.burden.tumourMl.toFixed(0)} / {result.burden.liverIncludingTumourMl.toFixed(0)} mL
         </span>
       </div>
       <div className="tabs plan-tabs" role="tablist">
-        <button role="tab" aria-selected={tab === 'all'} className={tab === 'all' ? 'tab active' : 'tab'} onClick={() => setTab('all')}>
+        <button
+          role="tab"
+          aria-selected={tab === 'all'}
+          className={tab === 'all' ? 'tab active' : 'tab'}
+          onClick={() => setTab('all')}
+        >
           All
         </button>
         {result.summary.map((s) => (
-          <button key={s.modality} role="tab" aria-selected={tab === s.modality} className={tab === s.modality ? 'tab active' : 'tab'} onClick={() => setTab(s.modality)}>
+          <button
+            key={s.modality}
+            role="tab"
+            aria-selected={tab === s.modality}
+            className={tab === s.modality ? 'tab active' : 'tab'}
+            onClick={() => setTab(s.modality)}
+          >
             {s.modality} <span className={`chip ${s.status}`}>{STATUS_LABEL[s.status]}</span>
           </button>
         ))}
@@ -122,7 +141,11 @@ export function PlanOutcomes({ result }: { result: PlanResult }) {
       <ul className="outcomes">
         {shown.length === 0 && <li className="muted">No rule triggered for {tab === 'all' ? 'any modality' : tab}.</li>}
         {groupOutcomes(shown).map((g, n) => (
-          <OutcomeItem key={`${g.o.ruleId}-${g.o.lesionId ?? ''}-${n}`} o={g.o} modalities={tab === 'all' ? g.modalities : undefined} />
+          <OutcomeItem
+            key={`${g.o.ruleId}-${g.o.lesionId ?? ''}-${n}`}
+            o={g.o}
+            modalities={tab === 'all' ? g.modalities : undefined}
+          />
         ))}
       </ul>
       {(tab === 'all' || tab === 'SIRT') && result.y90 && <Y90Table result={result.y90} />}
@@ -140,7 +163,8 @@ export function PlanOutcomes({ result }: { result: PlanResult }) {
       )}
       {result.notEvaluated.length > 0 && (
         <p className="muted">
-          Not evaluated (inputs missing): {result.notEvaluated.map((n) => `${n.ruleId} (${n.missing.join(', ')})`).join('; ')}
+          Not evaluated (inputs missing):{' '}
+          {result.notEvaluated.map((n) => `${n.ruleId} (${n.missing.join(', ')})`).join('; ')}
         </p>
       )}
       <p className="muted small">

@@ -25,7 +25,14 @@ export function PlanSettingsPanel({ ruleSet }: { ruleSet: RuleSet }) {
                 ))}
               </select>
             ) : (
-              <input type="number" aria-label={def.label} min={def.min} max={def.max} value={value} onChange={(e) => set(Number(e.target.value))} />
+              <input
+                type="number"
+                aria-label={def.label}
+                min={def.min}
+                max={def.max}
+                value={value}
+                onChange={(e) => set(Number(e.target.value))}
+              />
             )}
             <em>{def.unit}</em>
           </label>

@@ -2,7 +2,15 @@ import { getAtPath } from '../../../shared/planning/draft';
 import { usePlanStore } from './planStore';
 
 /** Number input bound to a draft path; empty clears the value (so validation can name it). */
-export function NumberField(props: { path: string; label: string; unit?: string; step?: number; min?: number; max?: number; title?: string }) {
+export function NumberField(props: {
+  path: string;
+  label: string;
+  unit?: string;
+  step?: number;
+  min?: number;
+  max?: number;
+  title?: string;
+}) {
   const value = usePlanStore((s) => getAtPath(s.draft, props.path)) as number | undefined;
   const setField = usePlanStore((s) => s.setField);
   return (
@@ -37,7 +45,11 @@ export function LabField(props: { path: string; label: string; units: string[] }
         value={value ?? ''}
         onChange={(e) => setField(`${props.path}.value`, e.target.value === '' ? undefined : Number(e.target.value))}
       />
-      <select aria-label={`${props.label} unit`} value={unit ?? props.units[0]} onChange={(e) => setField(`${props.path}.unit`, e.target.value)}>
+      <select
+        aria-label={`${props.label} unit`}
+        value={unit ?? props.units[0]}
+        onChange={(e) => setField(`${props.path}.unit`, e.target.value)}
+      >
         {props.units.map((u) => (
           <option key={u}>{u}</option>
         ))}
@@ -52,7 +64,11 @@ export function SelectField(props: { path: string; label: string; options: reado
   return (
     <label className="field">
       <span>{props.label}</span>
-      <select aria-label={props.label} value={value ?? ''} onChange={(e) => setField(props.path, e.target.value || undefined)}>
+      <select
+        aria-label={props.label}
+        value={value ?? ''}
+        onChange={(e) => setField(props.path, e.target.value || undefined)}
+      >
         {props.optional && <option value="">—</option>}
         {props.options.map((o) => (
           <option key={o} value={o}>

@@ -124,7 +124,12 @@ async function tick(): Promise<void> {
   try {
     const a = api();
     if (!doc) doc = (await a.invoke('case:create', { input: newCaseInput() })).document;
-    doc = { ...doc, segments: useCaseStore.getState().segments, planInput: usePlanStore.getState().draft, updatedAt: new Date().toISOString() };
+    doc = {
+      ...doc,
+      segments: useCaseStore.getState().segments,
+      planInput: usePlanStore.getState().draft,
+      updatedAt: new Date().toISOString(),
+    };
     const w = await a.invoke('case:autosave', { document: doc, labelsBase64: labelsBase64() });
     useCaseStore.getState().setSaveState(`Autosaved ${new Date(w.savedAt).toLocaleTimeString()}`);
   } catch (e) {
@@ -140,7 +145,12 @@ export async function saveCase(): Promise<void> {
   try {
     const a = api();
     if (!doc) doc = (await a.invoke('case:create', { input: newCaseInput() })).document;
-    doc = { ...doc, segments: useCaseStore.getState().segments, planInput: usePlanStore.getState().draft, updatedAt: new Date().toISOString() };
+    doc = {
+      ...doc,
+      segments: useCaseStore.getState().segments,
+      planInput: usePlanStore.getState().draft,
+      updatedAt: new Date().toISOString(),
+    };
     const w = await a.invoke('case:save', { document: doc, labelsBase64: labelsBase64() });
     dirty = false;
     useCaseStore.getState().setSaveState(`Saved ${new Date(w.savedAt).toLocaleTimeString()}`);

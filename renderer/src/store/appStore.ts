@@ -33,6 +33,10 @@ export function reportError(context: string, e: unknown): void {
   const message = e instanceof Error ? e.message : String(e);
   useAppStore.getState().notify('error', `${context}: ${message}`);
   void window.liverplan
-    ?.invoke('log:error', { message: `${context}: ${message}`.slice(0, 4000), stack: e instanceof Error ? e.stack?.slice(0, 20000) : undefined, context: context.slice(0, 200) })
+    ?.invoke('log:error', {
+      message: `${context}: ${message}`.slice(0, 4000),
+      stack: e instanceof Error ? e.stack?.slice(0, 20000) : undefined,
+      context: context.slice(0, 200),
+    })
     .catch(() => undefined);
 }

@@ -18,7 +18,16 @@ export function measureSummary(stats: CaseStatistics | null, segments: Segment[]
     .filter((s) => s.kind === 'lesion')
     .flatMap((s) => {
       const st = stats.segments.find((x) => x.label === s.label);
-      return st && st.voxelCount > 0 ? [{ id: s.name.replace(/^Lesion\s*/, 'L'), label: s.label, volumeMl: st.volumeMl, diameterMm: st.maxDiameter3dMm }] : [];
+      return st && st.voxelCount > 0
+        ? [
+            {
+              id: s.name.replace(/^Lesion\s*/, 'L'),
+              label: s.label,
+              volumeMl: st.volumeMl,
+              diameterMm: st.maxDiameter3dMm,
+            },
+          ]
+        : [];
     });
   return {
     liverMl: stats.burden.liverIncludingTumourMl,

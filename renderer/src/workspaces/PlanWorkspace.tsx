@@ -42,7 +42,9 @@ export function PlanWorkspace() {
             <p>
               <b>Not evaluated yet.</b> {evaluation.error.replace(/^([\w.]+):/, 'Check $1:')}
             </p>
-            <p className="muted">Outcomes appear as soon as every required value is entered and within its valid range.</p>
+            <p className="muted">
+              Outcomes appear as soon as every required value is entered and within its valid range.
+            </p>
           </div>
         )}
       </div>

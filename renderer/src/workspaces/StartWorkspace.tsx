@@ -27,7 +27,12 @@ export function StartWorkspace() {
       .then((idx) => {
         if (useStudyStore.getState().studies.length === 0) useStudyStore.getState().setStudies(idx.studies);
         if (idx.missingFiles > 0)
-          useAppStore.getState().notify('info', `${idx.missingFiles} previously imported file(s) are no longer on disk; their series are marked incomplete.`);
+          useAppStore
+            .getState()
+            .notify(
+              'info',
+              `${idx.missingFiles} previously imported file(s) are no longer on disk; their series are marked incomplete.`,
+            );
       })
       .catch((e) => reportError('Reading the study index', e));
   }, []);
@@ -37,7 +42,13 @@ export function StartWorkspace() {
     setDragging(false);
     const paths = [...e.dataTransfer.files].map((f) => api().pathForFile?.(f) ?? '').filter(Boolean);
     if (paths.length) void importPaths(paths);
-    else useAppStore.getState().notify('error', 'Dropped items have no path on disk. Drop folders or files from the file manager, or use Open folder.');
+    else
+      useAppStore
+        .getState()
+        .notify(
+          'error',
+          'Dropped items have no path on disk. Drop folders or files from the file manager, or use Open folder.',
+        );
   };
 
   return (
@@ -51,9 +62,17 @@ export function StartWorkspace() {
       onDrop={onDrop}
     >
       <h1>LiverPlan</h1>
-      <p className="lead">Plan embolization, chemoembolization, Y-90 radioembolization and thermal ablation of liver tumours.</p>
+      <p className="lead">
+        Plan embolization, chemoembolization, Y-90 radioembolization and thermal ablation of liver tumours.
+      </p>
       <div className="start-actions">
-        <button className="primary" data-testid="open-folder" disabled={busy} onClick={() => void openFolder()} title="Open a DICOM folder, CD or DICOMDIR (Ctrl+O)">
+        <button
+          className="primary"
+          data-testid="open-folder"
+          disabled={busy}
+          onClick={() => void openFolder()}
+          title="Open a DICOM folder, CD or DICOMDIR (Ctrl+O)"
+        >
           Open folder…
         </button>
         <button onClick={() => setWorkspace('selftest')}>Display self-test</button>

@@ -15,10 +15,7 @@ const scenario: BenchScenario = {
       for (let i = 0; i < n; i++) acc = (acc + i * 7) % 1_000_003;
       return acc;
     });
-    const ref = await measureCommand(process.execPath, [
-      '-e',
-      `let a=0;for(let i=0;i<${n};i++)a=(a+i*7)%1000003;`,
-    ]);
+    const ref = await measureCommand(process.execPath, ['-e', `let a=0;for(let i=0;i<${n};i++)a=(a+i*7)%1000003;`]);
     return [
       { scenario: 'baseline', subject: 'LiverPlan process loop', seconds: inProc.seconds, peakRssMb: inProc.peakRssMb },
       { scenario: 'baseline', subject: 'node -e loop (reference)', seconds: ref.seconds, peakRssMb: ref.peakRssMb },

@@ -56,9 +56,13 @@ const pathList = z.array(z.string().min(1).max(4096)).min(1).max(100_000);
 
 export const dicomChannels = {
   /** Scans folders/files (recursive, DICOMDIR aware); progress events topic 'scan-progress' {done, total}. */
-  'dicom:scan': defineChannel(z.object({ jobId: z.string().min(1).max(100), paths: pathList }).strict(), scanResultSchema, {
-    cancellable: true,
-  }),
+  'dicom:scan': defineChannel(
+    z.object({ jobId: z.string().min(1).max(100), paths: pathList }).strict(),
+    scanResultSchema,
+    {
+      cancellable: true,
+    },
+  ),
   /** The persisted study index: what was imported before, without a rescan; missing files flagged. */
   'dicom:index': defineChannel(
     z.object({}).strict(),
