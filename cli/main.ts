@@ -39,6 +39,11 @@ export async function main(argv: string[], out: Sink = process.stdout, err: Sink
     else out.write((result.text ?? JSON.stringify(result.json, null, 2)) + '\n');
     return 0;
   } catch (e) {
+    // node:util parseArgs errors (unknown option, missing value) are usage errors for every command.
+    if ((e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      err.write(`liverplan ${name}: ${(e as Error).message}\nUsage: ${command.usage}\n`);
+      return 2;
+    }
     const message = e instanceof Error ? e.message : String(e);
     err.write(`liverplan ${name}: ${message.split('\n')[0]}\n`);
     if (process.env.LIVERPLAN_DEBUG && e instanceof Error) err.write(`${e.stack}\n`);

@@ -13,20 +13,15 @@ export const compareCommand: CliCommand = {
   summary: 'Dice, Jaccard, Hausdorff, HD95 and volume difference of two masks',
   usage: USAGE,
   async run(argv) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          reference: { type: 'string' },
-          test: { type: 'string' },
-          label: { type: 'string' },
-          json: { type: 'boolean' },
-        },
-      }));
-    } catch (e) {
-      throw new CliError((e as Error).message, 2);
-    }
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        reference: { type: 'string' },
+        test: { type: 'string' },
+        label: { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
     if (!values.reference || !values.test) throw new CliError(`usage: ${USAGE}`, 2);
     const label = parseLabel(values.label, 'label');
     const ref = loadMask(values.reference, undefined, label);

@@ -14,23 +14,18 @@ export const marginCommand: CliCommand = {
   summary: 'minimal ablative margin of a tumour against an ablation zone (qam method)',
   usage: USAGE,
   async run(argv) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          tumour: { type: 'string' },
-          zone: { type: 'string' },
-          liver: { type: 'string' },
-          'tumour-label': { type: 'string' },
-          'zone-label': { type: 'string' },
-          'liver-label': { type: 'string' },
-          json: { type: 'boolean' },
-        },
-      }));
-    } catch (e) {
-      throw new CliError((e as Error).message, 2);
-    }
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        tumour: { type: 'string' },
+        zone: { type: 'string' },
+        liver: { type: 'string' },
+        'tumour-label': { type: 'string' },
+        'zone-label': { type: 'string' },
+        'liver-label': { type: 'string' },
+        json: { type: 'boolean' },
+      },
+    });
     if (!values.tumour || !values.zone) throw new CliError(`usage: ${USAGE}`, 2);
     const tumour = loadMask(values.tumour, undefined, parseLabel(values['tumour-label'], 'tumour-label'));
     const zone = loadMask(values.zone, tumour.grid, parseLabel(values['zone-label'], 'zone-label'));

@@ -18,21 +18,16 @@ export const planCommand: CliCommand = {
   summary: 'evaluate eligibility rules and Y-90 dosimetry for a plan input (docs/plan-input.md)',
   usage: USAGE,
   async run(argv) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          input: { type: 'string' },
-          set: { type: 'string', multiple: true },
-          rules: { type: 'string' },
-          schema: { type: 'boolean' },
-          json: { type: 'boolean' },
-        },
-      }));
-    } catch (e) {
-      throw new CliError((e as Error).message, 2);
-    }
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        input: { type: 'string' },
+        set: { type: 'string', multiple: true },
+        rules: { type: 'string' },
+        schema: { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+    });
     if (values.schema) return { json: planInputJsonSchema() };
     if (!values.input) throw new CliError(`usage: ${USAGE}`, 2);
     const input = readJson(values.input, 'input');

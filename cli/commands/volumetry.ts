@@ -21,21 +21,16 @@ export const volumetryCommand: CliCommand = {
   summary: 'Volumes, HU statistics, lesion count and tumour burden of a labelmap on a series',
   usage: USAGE,
   async run(argv) {
-    let values;
-    try {
-      ({ values } = parseArgs({
-        args: argv,
-        options: {
-          image: { type: 'string' },
-          labels: { type: 'string' },
-          liver: { type: 'string' },
-          tumour: { type: 'string', multiple: true },
-          json: { type: 'boolean' },
-        },
-      }));
-    } catch (e) {
-      throw new CliError((e as Error).message, 2);
-    }
+    const { values } = parseArgs({
+      args: argv,
+      options: {
+        image: { type: 'string' },
+        labels: { type: 'string' },
+        liver: { type: 'string' },
+        tumour: { type: 'string', multiple: true },
+        json: { type: 'boolean' },
+      },
+    });
     if (!values.image || !values.labels) throw new CliError(`usage: ${USAGE}`, 2);
     const { volume, series } = await loadSeriesVolume(values.image).catch((e: Error) => {
       throw new CliError(`${values.image}: ${e.message}`);

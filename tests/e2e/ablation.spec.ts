@@ -167,6 +167,7 @@ test('places an applicator on the solitary lesion and reads coverage and margin'
   await page.getByTestId('zone-to-segment').click();
   await expect(page.locator('.notice:has-text("Predicted zone added as segment")')).toHaveCount(1);
 
+  console.log('zone converted to a segment');
   // A user's own device setting joins the catalogue (stored under the user's data).
   await page.getByText('Add my own device setting').click();
   const form = page.getByTestId('device-form');
@@ -185,6 +186,7 @@ test('places an applicator on the solitary lesion and reads coverage and margin'
   await form.getByRole('button', { name: 'Add' }).click();
   await expect(page.getByTestId('device-select').locator('option[value="my-mwa-80w-6min"]')).toHaveText(/\[mine\]/);
 
+  console.log('user device added');
   // The path on the other views: MPR (coronal and sagittal show it along its length) and 3D.
   const toolbar = page.getByRole('toolbar', { name: 'Viewer' });
   await toolbar.getByRole('button', { name: 'MPR', exact: true }).click();
