@@ -85,10 +85,11 @@ test('opens three phases side by side, synced by patient position, with W/L pres
   await expect(page.getByTestId('viewport-phase-0').getByTestId('slice-position')).not.toHaveText('', {
     timeout: 20_000,
   });
-  const firstImageMs = await page.evaluate(
-    () => performance.getEntriesByName('liverplan-viewer-first-image')[0]?.duration ?? -1,
-  );
-  expect(firstImageMs).toBeGreaterThan(0);
+  // The measure is taken when the first decoded slice reaches the viewport, which may trail the overlay.
+  const firstImage = () =>
+    page.evaluate(() => performance.getEntriesByName('liverplan-viewer-first-image')[0]?.duration ?? -1);
+  await expect.poll(firstImage).toBeGreaterThan(0);
+  const firstImageMs = await firstImage();
   expect(Date.now() - t0).toBeLessThan(20_000);
   await expect(page.getByTestId('viewer-progress')).toBeHidden({ timeout: 60_000 });
   for (const n of [0, 1, 2])
@@ -177,5 +178,7 @@ test('opens three phases side by side, synced by patient position, with W/L pres
 
   console.log(`viewer e2e: first image ${firstImageMs.toFixed(0)} ms after the study was opened`);
   expect(host.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
-  expect(host.requests.every((u) => u.startsWith(host.url))).toBe(true);
+  expect(
+    host.requests.filter((u) => !u.startsWith(host.url) && !u.startsWith('blob:') && !u.startsWith('data:')),
+  ).toEqual([]);
 });
