@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseTruth } from '../../shared/sample/truth';
 import { startPreview, type PreviewHost } from '../host/previewHost';
+import { screenPointOf } from '../host/viewportPoints';
 import { openSampleThroughUi } from '../host/uiActions';
 
 /**
@@ -49,43 +50,6 @@ function findTruth(dir: string): CaseTruth {
 }
 
 const pane = (page: Page) => page.locator('[data-testid^="viewport-"][data-phase="portal_venous"]');
-
-async function cursorAt(page: Page, x: number, y: number): Promise<number[]> {
-  await page.mouse.move(x, y);
-  await expect(page.getByTestId('cursor-lps')).not.toHaveAttribute('data-lps', '');
-  return (await page.getByTestId('cursor-lps').getAttribute('data-lps'))!.split(',').map(Number);
-}
-
-/** Scrolls the portal venous pane to the slice of `lps` and returns the screen point over it. */
-async function screenPointOf(page: Page, lps: number[]): Promise<{ x: number; y: number }> {
-  const box = (await pane(page).locator('.viewer-element').boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  for (let n = 0; n < 200; n++) {
-    const z = Number((await pane(page).getAttribute('data-focal-point'))!.split(',')[2]);
-    if (Math.abs(z - lps[2]!) <= 1.25) break;
-    await page.mouse.move(cx, cy);
-    // Wheel down moves to the next slice; which way is up along S depends on the view, so probe.
-    await page.mouse.wheel(0, z > lps[2]! ? 100 : -100);
-    await expect
-      .poll(async () => Number((await pane(page).getAttribute('data-focal-point'))!.split(',')[2]))
-      .not.toBe(z);
-    const z2 = Number((await pane(page).getAttribute('data-focal-point'))!.split(',')[2]);
-    if (Math.abs(z2 - lps[2]!) > Math.abs(z - lps[2]!)) await page.mouse.wheel(0, z > lps[2]! ? -200 : 200);
-  }
-  const p0 = await cursorAt(page, cx, cy);
-  const px = await cursorAt(page, cx + 100, cy);
-  const py = await cursorAt(page, cx, cy + 100);
-  // Solve lps.xy = p0 + u*(px-p0)/100 + v*(py-p0)/100 for (u, v).
-  const a = (px[0]! - p0[0]!) / 100;
-  const b = (py[0]! - p0[0]!) / 100;
-  const c = (px[1]! - p0[1]!) / 100;
-  const d = (py[1]! - p0[1]!) / 100;
-  const rx = lps[0]! - p0[0]!;
-  const ry = lps[1]! - p0[1]!;
-  const det = a * d - b * c;
-  return { x: cx + (d * rx - b * ry) / det, y: cy + (a * ry - c * rx) / det };
-}
 
 const num = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.replace('%', ''));
 
