@@ -169,6 +169,8 @@ test('places an applicator on the solitary lesion and reads coverage and margin'
 
   console.log('zone converted to a segment');
   // A user's own device setting joins the catalogue (stored under the user's data).
+  // Notices sit over the bottom of the panel: close them so the form can be clicked.
+  await page.locator('.notice button').evaluateAll((bs) => bs.forEach((b) => (b as HTMLButtonElement).click()));
   await page.getByText('Add my own device setting').click();
   const form = page.getByTestId('device-form');
   const fill: Record<string, string> = {

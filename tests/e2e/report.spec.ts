@@ -65,7 +65,10 @@ test('builds the report with key images, exports to a folder and to Orthanc, kee
   await expect(page.getByTestId('key-thumb').first()).toBeVisible({ timeout: 30_000 });
   const captured = await page.getByTestId('key-thumb').count();
   await page.getByTestId('build-report').click();
-  await expect(page.getByTestId('report-page')).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId('report-busy')).toHaveCount(0, { timeout: 120_000 });
+  const notices = await page.locator('.notice.error').allTextContents();
+  expect(notices, 'error notices after Build report').toEqual([]);
+  await expect(page.getByTestId('report-page')).toBeVisible();
   await expect(page.getByTestId('report-page')).toContainText('Solitary HCC, ablation planning');
   await expect(page.getByTestId('report-key-images').locator('img')).toHaveCount(captured);
   await expect(page.getByTestId('report-volumetry').locator('tbody tr')).not.toHaveCount(0);

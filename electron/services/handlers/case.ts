@@ -3,6 +3,7 @@ import { caseDocumentSchema } from '../../../shared/case/model';
 import { newCaseSchema } from '../../../shared/ipc/channels/case';
 import { createCaseStore, type OpenedCase } from '../case/caseStore';
 import type { PartialHandlers, ServiceEnv } from '../handlerTypes';
+import type { FileRegistry } from '../files/fileRegistry';
 import type { createErrorLog } from '../log/errorLog';
 import { ServiceError } from '../handlerTypes';
 
@@ -23,8 +24,18 @@ function toMessage(opened: OpenedCase) {
 }
 
 /** case:* channels over the case store in <userData>/cases; recoveries go to the support log. */
-export function caseHandlers(env: ServiceEnv, log?: ReturnType<typeof createErrorLog>): PartialHandlers {
+export function caseHandlers(
+  env: ServiceEnv,
+  log?: ReturnType<typeof createErrorLog>,
+  files?: FileRegistry,
+): PartialHandlers {
   const store = createCaseStore(join(env.userDataDir, 'cases'));
+  // The renderer knows instances only by /files ids; a case on disk must name real paths so the
+  // CLI and the export can read its source series without this session's registry.
+  const withPaths = <T extends { series: { files: string[] }[] }>(doc: T): T => ({
+    ...doc,
+    series: doc.series.map((s) => ({ ...s, files: s.files.map((f) => files?.resolve(f) ?? f) })),
+  });
   const opened = (o: OpenedCase) => {
     if (o.recovery)
       log?.write({
@@ -35,13 +46,17 @@ export function caseHandlers(env: ServiceEnv, log?: ReturnType<typeof createErro
     return toMessage(o);
   };
   return {
-    'case:create': async (req) => toMessage(await store.create(newCaseSchema.parse(req.input))),
+    'case:create': async (req) => toMessage(await store.create(withPaths(newCaseSchema.parse(req.input)))),
     'case:open': async (req) => opened(await store.open(req.caseId)),
     'case:save': async (req) => {
-      const { seq, savedAt } = await store.save(caseDocumentSchema.parse(req.document), toBytes(req.labelsBase64));
+      const { seq, savedAt } = await store.save(
+        withPaths(caseDocumentSchema.parse(req.document)),
+        toBytes(req.labelsBase64),
+      );
       return { seq, savedAt };
     },
-    'case:autosave': async (req) => store.autosave(caseDocumentSchema.parse(req.document), toBytes(req.labelsBase64)),
+    'case:autosave': async (req) =>
+      store.autosave(withPaths(caseDocumentSchema.parse(req.document)), toBytes(req.labelsBase64)),
     'case:list': async () => store.list(),
     'case:recover': async (req) => opened(await store.resolveRecovery(req.caseId, req.action)),
     'case:versions': async (req) => store.versions(req.caseId),

@@ -23,7 +23,17 @@ export function createHandlers(env: ServiceEnv): {
 } {
   const log = createErrorLog(env.userDataDir);
   const files = new FileRegistry();
-  const parts: PartialHandlers[] = [appHandlers(env, log), caseHandlers(env, log), limitsHandlers(), dicomHandlers(env, files), exportHandlers(env), devicesHandlers(env), samplesHandlers(env), practiceHandlers(env), targetsHandlers(env)];
+  const parts: PartialHandlers[] = [
+    appHandlers(env, log),
+    caseHandlers(env, log, files),
+    limitsHandlers(),
+    dicomHandlers(env, files),
+    exportHandlers(env),
+    devicesHandlers(env),
+    samplesHandlers(env),
+    practiceHandlers(env),
+    targetsHandlers(env),
+  ];
   const handlers = Object.assign({}, ...parts) as Handlers;
   return { handlers, log, files };
 }

@@ -28,18 +28,16 @@ export function StudyBrowser() {
   const setPhase = async (study: StudySummary, s: SeriesSummary, label: string) => {
     try {
       await api().invoke('dicom:setPhase', { seriesInstanceUid: s.seriesInstanceUid, label });
-      const next = useStudyStore
-        .getState()
-        .studies.map((st) =>
-          st.studyInstanceUid !== study.studyInstanceUid
-            ? st
-            : {
-                ...st,
-                series: st.series.map((x) =>
-                  x.seriesInstanceUid === s.seriesInstanceUid ? { ...x, phaseOverride: label } : x,
-                ),
-              },
-        );
+      const next = useStudyStore.getState().studies.map((st) =>
+        st.studyInstanceUid !== study.studyInstanceUid
+          ? st
+          : {
+              ...st,
+              series: st.series.map((x) =>
+                x.seriesInstanceUid === s.seriesInstanceUid ? { ...x, phaseOverride: label } : x,
+              ),
+            },
+      );
       useStudyStore.getState().setStudies(next, useStudyStore.getState().unreadable);
     } catch (e) {
       reportError('Saving the phase', e);

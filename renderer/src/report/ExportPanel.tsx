@@ -50,16 +50,35 @@ export function ExportPanel() {
         <TargetEditor key={editing} editing={r.targets.find((t) => t.id === editing)} onDone={() => setEditing(null)} />
       )}
       <label className="check">
-        <input type="checkbox" data-testid="deidentify" checked={r.deidentify.on} onChange={(e) => r.setDeidentify({ on: e.target.checked })} />{' '}
+        <input
+          type="checkbox"
+          data-testid="deidentify"
+          checked={r.deidentify.on}
+          onChange={(e) => r.setDeidentify({ on: e.target.checked })}
+        />{' '}
         De-identified (teaching)
       </label>
       {r.deidentify.on && (
         <div className="row">
-          <input aria-label="Teaching patient name" value={r.deidentify.patientName} onChange={(e) => r.setDeidentify({ patientName: e.target.value })} />
-          <input aria-label="Teaching patient ID" value={r.deidentify.patientId} onChange={(e) => r.setDeidentify({ patientId: e.target.value })} />
+          <input
+            aria-label="Teaching patient name"
+            value={r.deidentify.patientName}
+            onChange={(e) => r.setDeidentify({ patientName: e.target.value })}
+          />
+          <input
+            aria-label="Teaching patient ID"
+            value={r.deidentify.patientId}
+            onChange={(e) => r.setDeidentify({ patientId: e.target.value })}
+          />
         </div>
       )}
-      <button className="primary" data-testid="send" disabled={busy || !target} onClick={() => void sendToTarget()} title="DICOM SEG, SR (TID 1500) and the report as Encapsulated PDF">
+      <button
+        className="primary"
+        data-testid="send"
+        disabled={busy || !target}
+        onClick={() => void sendToTarget()}
+        title="DICOM SEG, SR (TID 1500) and the report as Encapsulated PDF"
+      >
         Send SEG + SR + PDF
       </button>
       <h3>

@@ -71,7 +71,10 @@ export function ReportPage({ model, pdfBytes }: { model: ReportModel; pdfBytes: 
           <ul className="report-outcomes">
             {model.outcomes.map((o, i) => (
               <li key={i} className={o.hardWarning ? 'hard' : ''}>
-                <b>{o.status}</b> {o.modality} {o.lesionId} — {o.message} <span className="muted">[{o.ruleId}; {o.source}]</span>
+                <b>{o.status}</b> {o.modality} {o.lesionId} — {o.message}{' '}
+                <span className="muted">
+                  [{o.ruleId}; {o.source}]
+                </span>
               </li>
             ))}
           </ul>

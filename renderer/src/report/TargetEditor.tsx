@@ -21,7 +21,19 @@ interface Form {
 }
 
 function formOf(t?: SavedTargetView): Form {
-  const f: Form = { name: t?.name ?? '', kind: t?.target.kind ?? 'dicomweb', path: '', url: '', auth: 'none', username: '', secret: '', host: '', port: '104', calledAe: '', callingAe: 'LIVERPLAN' };
+  const f: Form = {
+    name: t?.name ?? '',
+    kind: t?.target.kind ?? 'dicomweb',
+    path: '',
+    url: '',
+    auth: 'none',
+    username: '',
+    secret: '',
+    host: '',
+    port: '104',
+    calledAe: '',
+    callingAe: 'LIVERPLAN',
+  };
   const x = t?.target;
   if (x?.kind === 'folder') f.path = x.path;
   if (x?.kind === 'dicomweb') {
@@ -29,16 +41,27 @@ function formOf(t?: SavedTargetView): Form {
     f.auth = x.auth?.type ?? 'none';
     if (x.auth?.type === 'basic') f.username = x.auth.username;
   }
-  if (x?.kind === 'dimse') Object.assign(f, { host: x.host, port: String(x.port), calledAe: x.calledAe, callingAe: x.callingAe });
+  if (x?.kind === 'dimse')
+    Object.assign(f, { host: x.host, port: String(x.port), calledAe: x.calledAe, callingAe: x.callingAe });
   return f;
 }
 
 function targetOf(f: Form): Target {
   if (f.kind === 'folder') return { kind: 'folder', path: f.path.trim() };
   if (f.kind === 'dimse')
-    return { kind: 'dimse', host: f.host.trim(), port: Number(f.port), calledAe: f.calledAe.trim(), callingAe: f.callingAe.trim() };
+    return {
+      kind: 'dimse',
+      host: f.host.trim(),
+      port: Number(f.port),
+      calledAe: f.calledAe.trim(),
+      callingAe: f.callingAe.trim(),
+    };
   const auth =
-    f.auth === 'basic' ? { type: 'basic' as const, username: f.username, password: f.secret } : f.auth === 'bearer' ? { type: 'bearer' as const, token: f.secret } : undefined;
+    f.auth === 'basic'
+      ? { type: 'basic' as const, username: f.username, password: f.secret }
+      : f.auth === 'bearer'
+        ? { type: 'bearer' as const, token: f.secret }
+        : undefined;
   return { kind: 'dicomweb', url: f.url.trim(), ...(auth ? { auth } : {}) };
 }
 
@@ -59,7 +82,9 @@ export function TargetEditor({ editing, onDone }: { editing?: SavedTargetView; o
       data-testid="target-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        void saveTarget({ ...(editing ? { id: editing.id } : {}), name: f.name, target: targetOf(f) }).then((ok) => ok && onDone());
+        void saveTarget({ ...(editing ? { id: editing.id } : {}), name: f.name, target: targetOf(f) }).then(
+          (ok) => ok && onDone(),
+        );
       }}
     >
       {field('name', 'Name', { required: true })}

@@ -162,7 +162,9 @@ export async function sendToTarget(): Promise<void> {
       caseId,
       targetId,
       extras: currentExtras(),
-      ...(deidentify.on ? { deidentify: { patientName: deidentify.patientName, patientId: deidentify.patientId } } : {}),
+      ...(deidentify.on
+        ? { deidentify: { patientName: deidentify.patientName, patientId: deidentify.patientId } }
+        : {}),
     });
     store().upsertJob(job);
     if (job.state === 'done') notify('success', `Sent: ${job.label} to ${job.target}.`);

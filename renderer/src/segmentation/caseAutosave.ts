@@ -4,6 +4,7 @@ import { sameGrid } from '../../../shared/volume/grid';
 import { decodeNiftiLabelmap, encodeNifti } from '../../../shared/volume/nifti';
 import { api } from '../api';
 import { reportError } from '../store/appStore';
+import { useAblationStore } from '../ablation/ablationStore';
 import { usePlanStore } from '../plan/planStore';
 import { useCaseStore } from '../store/caseStore';
 import { useStudyStore } from '../store/studyStore';
@@ -92,6 +93,7 @@ function restore(opened: OpenedCaseMessage): void {
   useCaseStore.getState().setRecovery(opened.recovery?.message ?? null);
   useCaseStore.getState().setSegments(opened.document.segments);
   if (opened.document.planInput) usePlanStore.getState().setDraft(opened.document.planInput);
+  useAblationStore.getState().setApplicators(opened.document.applicators);
   if (opened.labelsBase64) {
     const lm = decodeNiftiLabelmap(fromBase64(opened.labelsBase64));
     if (!sameGrid(lm.grid, grid))
@@ -128,6 +130,7 @@ async function tick(): Promise<void> {
       ...doc,
       segments: useCaseStore.getState().segments,
       planInput: usePlanStore.getState().draft,
+      applicators: useAblationStore.getState().applicators,
       updatedAt: new Date().toISOString(),
     };
     const w = await a.invoke('case:autosave', { document: doc, labelsBase64: labelsBase64() });
@@ -149,6 +152,7 @@ export async function saveCase(): Promise<void> {
       ...doc,
       segments: useCaseStore.getState().segments,
       planInput: usePlanStore.getState().draft,
+      applicators: useAblationStore.getState().applicators,
       updatedAt: new Date().toISOString(),
     };
     const w = await a.invoke('case:save', { document: doc, labelsBase64: labelsBase64() });
@@ -166,8 +170,12 @@ export function startAutosave(): () => void {
   const unsubscribe = usePlanStore.subscribe((s, prev) => {
     if (s.draft !== prev.draft && currentSession()) markDirty();
   });
+  const unsubscribeAblation = useAblationStore.subscribe((s, prev) => {
+    if (s.applicators !== prev.applicators && currentSession()) markDirty();
+  });
   return () => {
     clearInterval(timer);
     unsubscribe();
+    unsubscribeAblation();
   };
 }

@@ -15,22 +15,44 @@ export function ReportWorkspace() {
         <h2>Report</h2>
         <label>
           Indication
-          <textarea data-testid="report-indication" rows={3} value={r.inputs.indication} onChange={(e) => r.setInputs({ indication: e.target.value })} />
+          <textarea
+            data-testid="report-indication"
+            rows={3}
+            value={r.inputs.indication}
+            onChange={(e) => r.setInputs({ indication: e.target.value })}
+          />
         </label>
         <label>
           Procedure
-          <input data-testid="report-procedure" value={r.inputs.procedure} onChange={(e) => r.setInputs({ procedure: e.target.value })} />
+          <input
+            data-testid="report-procedure"
+            value={r.inputs.procedure}
+            onChange={(e) => r.setInputs({ procedure: e.target.value })}
+          />
         </label>
         <label>
           Prepared by
-          <input data-testid="report-prepared-by" value={r.inputs.preparedBy} onChange={(e) => r.setInputs({ preparedBy: e.target.value })} />
+          <input
+            data-testid="report-prepared-by"
+            value={r.inputs.preparedBy}
+            onChange={(e) => r.setInputs({ preparedBy: e.target.value })}
+          />
         </label>
         <label className="check">
-          <input type="checkbox" checked={r.inputs.includePlan} onChange={(e) => r.setInputs({ includePlan: e.target.checked })} /> Include the Plan
-          workspace outcomes
+          <input
+            type="checkbox"
+            checked={r.inputs.includePlan}
+            onChange={(e) => r.setInputs({ includePlan: e.target.checked })}
+          />{' '}
+          Include the Plan workspace outcomes
         </label>
         <h3>Key images ({r.keyImages.length})</h3>
-        <button data-testid="capture-key-images" disabled={busy} onClick={() => void captureFromViewer()} title="Captures every viewport of the View workspace with its overlays">
+        <button
+          data-testid="capture-key-images"
+          disabled={busy}
+          onClick={() => void captureFromViewer()}
+          title="Captures every viewport of the View workspace with its overlays"
+        >
           Capture viewports
         </button>
         <div className="key-thumbs" data-testid="key-thumbs">
@@ -52,13 +74,19 @@ export function ReportWorkspace() {
             Save PDF…
           </button>
         </div>
-        {r.busy && <div className="muted" data-testid="report-busy">{r.busy}</div>}
+        {r.busy && (
+          <div className="muted" data-testid="report-busy">
+            {r.busy}
+          </div>
+        )}
       </div>
       <div className="report-preview">
         {r.model ? (
           <ReportPage model={r.model} pdfBytes={pdfBytes} />
         ) : (
-          <p className="muted">Build the report to preview it. It reads the saved case: the segmentation on screen is saved first.</p>
+          <p className="muted">
+            Build the report to preview it. It reads the saved case: the segmentation on screen is saved first.
+          </p>
         )}
       </div>
       <ExportPanel />
