@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseTruth } from '../../shared/sample/truth';
+import { screenPointOf } from '../host/viewportPoints';
 import { startPreview, type PreviewHost } from '../host/previewHost';
 import { openSampleThroughUi } from '../host/uiActions';
 
@@ -38,41 +39,6 @@ function findTruth(dir: string): CaseTruth {
 }
 
 const pane = (page: Page) => page.locator('[data-testid^="viewport-"][data-phase="portal_venous"]');
-
-async function cursorAt(page: Page, x: number, y: number): Promise<number[]> {
-  await page.mouse.move(x, y);
-  await expect(page.getByTestId('cursor-lps')).not.toHaveAttribute('data-lps', '');
-  return (await page.getByTestId('cursor-lps').getAttribute('data-lps'))!.split(',').map(Number);
-}
-
-const focalZ = async (page: Page) => Number((await pane(page).getAttribute('data-focal-point'))!.split(',')[2]);
-
-/** Scrolls the portal venous pane to the slice of `lps` and returns the screen point over it. */
-async function screenPointOf(page: Page, lps: number[]): Promise<{ x: number; y: number }> {
-  const box = (await pane(page).locator('.viewer-element').boundingBox())!;
-  const cx = box.x + box.width / 2;
-  const cy = box.y + box.height / 2;
-  for (let n = 0; n < 200; n++) {
-    const z = await focalZ(page);
-    if (Math.abs(z - lps[2]!) <= 1.25) break;
-    await page.mouse.move(cx, cy);
-    await page.mouse.wheel(0, z > lps[2]! ? 100 : -100);
-    await expect.poll(() => focalZ(page)).not.toBe(z);
-    const z2 = await focalZ(page);
-    if (Math.abs(z2 - lps[2]!) > Math.abs(z - lps[2]!)) await page.mouse.wheel(0, z > lps[2]! ? -200 : 200);
-  }
-  const p0 = await cursorAt(page, cx, cy);
-  const px = await cursorAt(page, cx + 100, cy);
-  const py = await cursorAt(page, cx, cy + 100);
-  const a = (px[0]! - p0[0]!) / 100;
-  const b = (py[0]! - p0[0]!) / 100;
-  const c = (px[1]! - p0[1]!) / 100;
-  const d = (py[1]! - p0[1]!) / 100;
-  const rx = lps[0]! - p0[0]!;
-  const ry = lps[1]! - p0[1]!;
-  const det = a * d - b * c;
-  return { x: cx + (d * rx - b * ry) / det, y: cy + (a * ry - c * rx) / det };
-}
 
 test('places an applicator on the solitary lesion and reads coverage and margin', async () => {
   test.setTimeout(600_000);

@@ -119,20 +119,25 @@ export function markDirty(): void {
   useCaseStore.getState().setSaveState('Unsaved edits');
 }
 
+/** The case document as it stands now (created on first need): segments, plan inputs, applicators. */
+async function currentDocument(): Promise<CaseDocument> {
+  const base = doc ?? (await api().invoke('case:create', { input: newCaseInput() })).document;
+  return {
+    ...base,
+    segments: useCaseStore.getState().segments,
+    planInput: usePlanStore.getState().draft,
+    applicators: useAblationStore.getState().applicators,
+    updatedAt: new Date().toISOString(),
+  };
+}
+
 async function tick(): Promise<void> {
   if (!dirty || busy || !currentSession()) return;
   busy = true;
   dirty = false;
   try {
     const a = api();
-    if (!doc) doc = (await a.invoke('case:create', { input: newCaseInput() })).document;
-    doc = {
-      ...doc,
-      segments: useCaseStore.getState().segments,
-      planInput: usePlanStore.getState().draft,
-      applicators: useAblationStore.getState().applicators,
-      updatedAt: new Date().toISOString(),
-    };
+    doc = await currentDocument();
     const w = await a.invoke('case:autosave', { document: doc, labelsBase64: labelsBase64() });
     useCaseStore.getState().setSaveState(`Autosaved ${new Date(w.savedAt).toLocaleTimeString()}`);
   } catch (e) {
@@ -147,14 +152,7 @@ async function tick(): Promise<void> {
 export async function saveCase(): Promise<void> {
   try {
     const a = api();
-    if (!doc) doc = (await a.invoke('case:create', { input: newCaseInput() })).document;
-    doc = {
-      ...doc,
-      segments: useCaseStore.getState().segments,
-      planInput: usePlanStore.getState().draft,
-      applicators: useAblationStore.getState().applicators,
-      updatedAt: new Date().toISOString(),
-    };
+    doc = await currentDocument();
     const w = await a.invoke('case:save', { document: doc, labelsBase64: labelsBase64() });
     dirty = false;
     useCaseStore.getState().setSaveState(`Saved ${new Date(w.savedAt).toLocaleTimeString()}`);
