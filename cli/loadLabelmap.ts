@@ -1,8 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { readSeg } from '../shared/seg/readSeg';
-import { sameGrid, type Grid } from '../shared/volume/grid';
-import { decodeNiftiLabelmap } from '../shared/volume/nifti';
-import { resampleLabelmap } from '../shared/volume/resample';
+import { readLabelFile } from '../shared/seg/labelFile';
+import type { Grid } from '../shared/volume/grid';
 import { CliError } from './commands/types';
 
 /** One segment of a labels file as a binary mask on the requested grid. */
@@ -29,26 +27,20 @@ export function loadLabelSegments(path: string, grid: Grid): LoadedSegment[] {
     throw new CliError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   const lower = path.toLowerCase();
+  const format = lower.endsWith('.dcm') ? 'seg' : lower.endsWith('.nii') || lower.endsWith('.nii.gz') ? 'nifti' : null;
   try {
-    if (lower.endsWith('.dcm')) {
-      const seg = readSeg(bytes, grid);
-      return seg.segments.map((s, n) => ({
+    if (format) {
+      const file = readLabelFile(bytes, grid, format);
+      return file.segments.map((s, n) => ({
         label: s.number,
-        name: s.label,
+        name: s.name,
         kind:
-          s.coding.type.value === LIVER ? 'liver' : s.coding.category.value === ABNORMAL_CATEGORY ? 'tumour' : 'other',
-        mask: Uint8Array.from(seg.masks[n]!.data, (v) => (v ? 1 : 0)),
-      }));
-    }
-    if (lower.endsWith('.nii') || lower.endsWith('.nii.gz')) {
-      let lm = decodeNiftiLabelmap(bytes);
-      if (!sameGrid(lm.grid, grid)) lm = resampleLabelmap(lm, grid);
-      const labels = [...new Set(lm.data)].filter((v) => v !== 0).sort((a, b) => a - b);
-      return labels.map((label) => ({
-        label,
-        name: `Label ${label}`,
-        kind: 'other' as const,
-        mask: Uint8Array.from(lm.data, (v) => (v === label ? 1 : 0)),
+          s.coding?.type.value === LIVER
+            ? 'liver'
+            : s.coding?.category.value === ABNORMAL_CATEGORY
+              ? 'tumour'
+              : 'other',
+        mask: file.mask(n),
       }));
     }
   } catch (e) {

@@ -30,6 +30,18 @@ async function start(): Promise<void> {
       });
       return r.canceled ? null : (r.filePaths[0] ?? null);
     },
+    pickFile: async ({ title, filters }) => {
+      const r = await dialog.showOpenDialog(mainWindow!, { title, filters, properties: ['openFile'] });
+      return r.canceled ? null : (r.filePaths[0] ?? null);
+    },
+    pickSavePath: async ({ title, defaultName, filters }) => {
+      const r = await dialog.showSaveDialog(mainWindow!, {
+        title,
+        filters,
+        defaultPath: defaultName ? join(app.getPath('documents'), defaultName) : undefined,
+      });
+      return r.canceled ? null : (r.filePath ?? null);
+    },
   });
   process.on('uncaughtException', (e) => log.write({ source: 'main', message: e.message, stack: e.stack }));
   const emit = (event: HostEvent) => mainWindow?.webContents.send(IPC_EVENT, event);

@@ -1,3 +1,4 @@
+import type { FileFilter } from '../../shared/ipc/channels/dialog';
 import type { Channel, HostEvent, RequestOf, ResponseOf } from '../../shared/ipc/contract';
 
 /** What every handler gets besides its request. */
@@ -22,6 +23,10 @@ export interface ServiceEnv {
   sampleCacheDir?: string;
   /** Answers dialog:pickFolder; Electron shows a native dialog, the preview host a preset. */
   pickFolder?: (title?: string) => Promise<string | null>;
+  /** Answers dialog:pickFile (native open dialog, or a preset in the preview host). */
+  pickFile?: (options: { title?: string; filters?: FileFilter[] }) => Promise<string | null>;
+  /** Answers dialog:pickSavePath (native save dialog, or a preset in the preview host). */
+  pickSavePath?: (options: { title?: string; defaultName?: string; filters?: FileFilter[] }) => Promise<string | null>;
 }
 
 /** An expected failure with a code the UI can act on and a message a user can read. */

@@ -7,6 +7,7 @@ import {
   type HeatSinkVessel,
   type StructureDistance,
 } from '../volume/proximity';
+import { maskOf, wholeLiverMask } from './caseMasks';
 import { marginBands, paintMarginMap } from './marginBands';
 import type { PathSegmentInfo } from './pathCrossings';
 
@@ -47,12 +48,6 @@ export interface AblationAnalysis {
 /** Overlay label of the predicted zone where no margin band is drawn. */
 export const ZONE_LABEL = 5;
 
-function maskOf(data: ArrayLike<number>, labels: Set<number>): Uint8Array {
-  const out = new Uint8Array(data.length);
-  for (let n = 0; n < data.length; n++) if (labels.has(data[n]!)) out[n] = 1;
-  return out;
-}
-
 /**
  * Everything the Ablation panel shows, from the case labelmap and segment list: the union zone
  * of the applicators, per lesion segment the margin (qam method, liver segments giving the
@@ -73,15 +68,9 @@ export function analyseAblation(
   const bands = marginBands(options.targetMm);
   const names = (kind: string) =>
     Object.fromEntries(segments.filter((s) => s.kind === kind).map((s) => [s.label, s.name]));
-  // The capsule bounds liver parenchyma and what is painted over it (lesions replace liver
-  // voxels in the one-label-per-voxel case labelmap), else every tumour would read subcapsular.
-  const liverLabels = new Set(segments.filter((s) => s.kind === 'liver').map((s) => s.label));
-  const withinLiver = new Set(segments.filter((s) => s.kind === 'liver' || s.kind === 'lesion').map((s) => s.label));
   const vesselLabels = new Set(segments.filter((s) => s.kind === 'vessel').map((s) => s.label));
   const criticalLabels = new Set(segments.filter((s) => s.kind === 'critical').map((s) => s.label));
-  const liver = liverLabels.size ? maskOf(data, withinLiver) : null;
-  let hasLiver = false;
-  if (liver) for (let n = 0; n < liver.length && !hasLiver; n++) hasLiver = liver[n] === 1;
+  const liver = wholeLiverMask(data, segments);
   const vessels = new Uint16Array(data.length);
   for (let n = 0; n < data.length; n++) if (vesselLabels.has(data[n]!)) vessels[n] = data[n]!;
   const allTumours = new Uint8Array(data.length);
@@ -111,14 +100,14 @@ export function analyseAblation(
       continue;
     }
     const m = computeMargin(tumour, zone, grid, {
-      liver: hasLiver ? liver! : undefined,
+      liver: liver ?? undefined,
       targetMm: options.targetMm,
       subcapsularMm: options.subcapsularMm,
     });
     paintMarginMap(m, bands, overlay);
     const { surface: _surface, ...margin } = m;
     void _surface;
-    const note = hasLiver ? '' : 'No liver segment: subcapsular surface is not excluded.';
+    const note = liver ? '' : 'No liver segment: subcapsular surface is not excluded.';
     tumours.push({ label: s.label, name: s.name, margin, heatSink, note });
   }
 

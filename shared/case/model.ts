@@ -39,6 +39,20 @@ export const caseSeriesSchema = z.object({
   files: z.array(z.string()),
 });
 
+const point = z.tuple([z.number(), z.number(), z.number()]);
+
+export const confirmationSchema = z.object({
+  postSeriesUid: z.string(),
+  /** The same anatomical point on the pre-procedure (fixed) and post-ablation (moving) series, LPS mm. */
+  pairs: z.array(z.object({ pre: point.nullable(), post: point.nullable() })).max(64),
+  /** Row-major 4x4 post -> pre after automatic refinement; null = the landmark transform. */
+  refinedMatrix: z.array(z.number()).length(16).nullable(),
+  tumourLabel: z.number().int().min(1).nullable(),
+  /** The zone segmented on the post series: gzip NIfTI (its grid), base64. */
+  zoneBase64: z.string().max(64_000_000).nullable(),
+});
+export type Confirmation = z.infer<typeof confirmationSchema>;
+
 export const caseDocumentSchema = z.object({
   schemaVersion: z.literal(1),
   caseId: z.string().min(1),
@@ -69,6 +83,8 @@ export const caseDocumentSchema = z.object({
       }),
     )
     .default([]),
+  /** Ablation confirmation: the post-ablation series, landmark pairs, refined transform, zone. */
+  confirmation: confirmationSchema.optional(),
   notes: z.string().default(''),
 });
 export type CaseDocument = z.infer<typeof caseDocumentSchema>;

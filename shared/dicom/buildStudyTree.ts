@@ -3,6 +3,7 @@ import { classifyPhases, type Phase } from './classifyPhases';
 import type { Finding } from './findings';
 import { GEOMETRY_TOLERANCES as TOL } from './geometryTolerances';
 import type { FrameGeometry, InstanceHeader } from './instanceHeader';
+import { volumeOpenInfo, type VolumeOpenInfo } from './volumeOpenInfo';
 import { stackGeometry, type SlicePlane, type StackGeometry } from './stackGeometry';
 
 /** One image plane of a series: a file, and the frame inside it (0 for single-frame). */
@@ -36,6 +37,8 @@ export interface SeriesNode {
   stack: StackGeometry | null;
   /** The first instance's header: pixel format, rescale, transfer syntax. */
   header: InstanceHeader;
+  /** Positions and shared pixel format for opening the volume without re-reading headers (null: read them). */
+  openInfo: VolumeOpenInfo | null;
 }
 
 export interface StudyNode {
@@ -237,6 +240,7 @@ function buildSeries(uid: string, piece: Piece): Omit<SeriesNode, 'phase'> {
     planes: planes.map((p) => ({ path: p.header.path, sopInstanceUid: p.header.sopInstanceUid, frame: p.frame })),
     stack,
     header: h,
+    openInfo: isVolume ? volumeOpenInfo(planes) : null,
   };
 }
 

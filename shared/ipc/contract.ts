@@ -2,8 +2,10 @@ import type { z } from 'zod';
 import { appChannels } from './channels/app';
 import { caseChannels } from './channels/case';
 import { devicesChannels } from './channels/devices';
+import { dialogChannels } from './channels/dialog';
 import { dicomChannels } from './channels/dicom';
 import { exportChannels } from './channels/export';
+import { labelsChannels } from './channels/labels';
 import { limitsChannels } from './channels/limits';
 import { practiceChannels } from './channels/practice';
 import { samplesChannels } from './channels/samples';
@@ -18,8 +20,10 @@ export const contract = {
   ...appChannels,
   ...caseChannels,
   ...devicesChannels,
+  ...dialogChannels,
   ...dicomChannels,
   ...exportChannels,
+  ...labelsChannels,
   ...limitsChannels,
   ...practiceChannels,
   ...samplesChannels,

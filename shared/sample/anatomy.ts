@@ -54,6 +54,9 @@ export const KIDNEY_LEFT: Shape = { kind: 'ellipsoid', centre: [68, 76, -78], ra
 export const IVC: Shape = { kind: 'capsule', a: [-24, 48, -250], b: [-24, 36, 120], radiusA: 11, radiusB: 11 };
 export const STOMACH: Shape = { kind: 'ellipsoid', centre: [72, -2, 8], radii: [40, 36, 44], yawDeg: 20 };
 export const SPINE: Shape = { kind: 'ellipticCylinder', centre: [0, 95], radii: [30, 35], zRange: [-1e4, 1e4] };
+export const SPLEEN: Shape = { kind: 'ellipsoid', centre: [92, 62, 8], radii: [26, 52, 55], yawDeg: -35 };
+/** Where the splenic vein and the superior mesenteric vein join to form the portal trunk. */
+export const PORTAL_CONFLUENCE: Vec3 = [8, 32, -58];
 
 /** Gallbladder for a given liver scale (it moves with the liver's inferior surface). */
 export function gallbladderShape(scale = 1): Shape {
@@ -144,7 +147,7 @@ export function buildAnatomy(options: AnatomyOptions): Part[] {
         over: [T.kidney],
       },
     ),
-    part('spleen', ell([92, 62, 8], [26, 52, 55], -35), 'spleen', { over: [T.fat, T.lung] }),
+    part('spleen', SPLEEN, 'spleen', { over: [T.fat, T.lung] }),
     part('stomach', STOMACH, 'stomachWall', { over: [T.fat] }),
     part('stomachLumen', ell([72, -2, 8], [35, 31, 39], 20), 'stomachContent', { over: [T.stomachWall] }),
     part('pancreas', tube([-5, 25, -58], [75, 45, -45], 11, 8), 'pancreas', { over: [T.fat] }),
@@ -158,8 +161,8 @@ export function buildAnatomy(options: AnatomyOptions): Part[] {
     part('aortaArch', tube([15, 50, 60], [20, 0, 120], 14), 'aorta', { over: [T.fat, T.lung, T.heart] }),
     part('celiac', tube([15, 40, -45], [12, 22, -42], 3.5), 'aorta', { over: [T.fat, T.pancreas] }),
     part('splenicArtery', tube([12, 22, -42], [80, 50, -5], 2.5), 'aorta', { over: [T.fat, T.pancreas] }),
-    part('splenicVein', tube([8, 32, -58], [82, 55, -10], 4.5), 'portalVein', { over: [T.fat, T.pancreas] }),
-    part('smv', tube([8, 32, -58], [14, 0, -200], 5.5), 'portalVein', { over: [T.fat, T.pancreas, T.bowel] }),
+    part('splenicVein', tube(PORTAL_CONFLUENCE, [82, 55, -10], 4.5), 'portalVein', { over: [T.fat, T.pancreas] }),
+    part('smv', tube(PORTAL_CONFLUENCE, [14, 0, -200], 5.5), 'portalVein', { over: [T.fat, T.pancreas, T.bowel] }),
     part('liver', liverShape(scale), 'liver', { over: [T.fat, T.lung, T.heart], liver: 'set' }),
     part('ivc', IVC, 'ivc', { over: [T.fat, T.liver, T.muscle, T.lung, T.heart] }),
     part('gallbladder', gallbladderShape(scale), 'gallbladder', { over: [T.fat, T.liver] }),
@@ -171,7 +174,7 @@ export function buildAnatomy(options: AnatomyOptions): Part[] {
       notOver: [T.ivc, T.gallbladder, T.bone, T.kidney],
     });
   parts.push(
-    hv('portalTrunk', [8, 32, -58], [-30, 20, -25], 7, 7, 'portalVein'),
+    hv('portalTrunk', PORTAL_CONFLUENCE, HILUM, 7, 7, 'portalVein'),
     hv('portalRight', [-30, 20, -25], [-72, 15, -15], 6, 5.5, 'portalVein'),
     hv('portalRightAnterior', [-72, 15, -15], [-92, -28, 5], 4.5, 2.5, 'portalVein'),
     hv('portalRightPosterior', [-72, 15, -15], [-108, 50, -28], 4.5, 2.5, 'portalVein'),

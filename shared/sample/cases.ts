@@ -29,6 +29,30 @@ export interface CaseDefinition {
   lesions: () => LesionSpec[];
   /** A point well inside normal liver parenchyma (seed for region growing). */
   liverSeedLps: Vec3;
+  /** A second study after the lesion was ablated (CT only): one portal-venous series. */
+  postAblation?: PostAblationSpec;
+}
+
+export interface PostAblationSpec {
+  /** The lesion that was ablated. */
+  lesionId: string;
+  study: {
+    date: string;
+    time: string;
+    contrastStart: string;
+    description: string;
+    id: string;
+    accessionNumber: string;
+  };
+  seriesNumber: number;
+  seriesDescription: string;
+  /**
+   * How the patient lies differently: the rigid motion (rigidMatrix) taking
+   * post-study patient coordinates to pre-study (anatomy) coordinates.
+   */
+  postToPre: { rotationDeg: Vec3; translationMm: Vec3 };
+  /** Coagulation zone: an ellipsoid in the anatomy frame, within the liver, with a thin enhancing rim outside it. */
+  zone: { centreLps: Vec3; radiiMm: Vec3; yawDeg: number; rimMm: number };
 }
 
 export const SAMPLE_CASES: CaseDefinition[] = [
@@ -52,6 +76,22 @@ export const SAMPLE_CASES: CaseDefinition[] = [
     liverScale: 1,
     lesions: () => [{ id: 'L1', centreLps: [-96, -8, -50], diameterMm: 25 }],
     liverSeedLps: [-80, 30, 20],
+    postAblation: {
+      lesionId: 'L1',
+      study: {
+        date: '20250415',
+        time: '091500',
+        contrastStart: '091800',
+        description: 'CT LIVER POST ABLATION',
+        id: '00012',
+        accessionNumber: 'ACC0001-2',
+      },
+      seriesNumber: 2,
+      seriesDescription: 'POST ABLATION Liver PV 2.5mm',
+      postToPre: { rotationDeg: [2, 0, 4], translationMm: [12, -8, 18] },
+      // Off-centre on purpose: the margin is positive all round but under the 5 mm target on one side.
+      zone: { centreLps: [-93, -7, -49], radiiMm: [20, 18, 18], yawDeg: 0, rimMm: 2 },
+    },
   },
   {
     name: 'heat-sink-gallbladder',

@@ -7,7 +7,10 @@ import type { Tissue } from './tissues';
  * (arterial hyperenhancement, washout in portal venous and delayed phases).
  * MR values are arbitrary scanner units for fat-saturated 3D T1 GRE with
  * gadoxetate (hepatobiliary phase at 20 min) and a fat-saturated T2 TSE.
- * `lesion` and `necrosis` apply to every lesion.
+ * `lesion` and `necrosis` apply to every lesion. `ablationZone` is coagulation
+ * necrosis after thermal ablation (non-enhancing; slightly hyperdense unenhanced,
+ * T1-bright, T2-dark, no hepatobiliary uptake); `ablationRim` the thin benign
+ * hyperaemic rim around it in the first weeks.
  */
 export type SignalTable = Record<Tissue | 'lesion' | 'necrosis', number>;
 
@@ -47,6 +50,8 @@ const CT_UNENHANCED: SignalTable = {
   heart: 45,
   pancreas: 42,
   kidneyMedulla: 30,
+  ablationZone: 62,
+  ablationRim: 58,
   lesion: 42,
   necrosis: 18,
 };
@@ -71,6 +76,8 @@ export const CT_PHASES: Record<CtPhase, PhaseSpec> = {
       spleen: 125,
       kidney: 190,
       kidneyMedulla: 80,
+      ablationZone: 38,
+      ablationRim: 125,
       stomachWall: 95,
       bowel: 60,
       aorta: 320,
@@ -96,6 +103,8 @@ export const CT_PHASES: Record<CtPhase, PhaseSpec> = {
       spleen: 118,
       kidney: 175,
       kidneyMedulla: 165,
+      ablationZone: 35,
+      ablationRim: 135,
       stomachWall: 90,
       bowel: 80,
       aorta: 170,
@@ -121,6 +130,8 @@ export const CT_PHASES: Record<CtPhase, PhaseSpec> = {
       spleen: 98,
       kidney: 150,
       kidneyMedulla: 200,
+      ablationZone: 38,
+      ablationRim: 105,
       stomachWall: 80,
       bowel: 70,
       aorta: 125,
@@ -145,6 +156,8 @@ const MR_T1_PRE: SignalTable = {
   spleen: 450,
   kidney: 430,
   kidneyMedulla: 380,
+  ablationZone: 760,
+  ablationRim: 620,
   stomachWall: 400,
   stomachContent: 120,
   bowel: 300,
@@ -175,6 +188,8 @@ export const MR_PHASES: Record<MrPhase, PhaseSpec> = {
       spleen: 1050,
       kidney: 1350,
       kidneyMedulla: 700,
+      ablationZone: 770,
+      ablationRim: 1000,
       aorta: 1600,
       ivc: 420,
       portalVein: 900,
@@ -197,6 +212,8 @@ export const MR_PHASES: Record<MrPhase, PhaseSpec> = {
       spleen: 950,
       kidney: 1150,
       kidneyMedulla: 1100,
+      ablationZone: 770,
+      ablationRim: 1050,
       aorta: 1050,
       ivc: 1000,
       portalVein: 1250,
@@ -219,6 +236,8 @@ export const MR_PHASES: Record<MrPhase, PhaseSpec> = {
       spleen: 560,
       kidney: 800,
       kidneyMedulla: 750,
+      ablationZone: 700,
+      ablationRim: 950,
       gallbladder: 950,
       aorta: 480,
       ivc: 470,
@@ -245,6 +264,8 @@ export const MR_PHASES: Record<MrPhase, PhaseSpec> = {
       spleen: 560,
       kidney: 620,
       kidneyMedulla: 800,
+      ablationZone: 180,
+      ablationRim: 520,
       stomachWall: 350,
       stomachContent: 1500,
       bowel: 700,

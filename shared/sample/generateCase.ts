@@ -1,4 +1,3 @@
-import { writeInstance } from '../dicom/writeInstance';
 import { writeSeg } from '../seg/writeSeg';
 import { buildAnatomy } from './anatomy';
 import { caseGrid, findCase, SAMPLE_CASES, type CaseDefinition, type CaseSize } from './cases';
@@ -11,11 +10,13 @@ import {
   type Phase,
   type PhaseSpec,
 } from './enhancement';
-import { imageDataset, type SeriesContext } from './imageDataset';
+import { addSeconds, type SeriesContext } from './imageDataset';
+import { postAblationFolder, writePostAblationStudy } from './postAblation';
 import { uidFromKey } from './random';
 import { rasterise } from './rasterise';
 import { synthesisePhase } from './synthesise';
-import { findLiverSeed, summariseTruth, truthMasks, type CaseTruth } from './truth';
+import { findLiverSeed, lesionSegmentNumber, summariseTruth, truthMasks, type CaseTruth } from './truth';
+import { writeSeries } from './writeSeries';
 
 /** Receives each file of a case: a '/'-separated path relative to the case folder, and its bytes. */
 export type FileSink = (path: string, bytes: Uint8Array) => void | Promise<void>;
@@ -25,6 +26,11 @@ export interface GenerateOptions {
   size?: CaseSize;
   /** Only these phases (default: all of the case). The SEG is written only if its reference phase is included. */
   phases?: Phase[];
+  /**
+   * Also write the case's post-ablation follow-up study, if it has one (default true).
+   * Never at 'bench' size: benchmarks load one study, and a second 512x512x300 volume would only cost time.
+   */
+  postAblation?: boolean;
   signal?: AbortSignal;
   onProgress?: (done: number, total: number, what: string) => void;
 }
@@ -48,7 +54,8 @@ export function phaseSpec(modality: 'CT' | 'MR', phase: Phase): PhaseSpec {
 
 /**
  * Generates a sample case and streams its files to `sink`: one folder of
- * DICOM slices per phase under dicom/, the ground-truth SEG and truth JSON
+ * DICOM slices per phase under dicom/ (plus the post-ablation follow-up
+ * study's folder when the case has one), the ground-truth SEG and truth JSON
  * under truth/. Byte-identical on every run (seeded noise, hashed UIDs,
  * fixed dates). Returns the truth.
  */
@@ -61,12 +68,14 @@ export async function generateCaseTo(name: string, sink: FileSink, options: Gene
   for (const p of phases) if (!def.phases.includes(p)) throw new Error(`Case '${name}' has no phase '${p}'`);
   const grid = caseGrid(def.modality, size);
   const lesions = def.lesions();
-  const phantom = rasterise(grid, buildAnatomy({ liverScale: def.liverScale, lesions }));
+  const anatomy = buildAnatomy({ liverScale: def.liverScale, lesions });
+  const phantom = rasterise(grid, anatomy);
   const key = size === 'normal' ? def.name : `${def.name}:${size}`;
   const studyInstanceUid = uidFromKey(`${key}:study`);
   const frameOfReferenceUid = uidFromKey(`${key}:frame-of-reference`);
   const nz = grid.dims[2];
-  const total = phases.length * nz + 1;
+  const post = size === 'normal' && options.postAblation !== false ? def.postAblation : undefined;
+  const total = (phases.length + (post ? 1 : 0)) * nz + 1;
   let done = 0;
 
   const series: CaseTruth['phases'] = [];
@@ -99,19 +108,14 @@ export async function generateCaseTo(name: string, sink: FileSink, options: Gene
       min: ct ? -1024 : 0,
       max: ct ? 3071 : 4095,
     });
-    const sliceSize = grid.dims[0] * grid.dims[1];
-    const uids: string[] = [];
-    for (let k = 0; k < nz; k++) {
-      const uid = uidFromKey(`${key}:image:${phase}:${k}`);
-      uids.push(uid);
-      const slice = signal.subarray(k * sliceSize, (k + 1) * sliceSize);
-      const pixels = ct ? new Int16Array(sliceSize) : new Uint16Array(sliceSize);
-      const offset = ct ? 1024 : 0; // CT stores HU + 1024 (RescaleIntercept -1024)
-      for (let p = 0; p < sliceSize; p++) pixels[p] = slice[p]! + offset;
-      const bytes = writeInstance(imageDataset(ctx, k, uid, pixels));
-      await sink(`${folder}/IM${String(nz - k).padStart(4, '0')}.dcm`, bytes);
-      options.onProgress?.(++done, total, `${phase} ${k + 1}/${nz}`);
-    }
+    const uids = await writeSeries(
+      ctx,
+      signal,
+      folder,
+      (k) => uidFromKey(`${key}:image:${phase}:${k}`),
+      sink,
+      (k) => options.onProgress?.(++done, total, `${phase} ${k + 1}/${nz}`),
+    );
     imageUids.set(phase, uids);
     series.push({
       phase,
@@ -166,6 +170,24 @@ export async function generateCaseTo(name: string, sink: FileSink, options: Gene
     });
     await sink(CASE_LAYOUT.segFile, seg);
   }
+  let postAblation: CaseTruth['postAblation'];
+  if (post) {
+    options.signal?.throwIfAborted();
+    const lesionIndex = lesions.findIndex((l) => l.id === post.lesionId);
+    if (lesionIndex < 0) throw new Error(`Case '${name}': no lesion '${post.lesionId}' to ablate`);
+    postAblation = await writePostAblationStudy({
+      def,
+      spec: post,
+      key,
+      grid,
+      phantom,
+      anatomy,
+      tumourMask: masks.segments[lesionSegmentNumber(lesionIndex) - 1]!.mask,
+      folder: postAblationFolder(CASE_LAYOUT.dicomDir, post),
+      sink,
+      onSlice: (k) => options.onProgress?.(++done, total, `post-ablation ${k + 1}/${nz}`),
+    });
+  }
   options.onProgress?.(++done, total, 'truth');
   const truth: CaseTruth = {
     case: def.name,
@@ -179,6 +201,7 @@ export async function generateCaseTo(name: string, sink: FileSink, options: Gene
     segReferencedSeriesInstanceUid: uidFromKey(`${key}:series:${reference}`),
     ...summary,
     liverSeedLps: findLiverSeed(phantom, def.liverSeedLps),
+    ...(postAblation ? { postAblation } : {}),
   };
   await sink(CASE_LAYOUT.truthFile, new TextEncoder().encode(JSON.stringify(truth, null, 2) + '\n'));
   return truth;
@@ -207,12 +230,4 @@ export function listSampleCases(): Pick<
     modality,
     phases,
   }));
-}
-
-function addSeconds(tm: string, seconds: number): string {
-  const total = Number(tm.slice(0, 2)) * 3600 + Number(tm.slice(2, 4)) * 60 + Number(tm.slice(4, 6)) + seconds;
-  const h = Math.floor(total / 3600) % 24;
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  return [h, m, s].map((v) => String(v).padStart(2, '0')).join('');
 }

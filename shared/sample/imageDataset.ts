@@ -21,6 +21,8 @@ export interface SeriesContext {
   seriesTime: string;
   /** Injection start (DICOM TM). */
   contrastStartTime: string;
+  /** Study-level identity when not the case's main study (a follow-up visit). */
+  study?: { description: string; id: string; accessionNumber: string };
 }
 
 /**
@@ -74,13 +76,13 @@ export function imageDataset(
     SeriesTime: ctx.seriesTime,
     AcquisitionTime: ctx.seriesTime,
     ContentTime: ctx.seriesTime,
-    AccessionNumber: `ACC${def.patient.id.replace(/\D/g, '')}`,
+    AccessionNumber: ctx.study?.accessionNumber ?? `ACC${def.patient.id.replace(/\D/g, '')}`,
     Modality: def.modality,
     Manufacturer: 'LiverPlan Synthetic',
     InstitutionName: 'LiverPlan Sample Hospital',
     ReferringPhysicianName: 'REFERRER^SAMPLE',
     StationName: ct ? 'SYNTH-CT1' : 'SYNTH-MR1',
-    StudyDescription: ct ? 'CT LIVER MULTIPHASE' : 'MR LIVER GADOXETATE',
+    StudyDescription: ctx.study?.description ?? (ct ? 'CT LIVER MULTIPHASE' : 'MR LIVER GADOXETATE'),
     SeriesDescription: spec.seriesDescription,
     ManufacturerModelName: ct ? 'Synthetic CT 128' : 'Synthetic MR 1.5T',
     PatientName: def.patient.name,
@@ -96,7 +98,7 @@ export function imageDataset(
     PatientPosition: 'HFS',
     StudyInstanceUID: ctx.studyInstanceUid,
     SeriesInstanceUID: ctx.seriesInstanceUid,
-    StudyID: def.patient.id.replace(/\D/g, ''),
+    StudyID: ctx.study?.id ?? def.patient.id.replace(/\D/g, ''),
     SeriesNumber: ctx.seriesNumber,
     AcquisitionNumber: 1,
     InstanceNumber: instanceNumber,
@@ -192,4 +194,13 @@ function mrSequence(label: string): NaturalDataset {
 /** Number short enough for DS (16 characters). */
 export function dsValue(value: number): number {
   return Number(value.toPrecision(10));
+}
+
+/** DICOM TM (HHMMSS) plus whole seconds, wrapping at midnight. */
+export function addSeconds(tm: string, seconds: number): string {
+  const total = Number(tm.slice(0, 2)) * 3600 + Number(tm.slice(2, 4)) * 60 + Number(tm.slice(4, 6)) + seconds;
+  const h = Math.floor(total / 3600) % 24;
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  return [h, m, s].map((v) => String(v).padStart(2, '0')).join('');
 }

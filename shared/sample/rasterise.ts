@@ -10,18 +10,21 @@ export interface Phantom {
   liver: Uint8Array;
 }
 
-/**
- * Paints the parts onto the grid by sampling each shape at voxel centres in
- * patient space, so any spacing or orientation works. Only the voxels inside
- * a part's bounding box (mapped to index space) are visited.
- */
 /** Block edge (voxels) for the coarse inside/outside pass. */
 const B = 4;
 
-export function rasterise(grid: Grid, parts: Part[]): Phantom {
+/**
+ * Paints the parts onto the grid by sampling each shape at voxel centres in
+ * patient space, so any spacing or orientation works. Only the voxels inside
+ * a part's bounding box (mapped to index space) are visited. With `onto`
+ * (same grid), painting starts from a copy of that phantom instead of air:
+ * how a later change (an ablation zone) is added without repainting the body.
+ */
+export function rasterise(grid: Grid, parts: Part[], onto?: Phantom): Phantom {
   const n = voxelCount(grid);
-  const labels = new Uint8Array(n);
-  const liver = new Uint8Array(n);
+  if (onto && onto.labels.length !== n) throw new Error('rasterise: `onto` is on another grid');
+  const labels = onto ? onto.labels.slice() : new Uint8Array(n);
+  const liver = onto ? onto.liver.slice() : new Uint8Array(n);
   const [nx, ny] = grid.dims;
   const d = grid.direction;
   const step = (axis: number): Vec3 => [

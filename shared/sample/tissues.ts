@@ -25,6 +25,9 @@ export const TISSUES = [
   'heart',
   'pancreas',
   'kidneyMedulla',
+  // Appended (not inserted) so existing labels and every earlier case stay byte-identical.
+  'ablationZone',
+  'ablationRim',
 ] as const;
 export type Tissue = (typeof TISSUES)[number];
 

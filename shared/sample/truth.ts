@@ -61,6 +61,53 @@ export interface CaseTruth {
   lesions: TruthLesion[];
   /** A voxel of normal parenchyma with a normal-parenchyma neighbourhood. */
   liverSeedLps: Vec3;
+  /** The follow-up study after ablation, when the case has one. */
+  postAblation?: PostAblationTruth;
+}
+
+/** Truth of the post-ablation study: what the ablation-confirmation workflow should find. */
+export interface PostAblationTruth {
+  studyInstanceUid: string;
+  seriesInstanceUid: string;
+  frameOfReferenceUid: string;
+  seriesNumber: number;
+  seriesDescription: string;
+  studyDate: string;
+  folder: string;
+  /** The post series' acquisition grid (plain axial, as its headers say). */
+  grid: Grid;
+  /** Row-major 4x4 rigid transform: post-study LPS -> pre-study LPS. */
+  postToPreMatrix: number[];
+  zone: {
+    lesionId: string;
+    /** Pre-study (anatomy) frame. */
+    centreLps: Vec3;
+    /** The same point in the post study. */
+    centrePostLps: Vec3;
+    radiiMm: Vec3;
+    yawDeg: number;
+    rimMm: number;
+    /** Zone voxels (inside the liver) on the post grid and on the pre grid. */
+    volumeMlPost: number;
+    volumeMlPre: number;
+  };
+  /** Clickable anatomical points in both studies (postLps = inverse(postToPre) . preLps). */
+  landmarks: { name: string; preLps: Vec3; postLps: Vec3 }[];
+  /**
+   * computeMargin on the pre grid: the truth tumour mask against the zone
+   * rasterised on that grid, with the truth liver mask (default exclusion and target).
+   */
+  expectedMargin: {
+    mamMm: number;
+    q25Mm: number;
+    medianMm: number;
+    percentBelow0: number;
+    percentBelow5: number;
+    coveragePercent: number;
+    excludedSubcapsularPercent: number;
+    targetMm: number;
+    subcapsularMm: number;
+  };
 }
 
 /** The fixed organ segments of every case, in SEG order; lesions follow. */
@@ -219,7 +266,7 @@ function allLiver(
   return true;
 }
 
-function round(v: number, digits: number): number {
+export function round(v: number, digits: number): number {
   const f = 10 ** digits;
   return Math.round(v * f) / f;
 }

@@ -1,11 +1,10 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseTruth } from '../../shared/sample/truth';
 import { screenPointOf } from '../host/viewportPoints';
 import { startPreview, type PreviewHost } from '../host/previewHost';
-import { openSampleThroughUi } from '../host/uiActions';
+import { findSampleTruth, SAMPLE_CACHE } from '../host/sampleTruth';
+import { openSampleThroughUi, segmentLiverAndLesionThroughUi } from '../host/uiActions';
 
 /**
  * Ablation workspace end to end on the 'solitary-ablation' sample: the lesion segmented by one
@@ -16,8 +15,6 @@ import { openSampleThroughUi } from '../host/uiActions';
  * projection: three probes give the exact LPS <-> screen map of a slice).
  */
 let host: PreviewHost;
-/** Where the preview host generates sample cases (same default as tests/host/previewHost.ts). */
-const SAMPLE_CACHE = process.env.LIVERPLAN_SAMPLE_CACHE ?? join(tmpdir(), 'liverplan-e2e-sample-cache');
 /** Outside test-results: a concurrent Playwright run elsewhere in the tree empties that folder. */
 const SHOTS = join(tmpdir(), 'liverplan-e2e-shots', 'ablation');
 const SETTING = 'emprint-100w-10min';
@@ -29,46 +26,20 @@ test.afterAll(async () => {
   await host?.close();
 });
 
-function findTruth(dir: string): CaseTruth {
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile() && e.name === 'truth.json' && e.parentPath.includes('solitary-ablation')) {
-      return JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')) as CaseTruth;
-    }
-  }
-  throw new Error('truth.json of the sample not found');
-}
-
 const pane = (page: Page) => page.locator('[data-testid^="viewport-"][data-phase="portal_venous"]');
 
 test('places an applicator on the solitary lesion and reads coverage and margin', async () => {
   test.setTimeout(600_000);
   const { page } = host;
   await openSampleThroughUi(host, 'solitary-ablation');
-  const truth = findTruth(SAMPLE_CACHE);
+  const truth = findSampleTruth(SAMPLE_CACHE, 'solitary-ablation');
   const lesion = truth.lesions[0]!;
 
-  // The tumour segment the analysis needs: one click on the lesion centre.
-  await page.click('role=tab[name="Segment"]');
-  await expect(pane(page)).toBeVisible();
-  await expect(page.getByTestId('pane-progress')).toHaveCount(0, { timeout: 240_000 });
-  // Liver first (one click on the truth's seed): the lesion tool grows within it, and the liver
-  // gives the margin its subcapsular exclusion.
-  await page.getByTestId('tool-liver-seed').click();
-  const seed = await screenPointOf(page, truth.liverSeedLps);
-  await page.mouse.click(seed.x, seed.y);
-  await expect(page.locator('[data-testid^="segment-row-"][data-name="Liver"]')).toHaveCount(1, { timeout: 240_000 });
-  await page.getByTestId('tool-lesion-click').click();
-  const at = await screenPointOf(page, lesion.centreLps);
-  await page.mouse.click(at.x, at.y);
-  await expect(page.locator('[data-testid^="segment-row-"][data-name="Lesion 1"]')).toHaveCount(1, {
-    timeout: 240_000,
-  });
-  const lesionRow = page.locator('[data-testid^="segment-row-"][data-name="Lesion 1"]');
-  const lesionLabel = (await lesionRow.getAttribute('data-testid'))!.slice('segment-row-'.length);
-  const lesionMl = await page.getByTestId(`volume-ml-${lesionLabel}`).textContent({ timeout: 120_000 });
+  // The tumour segment the analysis needs (the liver first: the lesion tool grows within it, and
+  // it gives the margin its subcapsular exclusion).
+  const lesionLabel = await segmentLiverAndLesionThroughUi(page, truth);
+  const lesionMl = await page.getByTestId(`volume-ml-${lesionLabel}`).textContent();
   console.log(`lesion segmented by one click: ${lesionMl} mL (truth ${lesion.volumeMl.toFixed(1)} mL)`);
-  await page.mouse.move(10, 10);
-  await page.keyboard.press('Escape');
 
   await page.click('role=tab[name="Ablation"]');
   await expect(page.getByTestId('ablation-workspace')).toBeVisible();

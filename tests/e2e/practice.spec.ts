@@ -1,8 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import type { CaseTruth } from '../../shared/sample/truth';
 import { startPreview, type PreviewHost } from '../host/previewHost';
+import { findSampleTruth } from '../host/sampleTruth';
 import { screenPointOf } from '../host/viewportPoints';
 
 /**
@@ -21,14 +19,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await host?.close();
 });
-
-function findTruth(dir: string): CaseTruth {
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile() && e.name === 'truth.json' && e.parentPath.includes(SAMPLE))
-      return JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')) as CaseTruth;
-  }
-  throw new Error('truth.json of the sample not found');
-}
 
 const pane = (page: Page) => page.locator('[data-testid^="viewport-"][data-phase="portal_venous"]').first();
 
@@ -75,7 +65,7 @@ test('a full liver attempt: hidden reference, submit, scores, debrief, FP/FN ove
   await page.getByTestId('practice-open').click();
   await page.waitForSelector('.notice:has-text("Imported"), .notice.error', { timeout: 300_000 });
   expect(await page.$('.notice.error')).toBeNull();
-  const truth = findTruth(host.userDataDir);
+  const truth = findSampleTruth(host.userDataDir, SAMPLE);
 
   // The attempt: one liver-seed click in the Segment workspace.
   await page.click('role=tab[name="Segment"]');

@@ -1,9 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CaseTruth } from '../../shared/sample/truth';
 import { startPreview, type PreviewHost } from '../host/previewHost';
+import { findSampleTruth, SAMPLE_CACHE } from '../host/sampleTruth';
 import { screenPointOf } from '../host/viewportPoints';
 import { openSampleThroughUi } from '../host/uiActions';
 
@@ -16,8 +15,6 @@ import { openSampleThroughUi } from '../host/uiActions';
  * (parallel projection, so three probes give the exact affine map).
  */
 let host: PreviewHost;
-/** Where the preview host generates sample cases (same default as tests/host/previewHost.ts). */
-const SAMPLE_CACHE = process.env.LIVERPLAN_SAMPLE_CACHE ?? join(tmpdir(), 'liverplan-e2e-sample-cache');
 /** Outside test-results/, which other spec runs clear. */
 const SHOTS = join(tmpdir(), 'liverplan-segment-shots');
 
@@ -41,14 +38,6 @@ test.afterAll(async () => {
   await host?.close();
 });
 
-function findTruth(dir: string): CaseTruth {
-  for (const e of readdirSync(dir, { recursive: true, withFileTypes: true })) {
-    if (e.isFile() && e.name === 'truth.json' && e.parentPath.includes('solitary-ablation'))
-      return JSON.parse(readFileSync(join(e.parentPath, e.name), 'utf8')) as CaseTruth;
-  }
-  throw new Error('truth.json of the sample not found');
-}
-
 const pane = (page: Page) => page.locator('[data-testid^="viewport-"][data-phase="portal_venous"]');
 
 const num = async (page: Page, id: string) => Number((await page.getByTestId(id).textContent())!.replace('%', ''));
@@ -57,7 +46,7 @@ test('segments the liver and a lesion by clicks, reads volumes and burden, undoe
   test.setTimeout(600_000);
   const { page } = host;
   await openSampleThroughUi(host, 'solitary-ablation');
-  const truth = findTruth(SAMPLE_CACHE);
+  const truth = findSampleTruth(SAMPLE_CACHE, 'solitary-ablation');
   await page.click('role=tab[name="Segment"]');
   await expect(page.getByTestId('segment-workspace')).toBeVisible();
   await expect(pane(page)).toBeVisible();

@@ -33,6 +33,9 @@ export interface PreviewOptions {
   userDataDir?: string;
   /** What dialog:pickFolder answers (the preview has no native dialog). */
   pickFolder?: () => string | null;
+  /** What dialog:pickFile and dialog:pickSavePath answer. */
+  pickFile?: () => string | null;
+  pickSavePath?: () => string | null;
   viewport?: { width: number; height: number };
   sampleCacheDir?: string;
 }
@@ -48,6 +51,8 @@ export interface PreviewHost {
   /** Console errors and page errors seen so far. */
   errors: string[];
   setPickFolder(fn: () => string | null): void;
+  setPickFile(fn: () => string | null): void;
+  setPickSavePath(fn: () => string | null): void;
   close(): Promise<void>;
 }
 
@@ -73,6 +78,8 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
   const userDataDir = opts.userDataDir ?? mkdtempSync(join(tmpdir(), 'liverplan-preview-'));
   mkdirSync(userDataDir, { recursive: true });
   let pickFolder = opts.pickFolder ?? (() => null);
+  let pickFile = opts.pickFile ?? (() => null);
+  let pickSavePath = opts.pickSavePath ?? (() => null);
   const pkg = (await import('../../package.json', { with: { type: 'json' } })).default as { version: string };
   const { handlers, log, files } = createHandlers({
     userDataDir,
@@ -80,6 +87,8 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
     appVersion: pkg.version,
     host: 'preview',
     pickFolder: async () => pickFolder(),
+    pickFile: async () => pickFile(),
+    pickSavePath: async () => pickSavePath(),
     // One generated copy of each sample case serves every e2e test of a run.
     sampleCacheDir:
       opts.sampleCacheDir ?? process.env.LIVERPLAN_SAMPLE_CACHE ?? join(tmpdir(), 'liverplan-e2e-sample-cache'),
@@ -156,6 +165,12 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
     errors,
     setPickFolder(fn) {
       pickFolder = fn;
+    },
+    setPickFile(fn) {
+      pickFile = fn;
+    },
+    setPickSavePath(fn) {
+      pickSavePath = fn;
     },
     async close() {
       emitTarget = null;

@@ -1,4 +1,7 @@
+import { expect, type Page } from '@playwright/test';
+import type { CaseTruth } from '../../shared/sample/truth';
 import type { PreviewHost } from './previewHost';
+import { portalVenousPane, screenPointOf } from './viewportPoints';
 
 /**
  * Imports a folder the way a user does: Start > Open folder, the (preset)
@@ -23,4 +26,29 @@ export async function openSampleThroughUi(host: PreviewHost, name: string): Prom
   await page.waitForSelector('.notice:has-text("Imported"), .notice.error', { timeout: 180_000 });
   const error = await page.$('.notice.error');
   if (error) throw new Error(`Opening sample ${name} failed: ${await error.textContent()}`);
+}
+
+/**
+ * Segment tab: the liver by one click on the truth's seed, then lesion `index` by one click on
+ * its centre (portal venous pane). Resolves with the lesion's label once its volume is shown.
+ */
+export async function segmentLiverAndLesionThroughUi(page: Page, truth: CaseTruth, index = 0): Promise<string> {
+  const pane = portalVenousPane(page);
+  await page.click('role=tab[name="Segment"]');
+  await expect(pane).toBeVisible();
+  await expect(page.getByTestId('pane-progress')).toHaveCount(0, { timeout: 240_000 });
+  await page.getByTestId('tool-liver-seed').click();
+  const seed = await screenPointOf(page, truth.liverSeedLps);
+  await page.mouse.click(seed.x, seed.y);
+  await expect(page.locator('[data-testid^="segment-row-"][data-name="Liver"]')).toHaveCount(1, { timeout: 240_000 });
+  await page.getByTestId('tool-lesion-click').click();
+  const at = await screenPointOf(page, truth.lesions[index]!.centreLps);
+  await page.mouse.click(at.x, at.y);
+  const row = page.locator(`[data-testid^="segment-row-"][data-name="Lesion ${index + 1}"]`);
+  await expect(row).toHaveCount(1, { timeout: 240_000 });
+  const label = (await row.getAttribute('data-testid'))!.slice('segment-row-'.length);
+  await expect(page.getByTestId(`volume-ml-${label}`)).toBeVisible({ timeout: 120_000 });
+  await page.mouse.move(10, 10);
+  await page.keyboard.press('Escape');
+  return label;
 }

@@ -38,6 +38,7 @@ export function mergeIntoIndex(index: StudyIndex, studies: StudyNode[]): StudyIn
     const summary = studySummary(st);
     const series: IndexedSeries[] = st.series.map((s, n) => ({
       ...summary.series[n]!,
+      openInfo: s.openInfo,
       files: s.planes.map((p) => p.path),
     }));
     const old = byUid.get(st.studyInstanceUid);

@@ -1,11 +1,14 @@
 import type { Handlers, PartialHandlers, ServiceEnv } from '../handlerTypes';
 import { FileRegistry } from '../files/fileRegistry';
+import { PickedPaths } from '../files/pickedPaths';
 import { createErrorLog } from '../log/errorLog';
 import { appHandlers } from './app';
 import { caseHandlers } from './case';
 import { devicesHandlers } from './devices';
+import { dialogHandlers } from './dialog';
 import { dicomHandlers } from './dicom';
 import { exportHandlers } from './export';
+import { labelsHandlers } from './labels';
 import { limitsHandlers } from './limits';
 import { practiceHandlers } from './practice';
 import { samplesHandlers } from '../samples/samplesHandlers';
@@ -23,6 +26,7 @@ export function createHandlers(env: ServiceEnv): {
 } {
   const log = createErrorLog(env.userDataDir);
   const files = new FileRegistry();
+  const picked = new PickedPaths();
   const parts: PartialHandlers[] = [
     appHandlers(env, log),
     caseHandlers(env, log, files),
@@ -33,6 +37,8 @@ export function createHandlers(env: ServiceEnv): {
     samplesHandlers(env),
     practiceHandlers(env),
     targetsHandlers(env),
+    dialogHandlers(env, picked),
+    labelsHandlers(picked),
   ];
   const handlers = Object.assign({}, ...parts) as Handlers;
   return { handlers, log, files };

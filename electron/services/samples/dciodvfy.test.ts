@@ -7,6 +7,7 @@ import { writeInstance } from '../../../shared/dicom/writeInstance';
 import { findCase } from '../../../shared/sample/cases';
 import { CT_PHASES, MR_PHASES } from '../../../shared/sample/enhancement';
 import { imageDataset } from '../../../shared/sample/imageDataset';
+import { postAblationSeriesContext } from '../../../shared/sample/postAblation';
 import { sampleMasks, smallSegInput } from '../../../shared/seg/testSupport';
 import { writeSeg } from '../../../shared/seg/writeSeg';
 import type { Grid } from '../../../shared/volume/grid';
@@ -66,5 +67,12 @@ describe.skipIf(!hasDciodvfy)('dciodvfy accepts what we write', () => {
       const bytes = writeInstance(imageDataset(ctx, 2, '2.25.4', pixels));
       expect(errors(`${caseName}-${spec.label}.dcm`, bytes), `${caseName} ${spec.label}`).toEqual([]);
     }
+  });
+
+  it('post-ablation follow-up slice (its own study and frame of reference)', () => {
+    const def = findCase('solitary-ablation')!;
+    const ctx = postAblationSeriesContext(def, def.postAblation!, def.name, grid);
+    const pixels = new Int16Array(grid.dims[0] * grid.dims[1]).fill(1059);
+    expect(errors('post-ablation.dcm', writeInstance(imageDataset(ctx, 2, '2.25.5', pixels)))).toEqual([]);
   });
 });

@@ -13,7 +13,7 @@ import {
  * Bumped whenever the generator's output changes, so caches written by an
  * older build are regenerated instead of served stale.
  */
-export const SAMPLE_GENERATOR_VERSION = 2;
+export const SAMPLE_GENERATOR_VERSION = 3;
 
 export interface SampleSummary {
   name: string;

@@ -1,9 +1,6 @@
-import { IDEAL_MARGIN, marginBands } from '../../../shared/ablation/marginBands';
 import { useAblationStore } from './ablationStore';
 import { convertZoneToSegment } from './ablationActions';
-
-const f1 = (x: number | null | undefined) => (x !== null && x !== undefined && Number.isFinite(x) ? x.toFixed(1) : '-');
-const rgb = (c: [number, number, number]) => `rgb(${c.join(',')})`;
+import { f1, MarginLegend, MarginTable } from './MarginTable';
 
 /** Per-tumour coverage and margin, heat-sink vessels, critical-structure distances, legend. */
 export function AnalysisPanel() {
@@ -25,38 +22,7 @@ export function AnalysisPanel() {
           {a.tumours.map((t, n) => (
             <div key={t.label} className="tumour" data-testid={`tumour-${n}`}>
               <h4>{t.name}</h4>
-              {t.margin ? (
-                <table>
-                  <tbody>
-                    <tr>
-                      <td>Coverage</td>
-                      <td data-testid={`coverage-${n}`}>{t.margin.coveragePercent.toFixed(1)}%</td>
-                    </tr>
-                    <tr className={t.margin.mamMm < settings.targetMm ? 'low' : ''}>
-                      <td>Minimal margin</td>
-                      <td data-testid={`mam-${n}`}>{f1(t.margin.mamMm)} mm</td>
-                    </tr>
-                    <tr>
-                      <td>q25 / median</td>
-                      <td>
-                        {f1(t.margin.q25Mm)} / {f1(t.margin.medianMm)} mm
-                      </td>
-                    </tr>
-                    <tr>
-                      <td>Surface &lt; 0 mm</td>
-                      <td>{f1(t.margin.percentBelow0)}%</td>
-                    </tr>
-                    <tr>
-                      <td>Surface &lt; {t.margin.targetMm} mm</td>
-                      <td>{f1(t.margin.percentBelow5)}%</td>
-                    </tr>
-                    <tr>
-                      <td>Subcapsular excluded</td>
-                      <td>{f1(t.margin.excludedSubcapsularPercent)}%</td>
-                    </tr>
-                  </tbody>
-                </table>
-              ) : null}
+              {t.margin ? <MarginTable margin={t.margin} targetMm={settings.targetMm} testId={String(n)} /> : null}
               {t.margin?.residualTumour && (
                 <div className="warning" data-testid={`residual-${n}`}>
                   Residual unablated tumour: part of the surface lies outside the zone.
@@ -83,17 +49,7 @@ export function AnalysisPanel() {
               ))}
             </div>
           )}
-          <div className="legend">
-            Margin map:{' '}
-            {marginBands(settings.targetMm).map((b) => (
-              <span key={b.label}>
-                <i style={{ background: rgb(b.color) }} /> {b.name}
-              </span>
-            ))}
-            <span title={IDEAL_MARGIN.source}>
-              <i style={{ background: 'rgb(0,188,212)' }} /> zone
-            </span>
-          </div>
+          <MarginLegend targetMm={settings.targetMm} zone="zone" />
           <button data-testid="zone-to-segment" disabled={!a.zoneVolumeMl} onClick={convertZoneToSegment}>
             Convert zone to segment
           </button>

@@ -70,6 +70,7 @@ export function toViewerSeries(study: StudySummary, s: SeriesSummary): ViewerSer
     seriesNumber: s.seriesNumber,
     phase: s.phaseOverride ? { label: s.phaseOverride, confidence: 1, reason: 'set by the user' } : s.phase,
     fileIds: s.fileIds,
+    openInfo: s.openInfo ?? null,
     patientName: study.patientName,
     patientId: study.patientId,
     studyDate: study.studyDate,
@@ -171,7 +172,9 @@ export async function openSample(name: string): Promise<void> {
     const { folder } = await api().invoke('samples:open', { jobId, name });
     off();
     const studies = await importPaths([folder], `Opening sample case ${name}`);
-    if (studies?.[0]) await openStudy(studies[0]);
+    // A case may hold a follow-up study too (post-ablation): open the multiphase planning study.
+    const main = studies?.length ? studies.reduce((a, b) => (b.series.length > a.series.length ? b : a)) : null;
+    if (main) await openStudy(main);
   } catch (e) {
     off();
     useStudyStore.getState().setScan(null);

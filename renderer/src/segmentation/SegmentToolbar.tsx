@@ -3,6 +3,8 @@ import { useCaseStore, type EditTool } from '../store/caseStore';
 import { cancelJob, maskOperation } from './editActions';
 import { redoEdit, undoEdit } from './labelmapSession';
 import { saveCase } from './caseAutosave';
+import { importLabels } from './labelsImport';
+import { exportNifti } from './niftiExport';
 import type { MaskOp } from './segmentJobs';
 
 const TOOLS: { id: EditTool; label: string; title: string }[] = [
@@ -16,6 +18,11 @@ const TOOLS: { id: EditTool; label: string; title: string }[] = [
   { id: 'rect-scissors', label: 'Rect ✂', title: 'Fill a dragged rectangle' },
   { id: 'sphere-scissors', label: 'Sphere ✂', title: 'Fill a dragged sphere' },
   { id: 'fill', label: 'Fill', title: 'Fill the enclosed region clicked (paint fill)' },
+  {
+    id: 'freehand',
+    label: 'Freehand',
+    title: 'Draw a closed outline: its inside fills the active segment on that slice (F)',
+  },
   { id: 'region-grow', label: 'Grow', title: 'Region grow from a click into the active segment' },
   { id: 'liver-seed', label: 'Liver', title: 'Whole liver from one click; Shift-drag includes, Alt-drag excludes' },
   { id: 'lesion-click', label: 'Lesion', title: 'Click a lesion: segmented on its most conspicuous phase' },
@@ -103,6 +110,21 @@ export function SegmentToolbar() {
         </button>
         <button data-testid="save-case" title="Save (Ctrl+S)" onClick={() => void saveCase()}>
           Save
+        </button>
+        <button
+          data-testid="import-labels"
+          title="Add the segments of a DICOM SEG or NIfTI labelmap to the case (one undo step)"
+          disabled={!!c.job}
+          onClick={() => void importLabels()}
+        >
+          Import SEG / NIfTI…
+        </button>
+        <button
+          data-testid="export-nifti"
+          title="Write the case labelmap as .nii.gz with a JSON of label names and codes"
+          onClick={() => void exportNifti()}
+        >
+          Export NIfTI…
         </button>
         <span className="save-state" data-testid="save-state">
           {c.saveState}

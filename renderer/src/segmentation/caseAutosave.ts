@@ -5,6 +5,8 @@ import { decodeNiftiLabelmap, encodeNifti } from '../../../shared/volume/nifti';
 import { api } from '../api';
 import { reportError } from '../store/appStore';
 import { useAblationStore } from '../ablation/ablationStore';
+import { restoreConfirmation, zoneForCase } from '../confirm/confirmActions';
+import { persistedConfirmation, useConfirmStore } from '../confirm/confirmStore';
 import { usePlanStore } from '../plan/planStore';
 import { useCaseStore } from '../store/caseStore';
 import { useStudyStore } from '../store/studyStore';
@@ -94,6 +96,7 @@ function restore(opened: OpenedCaseMessage): void {
   useCaseStore.getState().setSegments(opened.document.segments);
   if (opened.document.planInput) usePlanStore.getState().setDraft(opened.document.planInput);
   useAblationStore.getState().setApplicators(opened.document.applicators);
+  restoreConfirmation(opened.document.confirmation, fromBase64);
   if (opened.labelsBase64) {
     const lm = decodeNiftiLabelmap(fromBase64(opened.labelsBase64));
     if (!sameGrid(lm.grid, grid))
@@ -127,8 +130,14 @@ async function currentDocument(): Promise<CaseDocument> {
     segments: useCaseStore.getState().segments,
     planInput: usePlanStore.getState().draft,
     applicators: useAblationStore.getState().applicators,
+    confirmation: confirmationForCase(),
     updatedAt: new Date().toISOString(),
   };
+}
+
+function confirmationForCase() {
+  const zone = zoneForCase();
+  return persistedConfirmation(useConfirmStore.getState(), zone ? toBase64(zone) : null);
 }
 
 async function tick(): Promise<void> {
@@ -171,9 +180,20 @@ export function startAutosave(): () => void {
   const unsubscribeAblation = useAblationStore.subscribe((s, prev) => {
     if (s.applicators !== prev.applicators && currentSession()) markDirty();
   });
+  // Confirmation landmarks, the refined transform and the achieved zone are case work too.
+  const unsubscribeConfirm = useConfirmStore.subscribe((s, prev) => {
+    const changed =
+      s.postSeriesUid !== prev.postSeriesUid ||
+      s.pairs !== prev.pairs ||
+      s.refinement !== prev.refinement ||
+      s.tumourLabel !== prev.tumourLabel ||
+      s.zoneVoxels !== prev.zoneVoxels;
+    if (changed && currentSession()) markDirty();
+  });
   return () => {
     clearInterval(timer);
     unsubscribe();
     unsubscribeAblation();
+    unsubscribeConfirm();
   };
 }

@@ -80,6 +80,17 @@ export function voxelAt(grid: Grid, world: Vec3): number | null {
   return i + j * nx + k * nx * ny;
 }
 
+/** Frame of reference and series of the labelmap's reference volume (what imports must match, exports name). */
+export function referenceIds(): { frameOfReferenceUid?: string; referenceSeriesUid?: string } {
+  const volume = session && cache.getVolume(session.referenceVolumeId);
+  const frame = volume?.metadata?.FrameOfReferenceUID;
+  const series = referenceSeries(useStudyStore.getState().viewerSeries)?.seriesInstanceUid;
+  return {
+    ...(typeof frame === 'string' && frame ? { frameOfReferenceUid: frame } : {}),
+    ...(series ? { referenceSeriesUid: series } : {}),
+  };
+}
+
 export function sessionGrid(): Grid | null {
   return session ? gridOfVolume(session.volume) : null;
 }

@@ -1,6 +1,7 @@
 import { removeSegment } from '../../../shared/case/segmentHistory';
 import { SEGMENT_TEMPLATES } from '../../../shared/case/segmentTemplates';
 import type { Segment } from '../../../shared/case/model';
+import { fillOutline } from '../../../shared/segment/fillOutline';
 import type { Vec3 } from '../../../shared/volume/grid';
 import { reportError } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
@@ -213,6 +214,20 @@ export async function maskOperation(action: MaskOp): Promise<void> {
     if (r) writeSegmentMask(label, r.mask, true, action);
   } catch (e) {
     reportError(OP_LABEL[action], e);
+  }
+}
+
+/** Freehand fill: the inside of an outline drawn on a view goes into the active segment (one undo step). */
+export function fillOutlineIntoActive(outline: Vec3[], normal: Vec3): void {
+  try {
+    const label = activeLabelOrThrow();
+    const grid = sessionGrid();
+    if (!grid) throw new Error('The reference phase is still loading.');
+    const { mask, count } = fillOutline(grid, outline, normal);
+    if (!count) throw new Error('The outline encloses no voxel of the reference phase; draw a larger one.');
+    writeSegmentMask(label, mask, false, 'freehand');
+  } catch (e) {
+    reportError('Freehand fill', e);
   }
 }
 

@@ -15,6 +15,8 @@ import {
 } from '@cornerstonejs/tools';
 import type { EditTool } from '../store/caseStore';
 import { ENGINE_ID, engine } from '../viewer/viewerEngine';
+import { fillOutlineIntoActive } from './editActions';
+import { FreehandFillTool, onFreehandOutline } from './freehandFillTool';
 
 type CsTool = Exclude<EditTool, 'none' | 'region-grow' | 'liver-seed' | 'lesion-click'>;
 
@@ -32,12 +34,15 @@ const INSTANCES: Record<CsTool, { name: string; parent: string; strategy?: strin
   'rect-scissors': { name: RectangleScissorsTool.toolName, parent: RectangleScissorsTool.toolName },
   'sphere-scissors': { name: SphereScissorsTool.toolName, parent: SphereScissorsTool.toolName },
   fill: { name: PaintFillTool.toolName, parent: PaintFillTool.toolName },
+  freehand: { name: FreehandFillTool.toolName, parent: FreehandFillTool.toolName },
 };
 
 let registered = false;
 function registerOnce(): void {
   if (registered) return;
   for (const t of [BrushTool, CircleScissorsTool, RectangleScissorsTool, SphereScissorsTool, PaintFillTool]) addTool(t);
+  addTool(FreehandFillTool);
+  onFreehandOutline((outline, normal) => fillOutlineIntoActive(outline, normal));
   registered = true;
 }
 

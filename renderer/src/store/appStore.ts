@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 
-export type WorkspaceId = 'start' | 'view' | 'segment' | 'plan' | 'ablation' | 'report' | 'practice' | 'selftest';
+export type WorkspaceId =
+  'start' | 'view' | 'segment' | 'plan' | 'ablation' | 'confirm' | 'report' | 'practice' | 'selftest';
 
 export interface Notice {
   id: number;

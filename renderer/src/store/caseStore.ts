@@ -17,6 +17,7 @@ export type EditTool =
   | 'rect-scissors'
   | 'sphere-scissors'
   | 'fill'
+  | 'freehand'
   | 'region-grow'
   | 'liver-seed'
   | 'lesion-click';

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { VolumeOpenInfo } from '../../../shared/dicom/volumeOpenInfo';
 import type { ScanResult, StudySummary } from '../../../shared/ipc/channels/dicom';
 
 /** A series as the viewer needs it: what to fetch (file ids) and how to label it. */
@@ -16,6 +17,8 @@ export interface ViewerSeries {
   patientName: string;
   patientId: string;
   studyDate: string;
+  /** Plane positions and pixel format from the scan: the volume is built before any file is read. */
+  openInfo?: VolumeOpenInfo | null;
   /** Geometry findings that refuse measurement (the viewer shows them as a banner). */
   warnings: string[];
 }

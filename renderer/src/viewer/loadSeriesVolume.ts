@@ -1,5 +1,7 @@
 import { cache, Enums, eventTarget, volumeLoader, type Types } from '@cornerstonejs/core';
 import { Enums as MetadataEnums, metaData, utilities as metadataUtils } from '@cornerstonejs/metadata';
+import type { ViewerSeries } from '../store/studyStore';
+import { forgetOpenInfo, provideOpenInfo } from './openInfoMetadata';
 
 export interface LoadProgress {
   stage: 'headers' | 'pixels' | 'done' | 'error';
@@ -52,14 +54,22 @@ async function registerHeaders(fileIds: string[], signal: AbortSignal, onFile: (
  * viewports re-render as they do); onProgress reports headers, then pixels.
  */
 export async function loadSeriesVolume(
-  seriesInstanceUid: string,
-  fileIds: string[],
+  series: Pick<ViewerSeries, 'seriesInstanceUid' | 'frameOfReferenceUid' | 'fileIds' | 'openInfo'>,
   onProgress: (p: LoadProgress) => void,
   signal: AbortSignal,
 ): Promise<Types.IImageVolume> {
+  const { seriesInstanceUid, fileIds, openInfo } = series;
   const volumeId = volumeIdFor(seriesInstanceUid);
   let volume = cache.getVolume(volumeId);
-  if (!volume) {
+  if (!volume && openInfo && openInfo.positions.length === fileIds.length) {
+    // The scan already read every header: place the planes from it and let the loader fetch
+    // each file once, for its pixels, in the order it chooses (middle slice first).
+    const imageIds = fileIds.map(imageIdFor);
+    provideOpenInfo(imageIds, openInfo, series);
+    registered.set(seriesInstanceUid, imageIds);
+    volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
+    performance.mark(`liverplan-volume-${seriesInstanceUid}`);
+  } else if (!volume) {
     let headers = 0;
     onProgress({ stage: 'headers', done: 0, total: fileIds.length });
     const imageIds = await registerHeaders(fileIds, signal, () => {
@@ -68,7 +78,9 @@ export async function loadSeriesVolume(
         onProgress({ stage: 'headers', done: headers, total: fileIds.length });
     });
     registered.set(seriesInstanceUid, imageIds);
+    performance.mark(`liverplan-headers-${seriesInstanceUid}`);
     volume = await volumeLoader.createAndCacheVolume(volumeId, { imageIds });
+    performance.mark(`liverplan-volume-${seriesInstanceUid}`);
   }
   // A load cancelled by an earlier series list resumes here; a finished one is done.
   if ((volume as unknown as { loadStatus?: { loaded?: boolean } }).loadStatus?.loaded) {
@@ -83,7 +95,11 @@ export async function loadSeriesVolume(
     const step = Math.max(1, Math.floor(d.numberOfFrames / 50));
     if (!complete && d.framesProcessed !== 1 && d.framesProcessed % step !== 0) return;
     onProgress({ stage: complete ? 'done' : 'pixels', done: d.framesProcessed, total: d.numberOfFrames });
-    if (complete) eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
+    if (!complete) return;
+    eventTarget.removeEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
+    // Every voxel now lives in the volume; with the planes answered from the scan, the parsed
+    // files (pixel data included, as large as the volume itself) are no longer needed.
+    if (openInfo) dropParsedFiles(seriesInstanceUid);
   };
   eventTarget.addEventListener(Enums.Events.IMAGE_VOLUME_MODIFIED, onModified);
   signal.addEventListener('abort', () => {
@@ -102,7 +118,12 @@ export async function loadSeriesVolume(
 export function unloadSeriesVolume(seriesInstanceUid: string): void {
   const volumeId = volumeIdFor(seriesInstanceUid);
   if (cache.getVolume(volumeId)) cache.removeVolumeLoadObject(volumeId);
+  dropParsedFiles(seriesInstanceUid);
+  forgetOpenInfo(registered.get(seriesInstanceUid) ?? []);
+  registered.delete(seriesInstanceUid);
+}
+
+function dropParsedFiles(seriesInstanceUid: string): void {
   for (const id of registered.get(seriesInstanceUid) ?? [])
     metaData.clearQuery(MetadataEnums.MetadataModules.NATURALIZED, id);
-  registered.delete(seriesInstanceUid);
 }

@@ -58,8 +58,7 @@ export function loadStudyVolumes(series: ViewerSeries[]): void {
       const uid = s.seriesInstanceUid;
       try {
         const volume = await loadSeriesVolume(
-          uid,
-          s.fileIds,
+          s,
           (p) => !abort.signal.aborted && useViewerStore.getState().setProgress(uid, p),
           abort.signal,
         );

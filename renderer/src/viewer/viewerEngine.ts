@@ -1,4 +1,4 @@
-import { Enums, getRenderingEngine, RenderingEngine, type Types } from '@cornerstonejs/core';
+import { cache, Enums, getRenderingEngine, RenderingEngine, type Types } from '@cornerstonejs/core';
 import {
   addTool,
   CrosshairsTool,
@@ -6,6 +6,7 @@ import {
   OrientationMarkerTool,
   PanTool,
   ReferenceLinesTool,
+  segmentation,
   StackScrollTool,
   synchronizers,
   SynchronizerManager,
@@ -176,6 +177,12 @@ export async function showVolume(
 ): Promise<void> {
   const vp = viewportOf(spec.id);
   if (!vp) return;
+  // Segmentation state is keyed by viewport id and outlives a viewport that is recreated or
+  // given another series: a labelmap of one frame of reference must never stay on a view of
+  // another (its coordinates mean other places). The sessions re-attach what belongs.
+  const before = vp.getActors().length ? vp.getFrameOfReferenceUID() : null;
+  const next = cache.getVolume(volumeId)?.metadata?.FrameOfReferenceUID;
+  if (!before || before !== next) segmentation.removeSegmentationRepresentations(spec.id, {}, true);
   await vp.setVolumes([{ volumeId }]);
   if (spec.kind === 'volume3d') {
     // SwiftShader renders on the CPU: a coarser ray step keeps 3D interactive there.

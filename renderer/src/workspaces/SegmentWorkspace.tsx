@@ -41,6 +41,7 @@ export function SegmentWorkspace() {
       else if (ctrl || e.altKey) return;
       else if (k === 'b') act(() => c.setTool('brush'));
       else if (k === 'e') act(() => c.setTool('eraser'));
+      else if (k === 'f') act(() => c.setTool('freehand'));
       else if (e.key === '[') act(() => c.setBrushRadius(c.brushRadiusMm - 1));
       else if (e.key === ']') act(() => c.setBrushRadius(c.brushRadiusMm + 1));
       else if (e.key === 'Escape') act(() => c.setTool('none'));

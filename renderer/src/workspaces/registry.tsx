@@ -1,6 +1,7 @@
 import type { ComponentType } from 'react';
 import type { WorkspaceId } from '../store/appStore';
 import { AblationWorkspace } from './AblationWorkspace';
+import { ConfirmWorkspace } from './ConfirmWorkspace';
 import { PlanWorkspace } from './PlanWorkspace';
 import { PracticeWorkspace } from './PracticeWorkspace';
 import { ReportWorkspace } from './ReportWorkspace';
@@ -24,6 +25,7 @@ export const workspaces: WorkspaceDef[] = [
   { id: 'segment', label: 'Segment', tab: true, component: SegmentWorkspace },
   { id: 'plan', label: 'Plan', tab: true, component: PlanWorkspace },
   { id: 'ablation', label: 'Ablation', tab: true, component: AblationWorkspace },
+  { id: 'confirm', label: 'Confirm', tab: true, component: ConfirmWorkspace },
   { id: 'report', label: 'Report', tab: true, component: ReportWorkspace },
   { id: 'practice', label: 'Practice', tab: true, component: PracticeWorkspace },
   { id: 'selftest', label: 'Display self-test', tab: false, component: SelfTestWorkspace },

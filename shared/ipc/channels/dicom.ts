@@ -9,6 +9,23 @@ export const findingSchema = z.object({
   message: z.string(),
 });
 
+const volumeOpenInfoSchema = z.object({
+  modality: z.string(),
+  sopClassUid: z.string(),
+  rows: z.number().int().positive(),
+  columns: z.number().int().positive(),
+  orientation: z.tuple([z.number(), z.number(), z.number(), z.number(), z.number(), z.number()]),
+  pixelSpacing: z.tuple([z.number(), z.number()]),
+  positions: z.array(vec3),
+  bitsAllocated: z.number().int(),
+  bitsStored: z.number().int(),
+  pixelRepresentation: z.number().int(),
+  samplesPerPixel: z.number().int(),
+  photometricInterpretation: z.string(),
+  rescaleSlope: z.number(),
+  rescaleIntercept: z.number(),
+});
+
 export const phaseSchema = z.object({ label: z.string(), confidence: z.number(), reason: z.string() });
 
 /** One series of the study browser (the `liverplan scan` JSON plus what the app needs to fetch it). */
@@ -31,6 +48,8 @@ export const seriesSummarySchema = z.object({
   findings: z.array(findingSchema),
   /** Opaque ids for /files/<id>, one per instance, sorted along the normal. */
   fileIds: z.array(z.string()),
+  /** Plane positions and the shared pixel format (shared/dicom/volumeOpenInfo); absent: read each header. */
+  openInfo: volumeOpenInfoSchema.nullable().optional(),
 });
 
 export const studySummarySchema = z.object({

@@ -1,0 +1,20 @@
+import type { PickedPaths } from '../files/pickedPaths';
+import { ServiceError, type PartialHandlers } from '../handlerTypes';
+import { exportNiftiLabels } from '../labels/exportNiftiLabels';
+import { importLabelFile, MAX_LABEL_FILE_BYTES } from '../labels/importLabelFile';
+
+/** Import of others' segmentations and NIfTI export, for paths the user picked in a dialog only. */
+export function labelsHandlers(picked: PickedPaths, maxImportBytes = MAX_LABEL_FILE_BYTES): PartialHandlers {
+  return {
+    'labels:import': async (req) => {
+      if (!picked.canOpen(req.path))
+        throw new ServiceError('not-picked', 'Choose the file with Import SEG / NIfTI… first.');
+      return importLabelFile(req.path, req.referenceGrid, req.frameOfReferenceUid, maxImportBytes);
+    },
+    'labels:exportNifti': async (req) => {
+      if (!picked.canSave(req.path))
+        throw new ServiceError('not-picked', 'Choose where to save with Export NIfTI… first.');
+      return exportNiftiLabels(req);
+    },
+  };
+}

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import { codeSchema, segmentKinds, segmentSchema } from '../../case/model';
+import { defineChannel } from '../define';
+
+const finite = z.number().finite();
+const dim = z.number().int().min(1).max(4096);
+const positive = finite.positive().max(1000);
+/** Larger grids are refused before any work (a byte per voxel, several copies while importing). */
+export const MAX_LABEL_GRID_VOXELS = 2 ** 28;
+
+/** The case reference grid (shared/volume/grid Grid) the file is placed on. */
+export const referenceGridSchema = z
+  .object({
+    dims: z.tuple([dim, dim, dim]),
+    spacing: z.tuple([positive, positive, positive]),
+    origin: z.tuple([finite, finite, finite]),
+    direction: z.tuple([finite, finite, finite, finite, finite, finite, finite, finite, finite]),
+  })
+  .strict()
+  .refine((g) => g.dims[0] * g.dims[1] * g.dims[2] <= MAX_LABEL_GRID_VOXELS, 'grid too large')
+  .refine(
+    (g) => [0, 3, 6].every((a) => Math.abs(Math.hypot(...g.direction.slice(a, a + 3)) - 1) < 1e-3),
+    'direction cosines must be unit vectors',
+  );
+
+const path = z.string().min(1).max(4096);
+const uid = z.string().max(128);
+const color = z.tuple([
+  z.number().int().min(0).max(255),
+  z.number().int().min(0).max(255),
+  z.number().int().min(0).max(255),
+]);
+
+export const importedSegmentSchema = z.object({
+  index: z.number().int().min(1).max(255),
+  sourceNumber: z.number().int(),
+  name: z.string(),
+  kind: z.enum(segmentKinds),
+  category: codeSchema,
+  type: codeSchema,
+  color,
+  voxels: z.number(),
+  lostVoxels: z.number(),
+});
+
+export const labelsImportResultSchema = z.object({
+  format: z.enum(['seg', 'nifti']),
+  fileName: z.string(),
+  segments: z.array(importedSegmentSchema),
+  /** The file on the reference grid, one label per voxel (values = segment index): gzip NIfTI, base64. */
+  labelsBase64: z.string(),
+  /** Voxels claimed by more than one segment of the file (the later segment kept them). */
+  overlapVoxels: z.number(),
+  /** Segments with no voxel inside the image (left out). */
+  outside: z.array(z.string()),
+  /** Things the user should know about how the file was placed. */
+  notes: z.array(z.string()),
+});
+export type LabelsImportResult = z.infer<typeof labelsImportResultSchema>;
+
+export const labelsChannels = {
+  /**
+   * Reads a DICOM SEG or NIfTI labelmap the user picked (dialog:pickFile) and
+   * places it on the reference grid: SEG of another frame of reference,
+   * unreadable files and files outside the image are refused with a reason.
+   */
+  'labels:import': defineChannel(
+    z.object({ path, referenceGrid: referenceGridSchema, frameOfReferenceUid: uid.optional() }).strict(),
+    labelsImportResultSchema,
+  ),
+  /**
+   * Writes the case labelmap (label values = segment labels) as .nii.gz to a
+   * path picked with dialog:pickSavePath, atomically, plus a sidecar JSON of
+   * label -> name, kind, codes, colour and voxel count.
+   */
+  'labels:exportNifti': defineChannel(
+    z
+      .object({
+        path,
+        /** gzip NIfTI of the case labelmap, base64. */
+        labelsBase64: z.string().max(512 * 1024 * 1024),
+        segments: z.array(segmentSchema).max(255),
+        frameOfReferenceUid: uid.optional(),
+        referenceSeriesUid: uid.optional(),
+      })
+      .strict(),
+    z.object({ path: z.string(), sidecarPath: z.string(), bytes: z.number(), labels: z.number() }),
+  ),
+};
