@@ -195,6 +195,8 @@ function readFields(ds: DataSet, path: string, fileSize: number): InstanceHeader
     photometricInterpretation: str(ds, 'x00280004') || 'MONOCHROME2',
     rescaleSlope: num(ds, 'x00281053', num(firstItem(shared, 'x00289145'), 'x00281053', 1)),
     rescaleIntercept: num(ds, 'x00281052', num(firstItem(shared, 'x00289145'), 'x00281052', 0)),
+    windowCenter: num(ds, 'x00281050', num(firstItem(shared, 'x00289132'), 'x00281050')),
+    windowWidth: num(ds, 'x00281051', num(firstItem(shared, 'x00289132'), 'x00281051')),
     geometry,
     frames,
     contrastBolusAgent: str(ds, 'x00180010'),

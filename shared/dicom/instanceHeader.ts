@@ -43,6 +43,9 @@ export interface InstanceHeader {
   photometricInterpretation: string;
   rescaleSlope: number;
   rescaleIntercept: number;
+  /** First WindowCenter / WindowWidth pair (the scanner's default display), when present. */
+  windowCenter?: number;
+  windowWidth?: number;
   /** Single-frame geometry, or the shared geometry of an enhanced multi-frame object. */
   geometry: FrameGeometry;
   /** Enhanced multi-frame: per-frame positions (and orientations where they vary). */

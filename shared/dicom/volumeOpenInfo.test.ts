@@ -30,6 +30,8 @@ describe('volumeOpenInfo', () => {
       expect(info.positions[n]).toEqual(h.geometry.position);
     });
     expect(info.bitsAllocated).toBe(16);
+    const h0 = extractHeader(files[0]!.bytes, 'x');
+    expect(info.window).toEqual(Number.isFinite(h0.windowCenter) ? [h0.windowCenter, h0.windowWidth] : null);
     expect(info.rescaleIntercept).toBe(extractHeader(files[0]!.bytes, 'x').rescaleIntercept);
   });
 

@@ -25,6 +25,8 @@ export interface VolumeOpenInfo {
   photometricInterpretation: string;
   rescaleSlope: number;
   rescaleIntercept: number;
+  /** The first plane's default window [centre, width], or null without one. */
+  window?: [number, number] | null;
 }
 
 interface PlaneLike {
@@ -75,5 +77,9 @@ export function volumeOpenInfo(planes: PlaneLike[]): VolumeOpenInfo | null {
     photometricInterpretation: h0.photometricInterpretation,
     rescaleSlope: h0.rescaleSlope,
     rescaleIntercept: h0.rescaleIntercept,
+    window:
+      Number.isFinite(h0.windowCenter) && Number.isFinite(h0.windowWidth) && h0.windowWidth! > 0
+        ? [h0.windowCenter!, h0.windowWidth!]
+        : null,
   };
 }

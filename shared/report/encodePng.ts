@@ -51,9 +51,3 @@ function crc32(bytes: Uint8Array): number {
   for (const b of bytes) crc = table[(crc ^ b) & 0xff] ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;
 }
-
-export function bytesToBase64(bytes: Uint8Array): string {
-  let bin = '';
-  for (let n = 0; n < bytes.length; n += 0x8000) bin += String.fromCharCode(...bytes.subarray(n, n + 0x8000));
-  return btoa(bin);
-}

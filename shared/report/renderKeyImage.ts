@@ -1,5 +1,6 @@
 import type { Labelmap, ScalarVolume } from '../volume/grid';
-import { bytesToBase64, encodePngRgb } from './encodePng';
+import { bytesToBase64 } from '../ipc/base64';
+import { encodePngRgb } from './encodePng';
 
 export interface KeyImageOptions {
   /** Slice index k along the grid normal. */

@@ -1,15 +1,11 @@
 import { PDFDocument } from 'pdf-lib';
+import { base64ToBytes } from '../ipc/base64';
 import { createLayout } from './pdfLayout';
 import type { ReportModel } from './model';
 
 const fmt = (v: number | undefined, digits = 1) => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits));
 
-function base64ToBytes(b64: string): Uint8Array {
-  const bin = atob(b64.replace(/^data:image\/png;base64,/, ''));
-  const out = new Uint8Array(bin.length);
-  for (let n = 0; n < bin.length; n++) out[n] = bin.charCodeAt(n);
-  return out;
-}
+const pngBytes = (b64: string) => base64ToBytes(b64.replace(/^data:image\/png;base64,/, ''));
 
 /**
  * Renders the report to PDF with pdf-lib, in pure code, so the app and the
@@ -56,7 +52,7 @@ export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
 
   if (model.keyImages.length) {
     L.heading('Key images');
-    for (const img of model.keyImages) await L.image(base64ToBytes(img.pngBase64), img.width, img.height, img.caption);
+    for (const img of model.keyImages) await L.image(pngBytes(img.pngBase64), img.width, img.height, img.caption);
   }
 
   L.heading('Volumetry');

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { flatIndex, patientToIndex, type Grid, type Vec3 } from '../volume/grid';
 import { axialGrid, obliqueGrid } from '../volume/testGrids';
 import { liverFromSeed } from './liverFromSeed';
-import { dice, makeTestPhantom } from './testPhantom';
+import { growMm } from './morphology';
+import { dice, makeConfluentPhantom, makeTestPhantom } from './testPhantom';
 
 const toIndex = (grid: Grid, p: Vec3) => flatIndex(grid, ...(patientToIndex(grid, p).map(Math.round) as Vec3));
 
@@ -33,19 +34,80 @@ describe('liverFromSeed', () => {
     // Make the "stomach" almost liver-bright and weld it to the liver with a broad contact.
     const data = ph.phases.portal.data;
     for (let n = 0; n < data.length; n++) if (ph.labels[n] === 2) data[n] = data[n]! + 17;
+    // The weld: fat within 3 mm of both organs takes the stomach's intensity (fat -100 -> 105).
+    const nearLiver = growMm(ph.liver, grid, 3);
+    const nearStomach = growMm(
+      Uint8Array.from(ph.labels, (l) => (l === 2 ? 1 : 0)),
+      grid,
+      3,
+    );
+    for (let n = 0; n < data.length; n++)
+      if (ph.labels[n] === 0 && nearLiver[n] && nearStomach[n]) data[n] = data[n]! + 205;
     const c = ph.lesionCentres[0]!;
     const seed = toIndex(grid, [c[0] + 8, c[1] - 8, c[2] + 5]);
-    const wide = liverFromSeed(ph.phases.portal, { seed, k: 6, leakCutMm: 0 });
+    const wide = liverFromSeed(ph.phases.portal, { seed, k: 6, leakCutMm: 0, fineLeakCutMm: 0 });
     let stomach = 0;
     for (let n = 0; n < data.length; n++) if (ph.labels[n] === 2 && wide.mask[n]) stomach++;
     expect(stomach).toBeGreaterThan(100);
     const exclude: number[] = [];
     for (let n = 0; n < data.length; n++) if (ph.labels[n] === 2 && n % 7 === 0) exclude.push(n);
-    const refined = liverFromSeed(ph.phases.portal, { seed, k: 6, leakCutMm: 0, exclude });
+    const refined = liverFromSeed(ph.phases.portal, { seed, k: 6, leakCutMm: 0, fineLeakCutMm: 0, exclude });
     let left = 0;
     for (let n = 0; n < data.length; n++) if (ph.labels[n] === 2 && refined.mask[n]) left++;
     expect(left).toBeLessThan(stomach * 0.2);
     expect(dice(refined.mask, ph.liver)).toBeGreaterThan(0.93);
+  });
+
+  it('takes in necrotic and confluent lesions, on a fine grid worked at a coarser one', () => {
+    // 0.625 mm voxels: block-averaged 3 x 3 x 2 to the working grid, the result interpolated back.
+    const grid = axialGrid([120, 96, 52], [0.625, 0.625, 1]);
+    const ph = makeConfluentPhantom(grid, 12, 7);
+    const c = ph.lesionCentres[2]!;
+    const r = liverFromSeed(ph.phases.portal, { seed: toIndex(grid, [c[0] + 4, c[1] + 18, c[2]]) });
+    expect(dice(r.mask, ph.liver)).toBeGreaterThan(0.97);
+    let count = 0;
+    for (let n = 0; n < r.mask.length; n++) count += r.mask[n]!;
+    expect(r.voxelCount).toBe(count);
+    for (const lesion of ph.lesions) {
+      let inside = 0;
+      let size = 0;
+      for (let n = 0; n < lesion.length; n++) {
+        size += lesion[n]!;
+        inside += lesion[n]! & r.mask[n]!;
+      }
+      expect(inside / size).toBeGreaterThan(0.98);
+    }
+  });
+
+  it('does not follow a one-voxel partial-volume bridge to liver-like tissue beyond a wall', () => {
+    const grid = axialGrid([60, 50, 18], [1.4, 1.4, 3]);
+    const ph = makeTestPhantom(grid, 6, 5);
+    const data = ph.phases.portal.data;
+    const [nx, ny] = grid.dims;
+    const j0 = 25;
+    let edge = 0;
+    while (!ph.liver[edge + nx * (j0 + ny * 9)]) edge++;
+    expect(edge).toBeGreaterThan(8);
+    // A liver-bright slab past the liver's -i end beyond a 6-voxel fat gap, joined by a sheet of
+    // liver-like voxels three rows thick: the box mean keeps only its middle row in the window,
+    // a one-voxel bridge like the partial-volume shell round a rib.
+    const bright = (i: number, j: number, k: number) =>
+      (data[i + nx * (j + ny * k)] = 110 + ((i * 7 + j * 3 + k) % 9) - 4);
+    for (let k = 3; k < 15; k++) {
+      for (let j = 12; j < 38; j++) for (let i = 0; i < edge - 6; i++) bright(i, j, k);
+      for (let j = j0 - 1; j <= j0 + 1; j++) for (let i = edge - 6; i < edge; i++) bright(i, j, k);
+    }
+    const seed = toIndex(grid, ph.lesionCentres[0]!.map((v, a) => v + (a === 0 ? 10 : 0)) as Vec3);
+    const slab = (mask: Uint8Array) => {
+      let s = 0;
+      for (let k = 3; k < 15; k++)
+        for (let j = 12; j < 38; j++) for (let i = 0; i < edge - 7; i++) s += mask[i + nx * (j + ny * k)]!;
+      return s;
+    };
+    expect(slab(liverFromSeed(ph.phases.portal, { seed, fineLeakCutMm: 0 }).mask)).toBeGreaterThan(100);
+    const r = liverFromSeed(ph.phases.portal, { seed });
+    expect(slab(r.mask)).toBe(0);
+    expect(dice(r.mask, ph.liver)).toBeGreaterThan(0.93);
   });
 
   it('rejects a seed outside the image', () => {

@@ -94,3 +94,70 @@ export function countOnes(a: Uint8Array): number {
   for (let n = 0; n < a.length; n++) s += a[n] ? 1 : 0;
   return s;
 }
+
+export interface ConfluentPhantom {
+  grid: Grid;
+  phases: Record<'arterial' | 'portal', ScalarVolume>;
+  /** Whole liver: parenchyma, vessel and all lesions. */
+  liver: Uint8Array;
+  /** Truth per lesion: A (necrotic, largest), B (overlapping A, indented by it), C (solid, apart). */
+  lesions: Uint8Array[];
+  lesionCentres: Vec3[];
+  /** A's non-enhancing core. */
+  necrosis: Uint8Array;
+}
+
+/**
+ * A liver with confluent disease, for the lesion-splitting and necrosis tests: lesion A (12 mm
+ * radius) with a non-enhancing core, lesion B (8 mm) running 5 mm into A (A keeps the shared
+ * voxels, as confluent deposits are painted in the sample cases), a separate solid lesion C
+ * (6 mm) and a vessel passing 2.5 mm from A. Hypervascular lesions as in the CT sample cases:
+ * bright in the arterial phase, washed out in the portal phase; necrosis dark in both.
+ */
+export function makeConfluentPhantom(grid: Grid, noiseSd = 10, seed = 1): ConfluentPhantom {
+  const [nx, ny, nz] = grid.dims;
+  const total = nx * ny * nz;
+  const centre = indexToPatient(grid, (nx - 1) / 2, (ny - 1) / 2, (nz - 1) / 2);
+  const c = (dx: number, dy: number, dz: number): Vec3 => [centre[0] + dx, centre[1] + dy, centre[2] + dz];
+  const liverR: Vec3 = [34, 26, 22];
+  const lesionCentres: Vec3[] = [c(-10, 0, 0), c(5, 0, 0), c(18, -12, 4)];
+  const lesionR = [12, 8, 6];
+  const vessel = c(-10, 16.5, 0);
+  // 0 fat, 1 liver, 2 vessel, 3 necrosis, 10 + n lesion n.
+  const label = new Uint8Array(total);
+  const d2 = (p: Vec3, a: Vec3) => (p[0] - a[0]) ** 2 + (p[1] - a[1]) ** 2 + (p[2] - a[2]) ** 2;
+  for (let n = 0; n < total; n++) {
+    const p = indexToPatient(grid, n % nx, Math.floor(n / nx) % ny, Math.floor(n / (nx * ny)));
+    const q = ((p[0] - centre[0]) / liverR[0]) ** 2 + ((p[1] - centre[1]) / liverR[1]) ** 2;
+    if (q + ((p[2] - centre[2]) / liverR[2]) ** 2 > 1) continue;
+    label[n] = 1;
+    if ((p[0] - vessel[0]) ** 2 + (p[1] - vessel[1]) ** 2 <= 2.5 ** 2) label[n] = 2;
+    // Larger lesions first: a later lesion never takes an earlier one's voxels.
+    for (let l = lesionCentres.length - 1; l >= 0; l--)
+      if (d2(p, lesionCentres[l]!) <= lesionR[l]! ** 2) label[n] = 10 + l;
+    if (d2(p, lesionCentres[0]!) <= 5.5 ** 2) label[n] = 3;
+  }
+  const table = {
+    arterial: [-100, 78, 130, 22, 165],
+    portal: [-100, 112, 180, 28, 92],
+  };
+  let state = seed >>> 0 || 1;
+  const uniform = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) + 0.5) / 2 ** 32;
+  const gaussian = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+  const phase = (t: number[]): ScalarVolume => {
+    const data = new Float32Array(total);
+    for (let n = 0; n < total; n++) data[n] = Math.round(t[Math.min(4, label[n]!)]! + noiseSd * gaussian());
+    return { grid, data };
+  };
+  const lesions = lesionCentres.map((_, l) =>
+    Uint8Array.from(label, (v) => (v === 10 + l || (l === 0 && v === 3) ? 1 : 0)),
+  );
+  return {
+    grid,
+    phases: { arterial: phase(table.arterial), portal: phase(table.portal) },
+    liver: Uint8Array.from(label, (v) => (v ? 1 : 0)),
+    lesions,
+    lesionCentres,
+    necrosis: Uint8Array.from(label, (v) => (v === 3 ? 1 : 0)),
+  };
+}

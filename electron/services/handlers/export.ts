@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { ReportExtras } from '../../../shared/report/buildReportModel';
 import { buildReportModel } from '../../../shared/report/buildReportModel';
-import { bytesToBase64 } from '../../../shared/report/encodePng';
+import { bytesToBase64 } from '../../../shared/ipc/base64';
 import { renderReportPdf } from '../../../shared/report/renderReportPdf';
 import { measureCase } from '../../../shared/export/buildCaseObjects';
 import { textOf } from '../../../shared/export/studyContext';

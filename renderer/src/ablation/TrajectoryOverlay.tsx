@@ -1,19 +1,13 @@
 import { Enums } from '@cornerstonejs/core';
-import { useEffect, useRef, useState } from 'react';
 import { applicatorFromDevice } from '../../../shared/ablation/applicatorFromDevice';
 import { zoneSurfacePoints } from '../../../shared/ablation/zoneSurfacePoints';
 import { convexHull2d } from '../../../shared/volume/hull2d';
 import type { Vec3 } from '../../../shared/volume/grid';
-import { engine } from '../viewer/viewerEngine';
+import { useViewportProjection } from '../viewer/useViewportProjection';
 import type { ApplicatorPlacement } from '../../../shared/ablation/applicatorFromDevice';
 import { useAblationStore, type Catalogue } from './ablationStore';
 
 interface Projected {
-  viewportId: string;
-  left: number;
-  top: number;
-  width: number;
-  height: number;
   paths: { id: string; entry: [number, number]; tip: [number, number]; selected: boolean }[];
   draft: [number, number] | null;
   /** 3D views only: each zone's projected outline (SVG points attribute). */
@@ -33,9 +27,6 @@ function outlines(list: ApplicatorPlacement[], catalogue: Catalogue, project: (w
   });
 }
 
-/** Redraw period: cameras move by scroll, zoom, pan and crosshairs; projecting is cheap. */
-const REFRESH_MS = 150;
-
 /**
  * Draws every applicator path on every view (orthographic and 3D) as an SVG layer: entry and
  * tip are projected with each viewport's own worldToCanvas, so the line is right on oblique
@@ -46,69 +37,42 @@ export function TrajectoryOverlay({ host }: { host: React.RefObject<HTMLElement 
   const selectedId = useAblationStore((s) => s.selectedId);
   const draftTip = useAblationStore((s) => s.draftTip);
   const catalogue = useAblationStore((s) => s.catalogue);
-  const [views, setViews] = useState<Projected[]>([]);
-  const last = useRef('');
-
-  useEffect(() => {
-    const project = () => {
-      const h = host.current;
-      if (!h) return;
-      const hr = h.getBoundingClientRect();
-      const out: Projected[] = [];
-      for (const vp of engine().getViewports()) {
-        if (!vp.getActors().length) continue;
-        const r = vp.element.getBoundingClientRect();
-        const p = (w: Vec3) => [...vp.worldToCanvas(w)] as [number, number];
-        out.push({
-          viewportId: vp.id,
-          left: r.left - hr.left,
-          top: r.top - hr.top,
-          width: r.width,
-          height: r.height,
-          paths: applicators.map((a) => ({
-            id: a.id,
-            entry: p(a.entry),
-            tip: p(a.tip),
-            selected: a.id === selectedId,
-          })),
-          draft: draftTip ? p(draftTip) : null,
-          // Slice views show the zone as the overlay labelmap; the 3D view gets its silhouette.
-          outlines: vp.type === Enums.ViewportType.VOLUME_3D ? outlines(applicators, catalogue, p) : [],
-        });
-      }
-      const key = JSON.stringify(out);
-      if (key !== last.current) {
-        last.current = key;
-        setViews(out);
-      }
-    };
-    project();
-    const t = setInterval(project, REFRESH_MS);
-    return () => clearInterval(t);
-  }, [host, applicators, selectedId, draftTip, catalogue]);
+  const views = useViewportProjection<Projected>(
+    host,
+    (vp) => {
+      const p = (w: Vec3) => [...vp.worldToCanvas(w)] as [number, number];
+      return {
+        paths: applicators.map((a) => ({ id: a.id, entry: p(a.entry), tip: p(a.tip), selected: a.id === selectedId })),
+        draft: draftTip ? p(draftTip) : null,
+        // Slice views show the zone as the overlay labelmap; the 3D view gets its silhouette.
+        outlines: vp.type === Enums.ViewportType.VOLUME_3D ? outlines(applicators, catalogue, p) : [],
+      };
+    },
+    [applicators, selectedId, draftTip, catalogue],
+  );
 
   return (
     <>
       {views.map((v) => (
         <svg
-          key={v.viewportId}
+          key={v.id}
           className="trajectory-overlay"
-          data-testid={`trajectory-${v.viewportId}`}
-          data-paths={v.paths.length}
+          data-testid={`trajectory-${v.id}`}
+          data-paths={v.data.paths.length}
           style={{ left: v.left, top: v.top, width: v.width, height: v.height }}
           viewBox={`0 0 ${v.width} ${v.height}`}
         >
-          {v.outlines.map((o, n) => (
+          {v.data.outlines.map((o, n) => (
             <polygon key={n} className="zone-outline" points={o} />
           ))}
-          {v.paths.map((p) => (
+          {v.data.paths.map((p) => (
             <g key={p.id} className={p.selected ? 'selected' : ''}>
               <line x1={p.entry[0]} y1={p.entry[1]} x2={p.tip[0]} y2={p.tip[1]} />
               <circle className="entry" cx={p.entry[0]} cy={p.entry[1]} r={5} />
               <circle className="tip" cx={p.tip[0]} cy={p.tip[1]} r={4} />
             </g>
           ))}
-          {v.draft && <circle className="draft" cx={v.draft[0]} cy={v.draft[1]} r={6} />}
+          {v.data.draft && <circle className="draft" cx={v.data.draft[0]} cy={v.data.draft[1]} r={6} />}
         </svg>
       ))}
     </>

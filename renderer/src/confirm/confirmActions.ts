@@ -1,6 +1,7 @@
 import { cache } from '@cornerstonejs/core';
 import type { ConfirmationResult } from '../../../shared/ablation/confirmMargin';
 import type { Confirmation } from '../../../shared/case/model';
+import { base64ToBytes } from '../../../shared/ipc/base64';
 import { voxelVolumeMm3, type Vec3 } from '../../../shared/volume/grid';
 import { decodeNiftiLabelmap, encodeNifti } from '../../../shared/volume/nifti';
 import { registerLandmarks } from '../../../shared/volume/registration';
@@ -379,15 +380,15 @@ export function zoneForCase(): Uint8Array | null {
 }
 
 /** Restores the confirmation saved with the case (the zone waits for its series to load). */
-export function restoreConfirmation(c: Confirmation | undefined, fromBase64: (b: string) => Uint8Array): void {
+export function restoreConfirmation(c: Confirmation | undefined): void {
   const store = useConfirmStore.getState();
   store.reset();
   if (!c) return;
   store.set({
     postSeriesUid: c.postSeriesUid,
     tumourLabel: c.tumourLabel,
-    pendingZone: c.zoneBase64 ? fromBase64(c.zoneBase64) : null,
-    zoneFile: c.zoneBase64 ? fromBase64(c.zoneBase64) : null,
+    pendingZone: c.zoneBase64 ? base64ToBytes(c.zoneBase64) : null,
+    zoneFile: c.zoneBase64 ? base64ToBytes(c.zoneBase64) : null,
     ...withRegistration(c.pairs),
   });
   if (c.refinedMatrix) {

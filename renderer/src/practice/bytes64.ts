@@ -1,17 +1,11 @@
 import { unzlibSync, zlibSync } from 'fflate';
+import { base64ToBytes, bytesToBase64 } from '../../../shared/ipc/base64';
 
 /** zlib (fflate) then base64: how masks travel over IPC (the preview host transports JSON). */
 export function zlibBase64(bytes: Uint8Array): string {
-  const packed = zlibSync(bytes, { level: 6 });
-  let s = '';
-  // Chunked: String.fromCharCode with one huge spread overflows the stack.
-  for (let o = 0; o < packed.length; o += 0x8000) s += String.fromCharCode(...packed.subarray(o, o + 0x8000));
-  return btoa(s);
+  return bytesToBase64(zlibSync(bytes, { level: 6 }));
 }
 
 export function unzlibBase64(text: string): Uint8Array {
-  const bin = atob(text);
-  const bytes = new Uint8Array(bin.length);
-  for (let n = 0; n < bin.length; n++) bytes[n] = bin.charCodeAt(n);
-  return unzlibSync(bytes);
+  return unzlibSync(base64ToBytes(text));
 }

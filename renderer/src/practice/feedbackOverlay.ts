@@ -1,7 +1,7 @@
 import { cache, Enums, eventTarget, volumeLoader, type Types } from '@cornerstonejs/core';
 import { Enums as ToolEnums, segmentation } from '@cornerstonejs/tools';
 import { ERROR_MAP } from '../../../shared/practice/errorMap';
-import { engine } from '../viewer/viewerEngine';
+import { engine, orthoViewportsOfFrame } from '../viewer/viewerEngine';
 
 const LABELMAP = ToolEnums.SegmentationRepresentations.Labelmap;
 /** Labelmap value of the reference mask when it is shown instead of the errors. */
@@ -51,16 +51,8 @@ export function showFeedback(referenceVolumeId: string, voxels: Uint8Array): voi
 export function attachFeedback(): number {
   const c = current;
   if (!c) return 0;
-  const frame = cache.getVolume(c.referenceVolumeId)?.metadata?.FrameOfReferenceUID;
-  const fresh = engine()
-    .getViewports()
-    .filter(
-      (vp) =>
-        vp.type === Enums.ViewportType.ORTHOGRAPHIC &&
-        vp.getActors().length > 0 &&
-        vp.getFrameOfReferenceUID() === frame &&
-        !(beside && ownsAttempt(vp, c)),
-    )
+  const fresh = orthoViewportsOfFrame(c.referenceVolumeId)
+    .filter((vp) => !(beside && ownsAttempt(vp, c)))
     .map((vp) => vp.id)
     .filter(
       (id) => segmentation.state.getSegmentationRepresentations(id, { segmentationId: c.segmentationId }).length === 0,

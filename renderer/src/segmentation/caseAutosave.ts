@@ -1,4 +1,5 @@
 import type { CaseDocument } from '../../../shared/case/model';
+import { base64ToBytes, bytesToBase64 } from '../../../shared/ipc/base64';
 import type { OpenedCaseMessage } from '../../../shared/ipc/channels/case';
 import { sameGrid } from '../../../shared/volume/grid';
 import { decodeNiftiLabelmap, encodeNifti } from '../../../shared/volume/nifti';
@@ -20,24 +21,11 @@ let dirty = false;
 let busy = false;
 let timer: ReturnType<typeof setInterval> | undefined;
 
-function toBase64(bytes: Uint8Array): string {
-  let s = '';
-  for (let n = 0; n < bytes.length; n += 0x8000) s += String.fromCharCode(...bytes.subarray(n, n + 0x8000));
-  return btoa(s);
-}
-
-function fromBase64(b64: string): Uint8Array {
-  const s = atob(b64);
-  const out = new Uint8Array(s.length);
-  for (let n = 0; n < s.length; n++) out[n] = s.charCodeAt(n);
-  return out;
-}
-
 function labelsBase64(): string | null {
   const s = currentSession();
   const grid = sessionGrid();
   return s && grid
-    ? toBase64(encodeNifti({ grid, data: s.readVoxels() }, { gzip: true, description: 'LiverPlan case labels' }))
+    ? bytesToBase64(encodeNifti({ grid, data: s.readVoxels() }, { gzip: true, description: 'LiverPlan case labels' }))
     : null;
 }
 
@@ -96,9 +84,9 @@ function restore(opened: OpenedCaseMessage): void {
   useCaseStore.getState().setSegments(opened.document.segments);
   if (opened.document.planInput) usePlanStore.getState().setDraft(opened.document.planInput);
   useAblationStore.getState().setApplicators(opened.document.applicators);
-  restoreConfirmation(opened.document.confirmation, fromBase64);
+  restoreConfirmation(opened.document.confirmation);
   if (opened.labelsBase64) {
-    const lm = decodeNiftiLabelmap(fromBase64(opened.labelsBase64));
+    const lm = decodeNiftiLabelmap(base64ToBytes(opened.labelsBase64));
     if (!sameGrid(lm.grid, grid))
       throw new Error('The saved segmentation does not match the reference series geometry; it was not loaded.');
     s.write(lm.data instanceof Uint8Array ? lm.data : Uint8Array.from(lm.data));
@@ -137,7 +125,7 @@ async function currentDocument(): Promise<CaseDocument> {
 
 function confirmationForCase() {
   const zone = zoneForCase();
-  return persistedConfirmation(useConfirmStore.getState(), zone ? toBase64(zone) : null);
+  return persistedConfirmation(useConfirmStore.getState(), zone ? bytesToBase64(zone) : null);
 }
 
 async function tick(): Promise<void> {

@@ -1,7 +1,7 @@
-import { cache, Enums, type Types } from '@cornerstonejs/core';
+import { cache, type Types } from '@cornerstonejs/core';
 import { patientToIndex, type Grid, type Vec3 } from '../../../shared/volume/grid';
 import { useStudyStore, type ViewerSeries } from '../store/studyStore';
-import { engine } from '../viewer/viewerEngine';
+import { orthoViewportsOfFrame } from '../viewer/viewerEngine';
 import { useViewerStore } from '../viewer/viewerStore';
 import { LabelmapSession } from './labelmapSession';
 import { gridOfVolume } from './volumeGrid';
@@ -58,17 +58,7 @@ export function ensureSession(): LabelmapSession | null {
 export function attachToViewports(): string[] {
   const s = session;
   if (!s) return [];
-  const ref = cache.getVolume(s.referenceVolumeId);
-  const frame = ref?.metadata?.FrameOfReferenceUID;
-  const ids = engine()
-    .getViewports()
-    .filter(
-      (vp) =>
-        vp.type === Enums.ViewportType.ORTHOGRAPHIC &&
-        vp.getActors().length > 0 &&
-        vp.getFrameOfReferenceUID() === frame,
-    )
-    .map((vp) => vp.id);
+  const ids = orthoViewportsOfFrame(s.referenceVolumeId).map((vp) => vp.id);
   return s.attach(ids);
 }
 

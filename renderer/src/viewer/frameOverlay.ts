@@ -1,6 +1,6 @@
-import { cache, Enums, eventTarget, volumeLoader, type Types } from '@cornerstonejs/core';
+import { cache, eventTarget, volumeLoader, type Types } from '@cornerstonejs/core';
 import { Enums as ToolEnums, segmentation } from '@cornerstonejs/tools';
-import { engine } from './viewerEngine';
+import { orthoViewportsOfFrame } from './viewerEngine';
 
 const LABELMAP = ToolEnums.SegmentationRepresentations.Labelmap;
 
@@ -38,16 +38,11 @@ export class FrameOverlay {
       ]);
       this.referenceVolumeId = refVolumeId;
     }
-    const frame = cache.getVolume(refVolumeId)?.metadata?.FrameOfReferenceUID;
-    const fresh = engine()
-      .getViewports()
+    const fresh = orthoViewportsOfFrame(refVolumeId)
       .filter(
         (vp) =>
-          vp.type === Enums.ViewportType.ORTHOGRAPHIC &&
-          vp.getActors().length > 0 &&
-          vp.getFrameOfReferenceUID() === frame &&
           segmentation.state.getSegmentationRepresentations(vp.id, { segmentationId: this.segmentationId }).length ===
-            0,
+          0,
       )
       .map((vp) => vp.id);
     if (!fresh.length) return;

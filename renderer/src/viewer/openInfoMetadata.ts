@@ -48,6 +48,9 @@ function provide(type: string, imageId: string): unknown {
       };
     case 'modalityLutModule':
       return { rescaleSlope: info.rescaleSlope, rescaleIntercept: info.rescaleIntercept };
+    // The scanner's window: every phase opens with its own default display before any file is read.
+    case 'voiLutModule':
+      return info.window ? { windowCenter: [info.window[0]], windowWidth: [info.window[1]] } : undefined;
     case 'generalSeriesModule':
       return { modality: info.modality, seriesInstanceUID: e.seriesInstanceUid };
     default:

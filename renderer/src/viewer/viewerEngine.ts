@@ -46,6 +46,19 @@ export function engine(): RenderingEngine {
   return (getRenderingEngine(ENGINE_ID) as RenderingEngine | undefined) ?? new RenderingEngine(ENGINE_ID);
 }
 
+/** Slice views showing an image of a reference volume's frame of reference (where its labelmaps belong). */
+export function orthoViewportsOfFrame(referenceVolumeId: string): Types.IViewport[] {
+  const frame = cache.getVolume(referenceVolumeId)?.metadata?.FrameOfReferenceUID;
+  return engine()
+    .getViewports()
+    .filter(
+      (vp) =>
+        vp.type === Enums.ViewportType.ORTHOGRAPHIC &&
+        vp.getActors().length > 0 &&
+        vp.getFrameOfReferenceUID() === frame,
+    );
+}
+
 export function viewportOf(id: string): Types.IVolumeViewport | undefined {
   return getRenderingEngine(ENGINE_ID)?.getViewport(id) as Types.IVolumeViewport | undefined;
 }

@@ -1,6 +1,5 @@
-import { useRef, useState, type PointerEvent } from 'react';
+import type { PointerEvent } from 'react';
 import type { Vec3 } from '../../../shared/volume/grid';
-import { orthoWorldAtPointer } from '../ablation/pointerWorld';
 import { ConfirmPanel } from '../confirm/ConfirmPanel';
 import { placeLandmark, segmentZoneAt } from '../confirm/confirmActions';
 import { useConfirmStore } from '../confirm/confirmStore';
@@ -10,8 +9,7 @@ import { referenceSeries } from '../segmentation/caseSession';
 import { useSegmentSession } from '../segmentation/useSegmentSession';
 import { useStudyStore } from '../store/studyStore';
 import { viewportOf } from '../viewer/viewerEngine';
-import { ViewerWorkspace } from './ViewerWorkspace';
-import '../ablation/ablation.css';
+import { ViewerWithPanel } from './ViewerWithPanel';
 import '../confirm/confirm.css';
 
 /** The frame of reference of the viewport under a pointer event. */
@@ -32,42 +30,23 @@ export function ConfirmWorkspace() {
   const mode = useConfirmStore((s) => s.mode);
   const series = useStudyStore((s) => s.viewerSeries);
   const preFrame = referenceSeries(series)?.frameOfReferenceUid ?? '';
-  const view = useRef<HTMLDivElement>(null);
-  const [cursor, setCursor] = useState<Vec3 | null>(null);
 
-  const onPointerDown = (e: PointerEvent) => {
-    const m = useConfirmStore.getState().mode;
-    if (e.button !== 0 || !m) return;
-    const world = orthoWorldAtPointer(e);
+  const onPlace = (e: PointerEvent, world: Vec3) => {
     const frame = frameAt(e);
-    if (!world || !frame) return;
-    e.stopPropagation();
-    if (m === 'landmark') placeLandmark(world, frame);
+    if (!frame) return;
+    if (mode === 'landmark') placeLandmark(world, frame);
     else if (frame === preFrame) useConfirmStore.getState().set({ note: 'Click the zone on the post-ablation view.' });
     else void segmentZoneAt(world);
   };
 
   return (
-    <section className="ablation-workspace" data-testid="confirm-workspace">
-      <div className="ablation-main">
-        <div
-          ref={view}
-          className={`ablation-view${mode ? ' placing' : ''}`}
-          onPointerDownCapture={onPointerDown}
-          onPointerMoveCapture={(e) => setCursor(orthoWorldAtPointer(e))}
-        >
-          <ViewerWorkspace />
-          <LandmarkOverlay host={view} preFrame={preFrame} />
-        </div>
-        <div className="ablation-side">
-          <div className="cursor" data-testid="cursor-lps" data-lps={cursor ? cursor.join(',') : ''}>
-            {cursor
-              ? `Cursor L ${cursor[0].toFixed(1)} P ${cursor[1].toFixed(1)} S ${cursor[2].toFixed(1)} mm`
-              : 'Cursor: off the images'}
-          </div>
-          <ConfirmPanel />
-        </div>
-      </div>
-    </section>
+    <ViewerWithPanel
+      testId="confirm-workspace"
+      placing={mode !== null}
+      onPlace={onPlace}
+      overlays={(host) => <LandmarkOverlay host={host} preFrame={preFrame} />}
+    >
+      <ConfirmPanel />
+    </ViewerWithPanel>
   );
 }

@@ -24,6 +24,7 @@ const volumeOpenInfoSchema = z.object({
   photometricInterpretation: z.string(),
   rescaleSlope: z.number(),
   rescaleIntercept: z.number(),
+  window: z.tuple([z.number(), z.number()]).nullable().optional(),
 });
 
 export const phaseSchema = z.object({ label: z.string(), confidence: z.number(), reason: z.string() });
