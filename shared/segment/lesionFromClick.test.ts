@@ -33,6 +33,7 @@ describe('lesionFromClick', () => {
   it('rejects phases on different grids', () => {
     const other = { grid: axialGrid([44, 36, 22], [1.2, 1.1, 2]), data: ph.phases.arterial.data };
     expect(() => lesionFromClick([ph.phases.portal, other], { click: 0 })).toThrow(/grid/);
+    expect(() => lesionFromClick(phases, { click: 0, liverMask: ph.liver })).toThrow(/outside the liver/);
   });
 });
 

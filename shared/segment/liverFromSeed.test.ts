@@ -110,6 +110,46 @@ describe('liverFromSeed', () => {
     expect(dice(r.mask, ph.liver)).toBeGreaterThan(0.93);
   });
 
+  it('keeps thin intrahepatic vessels but leaves out a wide one running through (the IVC)', () => {
+    const grid = axialGrid([70, 60, 30], [1.5, 1.5, 2.5]);
+    const [nx, ny, nz] = grid.dims;
+    const data = new Float32Array(nx * ny * nz);
+    const truth = new Uint8Array(data.length);
+    const ivc = new Uint8Array(data.length);
+    const vein = new Uint8Array(data.length);
+    let state = 11;
+    const noise = () => ((state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32 - 0.5) * 30;
+    for (let k = 0; k < nz; k++)
+      for (let j = 0; j < ny; j++)
+        for (let i = 0; i < nx; i++) {
+          const n = i + nx * (j + ny * k);
+          const x = (i - 34.5) * 1.5;
+          const y = (j - 29.5) * 1.5;
+          const z = (k - 14.5) * 2.5;
+          const inLiver = (x / 40) ** 2 + (y / 30) ** 2 + (z / 30) ** 2 <= 1;
+          // The IVC: 20 mm across, along z through the back of the liver and on beyond it.
+          ivc[n] = Math.hypot(x, y - 10) <= 10 ? 1 : 0;
+          vein[n] = inLiver && Math.hypot(x + 18, y) <= 3 ? 1 : 0;
+          truth[n] = inLiver && !ivc[n] ? 1 : 0;
+          data[n] = (ivc[n] || vein[n] ? 170 : inLiver ? 110 : -100) + noise();
+        }
+    const seed = 20 + nx * (30 + ny * 15);
+    const r = liverFromSeed({ grid, data }, { seed });
+    const kept = liverFromSeed({ grid, data }, { seed, excludeWideVessels: false });
+    const overlap = (a: Uint8Array, b: Uint8Array) => {
+      let s = 0;
+      for (let n = 0; n < a.length; n++) s += a[n]! & b[n]!;
+      return s;
+    };
+    // The filling takes in the IVC wherever the liver wraps round it; the wide-vessel step takes it out.
+    expect(overlap(kept.mask, ivc)).toBeGreaterThan(1000);
+    expect(overlap(r.mask, ivc)).toBeLessThan(0.05 * overlap(kept.mask, ivc));
+    // The thin vein stays, as much as without the step.
+    expect(overlap(r.mask, vein)).toBe(overlap(kept.mask, vein));
+    expect(overlap(r.mask, vein)).toBeGreaterThan(0.9 * overlap(vein, vein));
+    expect(dice(r.mask, truth)).toBeGreaterThan(0.97);
+  });
+
   it('rejects a seed outside the image', () => {
     const grid = axialGrid([4, 4, 4], [1, 1, 1]);
     expect(() => liverFromSeed({ grid, data: new Float32Array(64) }, { seed: -1 })).toThrow(/outside/);

@@ -1,6 +1,6 @@
-import type { ScalarVolume } from '../volume/grid';
+import type { Grid, ScalarVolume, Vec3 } from '../volume/grid';
 import { competitiveGrow } from './competitiveGrow';
-import { createLocalMedian, voxelsWithin } from './localMean';
+import { boxMeanArray, voxelsWithin } from './localMean';
 import {
   closeMm,
   fillHoles3d,
@@ -8,14 +8,22 @@ import {
   growMm,
   keepComponentsAt,
   keepLargestComponent,
+  openMm,
   shrinkMm,
 } from './morphology';
 import { refineEdge } from './refineEdge';
+import { blockFactors, downsampleMean, upsampleMask, type Downsampled } from './resampleBlocks';
 import { cropArray, paddedBox, pasteMask } from './workBox';
 
 /** Algorithm parameters (not clinical thresholds): tuned on the synthetic sample cases. */
 export const LIVER_FROM_SEED_DEFAULTS = {
-  /** Box-median radius (mm) used to test voxels: takes CT noise (~12 HU) down to a few HU. */
+  /**
+   * Voxel size (mm) the region work runs at: a finer series is block-averaged down to about this
+   * first (a liver outline needs no sub-millimetre voxels, and the averaging is the first noise
+   * filter); the result is interpolated back to the series' grid.
+   */
+  workingMm: 2,
+  /** Box-mean radius (mm) used to test voxels: takes CT noise (~12 HU) down to a few HU. */
   smoothingRadiusMm: 1.5,
   /** Radius (mm) around the click the parenchyma statistics come from. */
   statsRadiusMm: 10,
@@ -30,10 +38,25 @@ export const LIVER_FROM_SEED_DEFAULTS = {
   minHalfWidth: 6,
   /** Opening radius (mm) that cuts bridges into touching organs of liver-like intensity. */
   leakCutMm: 4,
+  /**
+   * Opening radius (mm) against one-voxel bridges and shells: partial-volume shells (round a rib,
+   * along a fat plane) have liver-like intensity and would otherwise let the grow reach tissue
+   * beyond the abdominal wall, and the filling then take in the rib. The rim it shaves off the
+   * liver comes back with the edge refinement.
+   */
+  fineLeakCutMm: 1.5,
   /** Closing radius (mm) that takes in vessels and lesions notching the surface. */
   closingMm: 6,
+  /** Leave out enhancing vessels wider than wideVesselMm that the filling took in (the IVC). */
+  excludeWideVessels: true,
+  /**
+   * Radius (mm) beyond which an enhancing tube inside the outline is taken for the inferior vena
+   * cava rather than an intrahepatic vessel: the IVC is 20-30 mm across, the portal trunk and the
+   * hepatic veins at their confluence about 15 mm or less.
+   */
+  wideVesselMm: 8,
   /** Voxel layers the boundary may move out to the half-way intensity (partial-volume rim). */
-  edgeLayers: 1,
+  edgeLayers: 2,
 };
 
 export interface LiverFromSeedOptions extends Partial<typeof LIVER_FROM_SEED_DEFAULTS> {
@@ -56,17 +79,23 @@ export interface LiverFromSeedResult {
 /**
  * Whole liver from one click, refined by include/exclude strokes.
  *
+ * 0. Series finer than workingMm are block-averaged down to it; everything up to step 5 runs on
+ *    that grid, the morphology in the grown region's box.
  * 1. Parenchyma statistics: median and MAD of the box-smoothed intensity within statsRadiusMm
  *    of the click (robust to a vessel or lesion next to it) give the window median +/- k*SD.
  * 2. Competitive seeded region growing (see competitiveGrow): click + include strokes against
  *    exclude strokes; everything outside the window is background automatically (fat, air, bone,
  *    bright vessels, dark lesions are walls).
- * 3. Leak cut: opening by leakCutMm splits the region at narrow contacts; what lies near the
- *    cores not connected to the click is dropped, so a liver-like organ touching the liver through
- *    a narrow contact is left out.
+ * 3. Leak cuts: an opening by fineLeakCutMm removes one-voxel bridges and shells; a cut at
+ *    leakCutMm splits the region at narrow contacts and drops what lies near the cores not
+ *    connected to the click, so an organ of liver-like intensity touching the liver through a
+ *    narrow contact is left out.
  * 4. Whole-liver filling for volumetry: 3D and per-slice hole fill (enclosed lesions, necrosis,
- *    intrahepatic vessels; done before step 3 too), closing by closingMm (surface lesions,
- *    vessels at the hilum), fill again.
+ *    intrahepatic vessels; done before step 3 too), edge refinement into the partial-volume rim,
+ *    closing by closingMm (surface lesions, vessels at the hilum), fill again; then the enhancing
+ *    tubes wider than wideVesselMm that leave the outline (the IVC) are taken out again.
+ * 5. Back on the series grid: the working mask interpolated (trilinear, threshold one half) and
+ *    its edge refined by one voxel at the series' own resolution.
  */
 export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOptions): LiverFromSeedResult {
   const p = { ...LIVER_FROM_SEED_DEFAULTS, ...options };
@@ -74,8 +103,17 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   const total = grid.dims[0] * grid.dims[1] * grid.dims[2];
   if (!Number.isInteger(p.seed) || p.seed < 0 || p.seed >= total) throw new Error('liver seed lies outside the image');
   const progress = options.onProgress ?? (() => {});
-  const sample = createLocalMedian(volume, p.smoothingRadiusMm);
-  const around = voxelsWithin(grid, p.seed, p.statsRadiusMm);
+  const factors = blockFactors(grid.spacing, p.workingMm);
+  const work: Downsampled = downsampleMean(volume, factors);
+  const wg = work.volume.grid;
+  const wTotal = wg.dims[0] * wg.dims[1] * wg.dims[2];
+  const toWork = work.toWork;
+  progress(0.1);
+  const r = wg.spacing.map((s) => Math.round(p.smoothingRadiusMm / s)) as Vec3;
+  const smooth = boxMeanArray(work.volume.data, wg.dims, r);
+  const sample = (n: number) => smooth[n]!;
+  const seed = toWork(p.seed);
+  const around = voxelsWithin(wg, seed, p.statsRadiusMm);
   const values = Float64Array.from(around, sample).sort();
   const med = quantile(values, 0.5);
   const deviations = values.map((v) => Math.abs(v - med)).sort();
@@ -83,65 +121,158 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   const sdFloor = p.minHalfWidth / p.k;
   const window: [number, number] = [med - p.kBelow * Math.max(sd, sdFloor), med + p.k * Math.max(sd, sdFloor)];
   // Seeds: the click plus the in-window voxels right around it (the click may sit on a vessel).
-  const seeds = [p.seed, ...(p.include ?? [])];
-  for (const v of voxelsWithin(grid, p.seed, Math.max(3, 2 * p.smoothingRadiusMm))) {
+  const include = (p.include ?? []).filter((v) => v >= 0 && v < total).map(toWork);
+  const seeds = [seed, ...include];
+  for (const v of voxelsWithin(wg, seed, Math.max(3, 2 * p.smoothingRadiusMm))) {
     const x = sample(v);
     if (x >= window[0] && x <= window[1]) seeds.push(v);
   }
-  const exclude = (p.exclude ?? []).filter((v) => v >= 0 && v < total);
-  const labels = competitiveGrow(volume, {
+  const exclude = (p.exclude ?? []).filter((v) => v >= 0 && v < total).map(toWork);
+  const labels = competitiveGrow(work.volume, {
     objectSeeds: seeds,
     backgroundSeeds: exclude,
     window,
     sample,
     objectMean: med,
   });
-  progress(0.5);
-  const objectOnly = Uint8Array.from(labels, (l) => (l === 1 ? 1 : 0));
-  const wb = paddedBox(objectOnly, grid, p.closingMm + 2);
+  progress(0.4);
+  const objectOnly = new Uint8Array(wTotal);
+  for (let n = 0; n < wTotal; n++) objectOnly[n] = labels[n] === 1 ? 1 : 0;
+  const wb = paddedBox(objectOnly, wg, p.closingMm + 2);
   if (!wb) throw new Error('liver grow found nothing at the seed');
   const dims = wb.grid.dims;
+  const size = dims[0] * dims[1] * dims[2];
   // What the exclude strokes won stays out whatever the filling below would add.
-  const background = cropArray(labels, grid.dims, wb.box, new Uint8Array(dims[0] * dims[1] * dims[2]));
+  const background = cropArray(labels, wg.dims, wb.box, new Uint8Array(size));
   const local = (n: number): number => {
-    const i = n % grid.dims[0];
-    const j = Math.floor(n / grid.dims[0]) % grid.dims[1];
-    const k = Math.floor(n / (grid.dims[0] * grid.dims[1]));
+    const i = n % wg.dims[0];
+    const j = Math.floor(n / wg.dims[0]) % wg.dims[1];
+    const k = Math.floor(n / (wg.dims[0] * wg.dims[1]));
     return i - wb.box.min[0] + dims[0] * (j - wb.box.min[1] + dims[1] * (k - wb.box.min[2]));
   };
-  let m: Uint8Array = cropArray(objectOnly, grid.dims, wb.box, new Uint8Array(dims[0] * dims[1] * dims[2]));
-  const seedLocal = local(p.seed);
+  let m: Uint8Array = cropArray(objectOnly, wg.dims, wb.box, new Uint8Array(size));
+  const seedLocal = local(seed);
   const anchors = seeds.map(local);
   // Fill first: noise specks, vessels and lesions left out by the window would otherwise let the
   // leak-cut opening eat the liver from the inside.
-  m = fillHolesPerSlice(fillHoles3d(m, dims), dims);
-  if (p.leakCutMm > 0) {
-    // Opening by leakCutMm splits the grown region at narrow contacts. Rather than growing the kept
-    // core back by a fixed radius (which would shave the liver's thin edges and tips), only the
-    // neighbourhoods of the dropped cores are removed, then what stays connected to the click.
-    const core = shrinkMm(m, wb.grid, p.leakCutMm);
-    const kept = pickComponent(core, dims, anchors);
-    if (kept) {
-      for (let n = 0; n < core.length; n++) core[n] = core[n]! & (kept[n]! ^ 1);
-      const keptZone = growMm(kept, wb.grid, p.leakCutMm);
-      const droppedZone = growMm(core, wb.grid, p.leakCutMm);
-      for (let n = 0; n < m.length; n++) if (droppedZone[n] && !keptZone[n]) m[n] = 0;
-      m = pickComponent(m, dims, anchors) ?? m;
-    }
-  }
-  progress(0.7);
-  const localImage = { grid: wb.grid, data: cropArray(volume.data, grid.dims, wb.box, new Float32Array(m.length)) };
+  // The fine opening comes before the per-slice fill, which would close the gap between the liver
+  // and tissue wrapped round a wall (the wall would become an in-slice hole).
+  m = fillHoles3d(m, dims);
+  if (p.fineLeakCutMm > 0) m = pickComponent(openMm(m, wb.grid, p.fineLeakCutMm), dims, anchors) ?? m;
+  m = fillHolesPerSlice(m, dims);
+  if (p.leakCutMm > 0) m = cutLeaks(m, wb.grid, p.leakCutMm, anchors);
+  progress(0.6);
+  const localImage = { grid: wb.grid, data: cropArray(work.volume.data, wg.dims, wb.box, new Float32Array(size)) };
   m = refineEdge(m, localImage, med, p.edgeLayers);
   if (p.closingMm > 0) m = closeMm(m, wb.grid, p.closingMm);
   m = fillHolesPerSlice(fillHoles3d(m, dims), dims);
-  for (let n = 0; n < m.length; n++) if (background[n] === 2) m[n] = 0;
+  if (p.excludeWideVessels) {
+    const localSmooth = cropArray(smooth, wg.dims, wb.box, new Float32Array(size));
+    removeWideVessels(m, localSmooth, wb.grid, med, window[1], p.wideVesselMm);
+  }
+  for (let n = 0; n < size; n++) if (background[n] === 2) m[n] = 0;
   m = pickComponent(m, dims, [seedLocal, ...anchors]) ?? m;
-  progress(0.95);
-  const mask = pasteMask(m, grid.dims, wb.box, new Uint8Array(total));
+  progress(0.85);
+  let mask: Uint8Array = new Uint8Array(total);
+  if (work.identity) pasteMask(m, grid.dims, wb.box, mask);
+  else {
+    upsampleMask(m, wb.box, dims, work, grid, mask);
+    // One layer of edge refinement at the series' own resolution, against the voxel one working
+    // voxel further out (the next fine voxel is still inside the image blur).
+    const f = work.factors;
+    const box = {
+      min: [0, 1, 2].map((a) => Math.max(1, wb.box.min[a]! * f[a]!)) as Vec3,
+      max: [0, 1, 2].map((a) => Math.min(grid.dims[a]! - 2, (wb.box.max[a]! + 1) * f[a]!)) as Vec3,
+    };
+    mask = refineEdge(mask, volume, med, 1, undefined, box, Math.max(...f));
+  }
   let voxelCount = 0;
-  for (let n = 0; n < m.length; n++) voxelCount += m[n]!;
+  for (let n = 0; n < total; n++) voxelCount += mask[n]!;
   progress(1);
   return { mask, window, voxelCount };
+}
+
+/**
+ * Opening-style leak cut: shrinking by mm splits the region at contacts narrower than 2*mm.
+ * Rather than growing the kept core back by a fixed radius (which would shave the liver's thin
+ * edges and tips), only the neighbourhoods of the cores not connected to the anchors are removed,
+ * then what stays connected to them.
+ */
+function cutLeaks(m: Uint8Array, grid: Grid, mm: number, anchors: number[]): Uint8Array {
+  const dims = grid.dims;
+  const core = shrinkMm(m, grid, mm);
+  const kept = pickComponent(core, dims, anchors);
+  if (!kept) return m;
+  let dropped = false;
+  for (let n = 0; n < core.length; n++) {
+    core[n] = core[n]! & (kept[n]! ^ 1);
+    if (core[n]) dropped = true;
+  }
+  if (!dropped) return m;
+  const keptZone = growMm(kept, grid, mm);
+  const droppedZone = growMm(core, grid, mm);
+  const out = m.slice();
+  for (let n = 0; n < out.length; n++) if (droppedZone[n] && !keptZone[n]) out[n] = 0;
+  return pickComponent(out, dims, anchors) ?? out;
+}
+
+/**
+ * Removes from the mask the enhancing (above-window) structures thicker than radiusMm: the
+ * filling takes in every vessel the liver wraps round in a slice, and the IVC is the one a liver
+ * contour leaves out. The opening of the enhancing voxels by a ball of radiusMm keeps only what
+ * such a ball fits in (not the thinner vessels joining it); its partial-volume rim (voxels next to
+ * it brighter than half-way from the parenchyma) goes with it.
+ */
+function removeWideVessels(
+  m: Uint8Array,
+  smooth: Float32Array,
+  grid: Grid,
+  parenchyma: number,
+  above: number,
+  radiusMm: number,
+): void {
+  const bright = new Uint8Array(m.length);
+  let any = false;
+  for (let n = 0; n < m.length; n++)
+    if (m[n] && smooth[n]! > above) {
+      bright[n] = 1;
+      any = true;
+    }
+  if (!any) return;
+  const core = shrinkMm(bright, grid, radiusMm);
+  if (!core.some((v) => v)) return;
+  let wide = growMm(core, grid, radiusMm);
+  for (let n = 0; n < m.length; n++) wide[n] = wide[n]! & bright[n]!;
+  // Only wide vessels that leave the outline (the IVC runs on above and below the liver); a
+  // junction of intrahepatic veins may be as wide, but parenchyma surrounds it.
+  const leaving: number[] = [];
+  const [nx, ny, nz] = grid.dims;
+  const plane = nx * ny;
+  for (let n = 0; n < m.length; n++) {
+    if (!wide[n]) continue;
+    const i = n % nx;
+    const j = Math.floor(n / nx) % ny;
+    const k = Math.floor(n / plane);
+    const out =
+      i === 0 ||
+      j === 0 ||
+      k === 0 ||
+      i === nx - 1 ||
+      j === ny - 1 ||
+      k === nz - 1 ||
+      !m[n - 1] ||
+      !m[n + 1] ||
+      !m[n - nx] ||
+      !m[n + nx] ||
+      !m[n - plane] ||
+      !m[n + plane];
+    if (out) leaving.push(n);
+  }
+  if (leaving.length === 0) return;
+  wide = keepComponentsAt(wide, grid.dims, leaving);
+  const rim = growMm(wide, grid, Math.max(...grid.spacing) * 1.01);
+  const half = (parenchyma + above) / 2;
+  for (let n = 0; n < m.length; n++) if (wide[n] || (rim[n] && smooth[n]! > half)) m[n] = 0;
 }
 
 /** Components containing an anchor voxel; the largest component when none does; null if empty. */

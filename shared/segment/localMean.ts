@@ -71,10 +71,18 @@ export function meanSd(voxels: number[], sample: (n: number) => number): { mean:
 }
 
 /** Median of sample(v) over the voxels (robust to a vessel or a lesion edge in the neighbourhood). */
-export function median(voxels: number[], sample: (n: number) => number): number {
-  const values = Float64Array.from(voxels, sample).sort();
-  const h = values.length >> 1;
-  return values.length % 2 ? values[h]! : (values[h - 1]! + values[h]!) / 2;
+export function median(voxels: ArrayLike<number>, sample: (n: number) => number): number {
+  const len = voxels.length;
+  if (len === 0) return NaN;
+  const values = new Float64Array(len);
+  for (let t = 0; t < len; t++) values[t] = sample(voxels[t]!);
+  const h = len >> 1;
+  const upper = selectKth(values, len, h);
+  if (len % 2) return upper;
+  // The lower middle is the largest value left of the upper one after the partition.
+  let lower = -Infinity;
+  for (let t = 0; t < h; t++) if (values[t]! > lower) lower = values[t]!;
+  return (lower + upper) / 2;
 }
 
 /**
@@ -107,7 +115,14 @@ export function createLocalMedian(volume: ScalarVolume, radiusMm: number): (n: n
 
 /** Median of the first len values by quickselect (reorders buf). */
 function selectMedian(buf: Float64Array, len: number): number {
-  const kth = len >> 1;
+  return selectKth(buf, len, len >> 1);
+}
+
+/**
+ * The kth smallest of the first len values by quickselect (Hoare partition); reorders buf so
+ * that every value left of position kth is no larger than it.
+ */
+function selectKth(buf: Float64Array, len: number, kth: number): number {
   let lo = 0;
   let hi = len - 1;
   while (hi > lo) {
@@ -128,4 +143,76 @@ function selectMedian(buf: Float64Array, len: number): number {
     else break;
   }
   return buf[kth]!;
+}
+
+/**
+ * Box mean of a whole (cropped) array with half-widths r (voxels) per axis, by running sums
+ * along each axis in turn: O(voxels) whatever the radius. Edges average over the part of the
+ * box inside the array. Returns a new array.
+ */
+export function boxMeanArray(
+  data: ArrayLike<number>,
+  dims: [number, number, number],
+  r: [number, number, number],
+): Float32Array {
+  const out = Float32Array.from(data as ArrayLike<number>);
+  const [nx, ny, nz] = dims;
+  const strides = [1, nx, nx * ny];
+  const line = new Float64Array(Math.max(nx, ny, nz));
+  for (let a = 0; a < 3; a++) {
+    const ra = r[a]!;
+    const len = dims[a]!;
+    if (ra <= 0 || len < 2) continue;
+    const stride = strides[a]!;
+    const lines = out.length / len;
+    for (let l = 0; l < lines; l++) {
+      const start = a === 0 ? l * nx : a === 1 ? (l % nx) + Math.floor(l / nx) * nx * ny : l;
+      for (let t = 0; t < len; t++) line[t] = out[start + t * stride]!;
+      // Window [t - ra, t + ra] clipped to the line.
+      let sum = 0;
+      for (let t = 0; t <= Math.min(ra, len - 1); t++) sum += line[t]!;
+      for (let t = 0; t < len; t++) {
+        const lo = Math.max(0, t - ra);
+        const hi = Math.min(len - 1, t + ra);
+        out[start + t * stride] = sum / (hi - lo + 1);
+        if (t + ra + 1 < len) sum += line[t + ra + 1]!;
+        if (t - ra >= 0) sum -= line[t - ra]!;
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Half-sample mode (Bickel & Fruehwirth 2006) of sorted values: repeatedly keep the half of the
+ * sample spanning the shortest interval; the densest value of the largest cluster.
+ */
+export function halfSampleMode(sorted: Float64Array): number {
+  if (sorted.length === 0) return NaN;
+  let lo = 0;
+  let n = sorted.length;
+  while (n > 3) {
+    const h = Math.ceil(n / 2);
+    let best = lo;
+    let width = Infinity;
+    for (let s = lo; s + h - 1 < lo + n; s++) {
+      const w = sorted[s + h - 1]! - sorted[s]!;
+      if (w < width) {
+        width = w;
+        best = s;
+      }
+    }
+    lo = best;
+    n = h;
+  }
+  if (n === 3) {
+    const a = sorted[lo + 1]! - sorted[lo]!;
+    const b = sorted[lo + 2]! - sorted[lo + 1]!;
+    return a < b
+      ? (sorted[lo]! + sorted[lo + 1]!) / 2
+      : a > b
+        ? (sorted[lo + 1]! + sorted[lo + 2]!) / 2
+        : sorted[lo + 1]!;
+  }
+  return n === 2 ? (sorted[lo]! + sorted[lo + 1]!) / 2 : sorted[lo]!;
 }

@@ -25,40 +25,67 @@ export function fillHolesPerSlice(mask: Uint8Array, dims: Vec3): Uint8Array {
 function fillHolesIn(mask: Uint8Array, dims: Vec3, perSlice: boolean): Uint8Array {
   const [nx, ny, nz] = dims;
   const plane = nx * ny;
-  const out = new Uint8Array(mask.length);
   // reached: 1 = background connected to the border.
   const reached = new Uint8Array(mask.length);
   const stack = new IntStack();
-  const visit = (n: number) => {
+  const seedBorder = (n: number) => {
     if (!mask[n] && !reached[n]) {
       reached[n] = 1;
       stack.push(n);
     }
   };
   for (let k = 0; k < nz; k++) {
+    const wholeSlice = !perSlice && (k === 0 || k === nz - 1);
     for (let j = 0; j < ny; j++) {
-      for (let i = 0; i < nx; i++) {
-        const onBorder = i === 0 || j === 0 || i === nx - 1 || j === ny - 1 || (!perSlice && (k === 0 || k === nz - 1));
-        if (onBorder) visit(i + nx * j + plane * k);
+      const row = nx * j + plane * k;
+      if (wholeSlice || j === 0 || j === ny - 1) for (let i = 0; i < nx; i++) seedBorder(row + i);
+      else {
+        seedBorder(row);
+        seedBorder(row + nx - 1);
       }
     }
   }
+  // Unrolled neighbour visits: this floods whole organ boxes.
   while (stack.length > 0) {
     const n = stack.pop();
     const i = n % nx;
     const j = ((n - i) / nx) % ny;
-    const k = Math.floor(n / plane);
-    if (i > 0) visit(n - 1);
-    if (i < nx - 1) visit(n + 1);
-    if (j > 0) visit(n - nx);
-    if (j < ny - 1) visit(n + nx);
+    let m = n - 1;
+    if (i > 0 && !mask[m] && !reached[m]) {
+      reached[m] = 1;
+      stack.push(m);
+    }
+    m = n + 1;
+    if (i < nx - 1 && !mask[m] && !reached[m]) {
+      reached[m] = 1;
+      stack.push(m);
+    }
+    m = n - nx;
+    if (j > 0 && !mask[m] && !reached[m]) {
+      reached[m] = 1;
+      stack.push(m);
+    }
+    m = n + nx;
+    if (j < ny - 1 && !mask[m] && !reached[m]) {
+      reached[m] = 1;
+      stack.push(m);
+    }
     if (!perSlice) {
-      if (k > 0) visit(n - plane);
-      if (k < nz - 1) visit(n + plane);
+      const k = (n - i - nx * j) / plane;
+      m = n - plane;
+      if (k > 0 && !mask[m] && !reached[m]) {
+        reached[m] = 1;
+        stack.push(m);
+      }
+      m = n + plane;
+      if (k < nz - 1 && !mask[m] && !reached[m]) {
+        reached[m] = 1;
+        stack.push(m);
+      }
     }
   }
-  for (let n = 0; n < out.length; n++) out[n] = reached[n] ? 0 : 1;
-  return out;
+  for (let n = 0; n < reached.length; n++) reached[n] = reached[n] ? 0 : 1;
+  return reached;
 }
 
 export interface Components {
@@ -86,19 +113,38 @@ export function labelComponents(mask: Uint8Array, dims: Vec3): Components {
       size++;
       const i = n % nx;
       const j = ((n - i) / nx) % ny;
-      const k = Math.floor(n / plane);
-      const visit = (m: number) => {
-        if (mask[m] && !labels[m]) {
-          labels[m] = id;
-          stack.push(m);
-        }
-      };
-      if (i > 0) visit(n - 1);
-      if (i < nx - 1) visit(n + 1);
-      if (j > 0) visit(n - nx);
-      if (j < ny - 1) visit(n + nx);
-      if (k > 0) visit(n - plane);
-      if (k < nz - 1) visit(n + plane);
+      const k = (n - i - nx * j) / plane;
+      // Unrolled neighbour visits (no closure per voxel: this runs on whole organ boxes).
+      let m = n - 1;
+      if (i > 0 && mask[m] && !labels[m]) {
+        labels[m] = id;
+        stack.push(m);
+      }
+      m = n + 1;
+      if (i < nx - 1 && mask[m] && !labels[m]) {
+        labels[m] = id;
+        stack.push(m);
+      }
+      m = n - nx;
+      if (j > 0 && mask[m] && !labels[m]) {
+        labels[m] = id;
+        stack.push(m);
+      }
+      m = n + nx;
+      if (j < ny - 1 && mask[m] && !labels[m]) {
+        labels[m] = id;
+        stack.push(m);
+      }
+      m = n - plane;
+      if (k > 0 && mask[m] && !labels[m]) {
+        labels[m] = id;
+        stack.push(m);
+      }
+      m = n + plane;
+      if (k < nz - 1 && mask[m] && !labels[m]) {
+        labels[m] = id;
+        stack.push(m);
+      }
     }
     sizes.push(size);
   }

@@ -1,3 +1,4 @@
+import type { IndexBox } from '../volume/crop';
 import type { ScalarVolume } from '../volume/grid';
 
 /**
@@ -6,6 +7,9 @@ import type { ScalarVolume } from '../volume/grid';
  * liver and half in fat reads far below liver); here each voxel just outside the mask joins it
  * when its raw value is closer to the object's reference intensity than to the voxels one step
  * further out in the directions it touches the mask. Done `layers` times; returns a new mask.
+ * With `box`, only voxels inside it are considered (the mask must be empty outside it).
+ * `outerSteps` > 1 compares with the voxel that many steps out instead: on voxels small against
+ * the image blur, the next voxel out is itself a partial-volume voxel.
  */
 export function refineEdge(
   mask: Uint8Array,
@@ -13,34 +17,57 @@ export function refineEdge(
   reference: number,
   layers = 1,
   allowed?: Uint8Array,
+  box?: IndexBox,
+  outerSteps = 1,
 ): Uint8Array {
   const { data, grid } = volume;
   const [nx, ny, nz] = grid.dims;
   const plane = nx * ny;
+  const t = Math.max(1, Math.round(outerSteps));
+  const lo = box ? box.min : [0, 0, 0];
+  const hi = box ? box.max : [nx - 1, ny - 1, nz - 1];
   let current = mask.slice();
   for (let layer = 0; layer < layers; layer++) {
     const next = current.slice();
     let added = 0;
-    for (let k = 0; k < nz; k++) {
-      for (let j = 0; j < ny; j++) {
-        for (let i = 0; i < nx; i++) {
+    for (let k = lo[2]!; k <= hi[2]!; k++) {
+      for (let j = lo[1]!; j <= hi[1]!; j++) {
+        for (let i = lo[0]!; i <= hi[0]!; i++) {
           const v = i + nx * j + plane * k;
           if (current[v] || (allowed && !allowed[v])) continue;
           let outerSum = 0;
           let outerCount = 0;
           // For each axis direction: mask on one side, look one step beyond on the other.
-          const probe = (inside: number, outer: number, outerValid: boolean, insideValid: boolean) => {
-            if (insideValid && current[inside] && outerValid && !current[outer]) {
-              outerSum += data[outer]!;
+          if (i >= t && i < nx - t) {
+            if (current[v - 1] && !current[v + 1]) {
+              outerSum += data[v + t]!;
               outerCount++;
             }
-          };
-          probe(v - 1, v + 1, i < nx - 1, i > 0);
-          probe(v + 1, v - 1, i > 0, i < nx - 1);
-          probe(v - nx, v + nx, j < ny - 1, j > 0);
-          probe(v + nx, v - nx, j > 0, j < ny - 1);
-          probe(v - plane, v + plane, k < nz - 1, k > 0);
-          probe(v + plane, v - plane, k > 0, k < nz - 1);
+            if (current[v + 1] && !current[v - 1]) {
+              outerSum += data[v - t]!;
+              outerCount++;
+            }
+          }
+          if (j >= t && j < ny - t) {
+            if (current[v - nx] && !current[v + nx]) {
+              outerSum += data[v + t * nx]!;
+              outerCount++;
+            }
+            if (current[v + nx] && !current[v - nx]) {
+              outerSum += data[v - t * nx]!;
+              outerCount++;
+            }
+          }
+          if (k >= t && k < nz - t) {
+            if (current[v - plane] && !current[v + plane]) {
+              outerSum += data[v + t * plane]!;
+              outerCount++;
+            }
+            if (current[v + plane] && !current[v - plane]) {
+              outerSum += data[v - t * plane]!;
+              outerCount++;
+            }
+          }
           if (outerCount === 0) continue;
           const x = data[v]!;
           const outer = outerSum / outerCount;
