@@ -52,8 +52,16 @@ test('segments the liver and a lesion by clicks, reads volumes and burden, undoe
   await expect(pane(page)).toBeVisible();
   await expect(page.getByTestId('pane-progress')).toHaveCount(0, { timeout: 240_000 });
 
+  // The ? overlay lists the Segment keys beside the viewer's; L picks the liver tool.
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('viewer-help')).toContainText('Lesion (nodule) from one click');
+  await page.screenshot({ path: `${SHOTS}/0-keys.png` });
+  await page.keyboard.press('?');
+  await expect(page.getByTestId('viewer-help')).toHaveCount(0);
+
   // Liver: one click on the seed.
-  await page.getByTestId('tool-liver-seed').click();
+  await page.keyboard.press('l');
+  await expect(page.getByTestId('segment-workspace')).toHaveAttribute('data-tool', 'liver-seed');
   const seed = await screenPointOf(page, truth.liverSeedLps);
   await page.mouse.click(seed.x, seed.y);
   await expect(page.getByTestId('segment-row-1')).toHaveAttribute('data-name', 'Liver', { timeout: 240_000 });
@@ -62,7 +70,8 @@ test('segments the liver and a lesion by clicks, reads volumes and burden, undoe
 
   // Lesion: one click on its centre; it becomes its own numbered segment.
   const lesion = truth.lesions[0]!;
-  await page.getByTestId('tool-lesion-click').click();
+  await page.keyboard.press('n');
+  await expect(page.getByTestId('segment-workspace')).toHaveAttribute('data-tool', 'lesion-click');
   const at = await screenPointOf(page, lesion.centreLps);
   await page.mouse.click(at.x, at.y);
   await expect(page.getByTestId('segment-row-2')).toHaveAttribute('data-name', 'Lesion 1', { timeout: 240_000 });

@@ -1,3 +1,4 @@
+import { SEGMENT_KEY_BINDINGS } from '../../../shared/segment/segmentKeys';
 import { THRESHOLD_PRESETS } from '../../../shared/segment/thresholdPresets';
 import { useCaseStore, type EditTool } from '../store/caseStore';
 import { cancelJob, maskOperation } from './editActions';
@@ -8,10 +9,10 @@ import { exportNifti } from './niftiExport';
 import type { MaskOp } from './segmentJobs';
 
 const TOOLS: { id: EditTool; label: string; title: string }[] = [
-  { id: 'none', label: 'W/L', title: 'Window/level on the left button (Esc)' },
-  { id: 'brush', label: 'Brush', title: 'Paint a circle (B)' },
+  { id: 'none', label: 'W/L', title: 'Window/level on the left button' },
+  { id: 'brush', label: 'Brush', title: 'Paint a circle' },
   { id: 'sphere-brush', label: 'Sphere', title: 'Paint a sphere' },
-  { id: 'eraser', label: 'Eraser', title: 'Erase a circle (E)' },
+  { id: 'eraser', label: 'Eraser', title: 'Erase a circle' },
   { id: 'sphere-eraser', label: 'Erase sphere', title: 'Erase a sphere' },
   { id: 'threshold-brush', label: 'Threshold', title: 'Paint only voxels in the HU range of the preset' },
   { id: 'circle-scissors', label: 'Circle ✂', title: 'Fill a dragged circle' },
@@ -21,12 +22,18 @@ const TOOLS: { id: EditTool; label: string; title: string }[] = [
   {
     id: 'freehand',
     label: 'Freehand',
-    title: 'Draw a closed outline: its inside fills the active segment on that slice (F)',
+    title: 'Draw a closed outline: its inside fills the active segment on that slice',
   },
   { id: 'region-grow', label: 'Grow', title: 'Region grow from a click into the active segment' },
   { id: 'liver-seed', label: 'Liver', title: 'Whole liver from one click; Shift-drag includes, Alt-drag excludes' },
   { id: 'lesion-click', label: 'Lesion', title: 'Click a lesion: segmented on its most conspicuous phase' },
 ];
+
+/** A tool's title with its key from the Segment key table, so the two cannot drift apart. */
+function titleWithKey(t: { id: EditTool; title: string }): string {
+  const b = SEGMENT_KEY_BINDINGS.find((k) => k.action.kind === 'tool' && k.action.tool === t.id);
+  return b ? `${t.title} (${b.display})` : t.title;
+}
 
 const OPS: { op: MaskOp; label: string }[] = [
   { op: 'fill-holes', label: 'Fill holes' },
@@ -48,7 +55,7 @@ export function SegmentToolbar() {
           <button
             key={t.id}
             data-testid={`tool-${t.id}`}
-            title={t.title}
+            title={titleWithKey(t)}
             aria-pressed={c.tool === t.id}
             className={c.tool === t.id ? 'on' : ''}
             onClick={() => c.setTool(t.id)}

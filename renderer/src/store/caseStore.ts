@@ -6,21 +6,8 @@ import type { ThresholdPreset } from '../../../shared/segment/thresholdPresets';
 import { pushUndoable } from '../segmentation/labelmapSession';
 import type { CaseStatistics } from '../segmentation/segmentJobs';
 
-export type EditTool =
-  | 'none'
-  | 'brush'
-  | 'sphere-brush'
-  | 'eraser'
-  | 'sphere-eraser'
-  | 'threshold-brush'
-  | 'circle-scissors'
-  | 'rect-scissors'
-  | 'sphere-scissors'
-  | 'fill'
-  | 'freehand'
-  | 'region-grow'
-  | 'liver-seed'
-  | 'lesion-click';
+export type { EditTool } from '../../../shared/segment/segmentKeys';
+import type { EditTool } from '../../../shared/segment/segmentKeys';
 
 /** A slow operation on screen: what it is and how far (0..1). */
 export interface JobState {

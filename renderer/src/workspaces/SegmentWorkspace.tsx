@@ -10,8 +10,12 @@ import { StatisticsPanel } from '../segmentation/StatisticsPanel';
 import { useSegmentSession } from '../segmentation/useSegmentSession';
 import { worldAtPointer } from '../segmentation/viewportClicks';
 import { CLICK_TOOLS } from '../segmentation/segmentTools';
+import { SEGMENT_KEY_BINDINGS, segmentBindingFor } from '../../../shared/segment/segmentKeys';
 import { ViewerWorkspace } from './ViewerWorkspace';
 import '../segmentation/segmentation.css';
+
+/** The Segment keys in the ? overlay, from the table the handler dispatches on. */
+const SEGMENT_HELP = [{ caption: 'Segment', rows: SEGMENT_KEY_BINDINGS }];
 
 /** Segment: the viewer's viewports with the case labelmap over every phase, a tool bar and a segment panel. */
 export function SegmentWorkspace() {
@@ -27,24 +31,17 @@ export function SegmentWorkspace() {
     const onKey = (e: KeyboardEvent) => {
       const t = e.target as HTMLElement | null;
       if (t && /^(INPUT|SELECT|TEXTAREA)$/.test(t.tagName)) return;
+      const b = segmentBindingFor(e);
+      if (!b) return;
+      e.preventDefault();
+      e.stopImmediatePropagation();
       const c = useCaseStore.getState();
-      const ctrl = e.ctrlKey || e.metaKey;
-      const k = e.key.toLowerCase();
-      const act = (fn: () => void) => {
-        e.preventDefault();
-        e.stopImmediatePropagation();
-        fn();
-      };
-      if (ctrl && k === 'z') act(e.shiftKey ? redoEdit : undoEdit);
-      else if (ctrl && k === 'y') act(redoEdit);
-      else if (ctrl && k === 's') act(() => void saveCase());
-      else if (ctrl || e.altKey) return;
-      else if (k === 'b') act(() => c.setTool('brush'));
-      else if (k === 'e') act(() => c.setTool('eraser'));
-      else if (k === 'f') act(() => c.setTool('freehand'));
-      else if (e.key === '[') act(() => c.setBrushRadius(c.brushRadiusMm - 1));
-      else if (e.key === ']') act(() => c.setBrushRadius(c.brushRadiusMm + 1));
-      else if (e.key === 'Escape') act(() => c.setTool('none'));
+      const a = b.action;
+      if (a.kind === 'tool') c.setTool(a.tool);
+      else if (a.kind === 'radius') c.setBrushRadius(c.brushRadiusMm + a.deltaMm);
+      else if (a.kind === 'undo') undoEdit();
+      else if (a.kind === 'redo') redoEdit();
+      else void saveCase();
     };
     // Capture phase: these keys belong to the Segment workspace before the viewer sees them.
     window.addEventListener('keydown', onKey, true);
@@ -90,7 +87,7 @@ export function SegmentWorkspace() {
           onPointerMoveCapture={onPointerMove}
           onPointerUpCapture={onPointerUp}
         >
-          <ViewerWorkspace />
+          <ViewerWorkspace helpSections={SEGMENT_HELP} />
         </div>
         <aside className="segment-panel" data-testid="segment-panel" data-save-state={saveState}>
           <div className="cursor" data-testid="cursor-lps" data-lps={cursor ? cursor.join(',') : ''}>

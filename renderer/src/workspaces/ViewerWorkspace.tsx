@@ -4,7 +4,7 @@ import { planViewports } from '../../../shared/viewer/planViewports';
 import { initCornerstone } from '../cornerstone/initCornerstone';
 import { reportError } from '../store/appStore';
 import { useStudyStore } from '../store/studyStore';
-import { HelpOverlay } from '../viewer/HelpOverlay';
+import { HelpOverlay, type HelpSection } from '../viewer/HelpOverlay';
 import { LoadBar } from '../viewer/LoadBar';
 import { loadStudyVolumes, noteVolumeShown } from '../viewer/loadStudyVolumes';
 import { runAction, stopCine } from '../viewer/viewerActions';
@@ -26,7 +26,7 @@ useStudyStore.subscribe((s, prev) => {
 });
 
 /** View: the recognised phases side by side (or MPR / 1x1 / 3D of the active one). */
-export function ViewerWorkspace() {
+export function ViewerWorkspace({ helpSections }: { helpSections?: readonly HelpSection[] } = {}) {
   const series = useStudyStore((s) => s.viewerSeries);
   const v = useViewerStore();
   const [ready, setReady] = useState(false);
@@ -159,7 +159,7 @@ export function ViewerWorkspace() {
           );
         })}
       </div>
-      {v.help && <HelpOverlay onClose={() => v.toggle('help')} />}
+      {v.help && <HelpOverlay sections={helpSections} onClose={() => v.toggle('help')} />}
     </section>
   );
 }
