@@ -14,6 +14,7 @@ import { tumourBurdenFromMasks, type TumourBurden } from '../volume/burden';
 import { voxelVolumeMm3, type Labelmap, type ScalarVolume } from '../volume/grid';
 import { computeMargin, type MarginResult } from '../volume/margin';
 import { segmentStatistics, type SegmentStats } from '../volume/stats';
+import { intrahepaticVesselLabels, wholeLiverMasks } from '../volume/wholeLiver';
 import { buildEncapsulatedPdf } from './encapsulatedPdf';
 import { dicomDateTime, studyContext, textOf, type SoftwareInfo } from './studyContext';
 
@@ -77,14 +78,18 @@ export function measureCase(caseDoc: CaseDocument, labels: Labelmap, volume?: Sc
   const livers = of('liver');
   const lesions = of('lesion');
   const zones = of('ablation');
-  const burden =
+  // Same whole-liver denominator as the Segment panel: intrahepatic vessel voxels count as liver.
+  const whole =
     livers.length && lesions.length
-      ? tumourBurdenFromMasks(
-          mask(labels, new Set(livers.map((s) => s.label))),
-          mask(labels, new Set(lesions.map((s) => s.label))),
-          voxelVolumeMm3(labels.grid),
+      ? wholeLiverMasks(
+          labels.data,
+          labels.grid,
+          livers.map((s) => s.label),
+          lesions.map((s) => s.label),
+          intrahepaticVesselLabels(caseDoc.segments),
         )
       : undefined;
+  const burden = whole ? tumourBurdenFromMasks(whole.liver, whole.tumour, voxelVolumeMm3(labels.grid)) : undefined;
   const margins: LesionMargin[] = [];
   if (zones.length) {
     const zoneMask = mask(labels, new Set(zones.map((z) => z.label)));

@@ -2,10 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { composeImport } from '../../shared/case/importSegments';
-import { readLabelFile } from '../../shared/seg/labelFile';
 import type { CaseTruth } from '../../shared/sample/truth';
-import { voxelVolumeMm3 } from '../../shared/volume/grid';
 import { decodeNiftiLabelmap } from '../../shared/volume/nifti';
 import { startPreview, type PreviewHost } from '../host/previewHost';
 import { openSampleThroughUi } from '../host/uiActions';
@@ -78,22 +75,16 @@ test('imports a SEG into the case, undoes it, exports NIfTI and fills a freehand
   await expect(page.getByTestId('segment-stats')).toHaveAttribute('data-busy', '0', { timeout: 120_000 });
   await page.screenshot({ path: `${SHOTS}/1-imported.png` });
 
-  // Liver incl. tumour against the truth. The truth liver includes its intrahepatic vessels; in
-  // the one-label-per-voxel case labelmap the later vessel segments keep those voxels, so the
-  // figure the app can show is the truth minus them (counted here from the SEG itself).
+  // Liver incl. tumour against the truth, which counts the liver's intrahepatic vessels. The case
+  // labelmap holds one segment per voxel, so those voxels belong to the vessel segments here; the
+  // whole-liver figure gives back the vessel voxels the liver closes round (shared/volume/wholeLiver).
   const liverIncl = await num(page, 'liver-incl-ml');
-  const composed = composeImport(readLabelFile(readFileSync(segPath), truth.grid));
-  const liverOrLesion = new Set(
-    composed.segments.filter((s) => s.kind === 'liver' || s.kind === 'lesion').map((s) => s.index),
-  );
-  let kept = 0;
-  for (const v of composed.labels) if (liverOrLesion.has(v)) kept++;
-  const expectedMl = (kept * voxelVolumeMm3(truth.grid)) / 1000;
+  const given = await page.getByTestId('intrahepatic-vessel-ml').textContent();
   console.log(
-    `liver incl. tumour ${liverIncl} mL; truth ${truth.liverVolumeMl.toFixed(1)} mL of which ${(truth.liverVolumeMl - expectedMl).toFixed(1)} mL are intrahepatic vessel voxels now labelled as vessels; expected ${expectedMl.toFixed(1)} mL`,
+    `liver incl. tumour ${liverIncl} mL (truth ${truth.liverVolumeMl.toFixed(1)} mL, its intrahepatic vessels included); panel: ${given}`,
   );
-  expect(Math.abs(liverIncl - expectedMl) / expectedMl).toBeLessThan(0.005);
-  expect(Math.abs(liverIncl - truth.liverVolumeMl) / truth.liverVolumeMl).toBeLessThan(0.025);
+  expect(Math.abs(liverIncl - truth.liverVolumeMl) / truth.liverVolumeMl).toBeLessThan(0.005);
+  expect(Number(/([\d.]+) mL/.exec(given ?? '')?.[1])).toBeGreaterThan(10);
   // The lesion is the last segment: it keeps every voxel of the truth.
   const lesion = truth.segments[truth.segments.length - 1]!;
   await expect.poll(() => voxelsOf(page, names.length)).toBe(lesion.voxels);

@@ -25,6 +25,11 @@ export function StatisticsPanel() {
                   Tumour {f(stats.burden.tumourMl)} mL / liver incl. tumour{' '}
                   <span data-testid="liver-incl-ml">{f(stats.burden.liverIncludingTumourMl)}</span> mL
                 </div>
+                {stats.intrahepaticVesselMl > 0 && (
+                  <div className="source" data-testid="intrahepatic-vessel-ml">
+                    Whole liver counts {f(stats.intrahepaticVesselMl)} mL of vessel segments inside it.
+                  </div>
+                )}
                 <div className="source">
                   {stats.burden.ruleSet}: {stats.burden.source}
                 </div>

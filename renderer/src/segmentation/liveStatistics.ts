@@ -1,3 +1,4 @@
+import { intrahepaticVesselLabels } from '../../../shared/volume/wholeLiver';
 import { reportError } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
 import { currentSession, loadedPhases, sessionGrid } from './caseSession';
@@ -32,7 +33,14 @@ function runNow(): void {
   const labelsOf = (kind: string) => segments.filter((x) => x.kind === kind).map((x) => x.label);
   setStats(useCaseStore.getState().stats, true);
   const run = runInWorker<CaseStatistics>(
-    { op: 'stats', labelmap, phases, liverLabels: labelsOf('liver'), lesionLabels: labelsOf('lesion') },
+    {
+      op: 'stats',
+      labelmap,
+      phases,
+      liverLabels: labelsOf('liver'),
+      lesionLabels: labelsOf('lesion'),
+      vesselLabels: intrahepaticVesselLabels(segments),
+    },
     () => {},
   );
   running = run;

@@ -32,12 +32,30 @@ describe('runSegmentJob', () => {
       ],
       liverLabels: [1],
       lesionLabels: [2],
+      vesselLabels: [],
     }) as CaseStatistics;
     const voxelMl = (2 * 1.5 * 3) / 1000;
     expect(r.segments.find((s) => s.label === 1)!.volumeMl).toBeCloseTo((192 - 8) * voxelMl, 6);
     expect(r.segments.find((s) => s.label === 2)!.intensity.map((i) => i.mean)).toEqual([100, 50]);
     expect(r.lesionComponents).toBe(1);
     expect(r.burden!.percent).toBeCloseTo((100 * 8) / 192, 6);
+    expect(r.burden!.liverIncludingTumourMl).toBeCloseTo(192 * voxelMl, 6);
+  });
+
+  it('counts a vessel segment painted inside the liver as whole liver', () => {
+    const d = labels();
+    for (let i = 3; i <= 8; i++) d[at(i, 3, 2)] = 3; // a branch running inside the liver
+    const r = runSegmentJob({
+      op: 'stats',
+      labelmap: { grid, data: d },
+      phases: [],
+      liverLabels: [1],
+      lesionLabels: [2],
+      vesselLabels: [3],
+    }) as CaseStatistics;
+    const voxelMl = (2 * 1.5 * 3) / 1000;
+    expect(r.segments.find((s) => s.label === 1)!.volumeMl).toBeCloseTo((192 - 8 - 6) * voxelMl, 6);
+    expect(r.intrahepaticVesselMl).toBeCloseTo(6 * voxelMl, 6);
     expect(r.burden!.liverIncludingTumourMl).toBeCloseTo(192 * voxelMl, 6);
   });
 
@@ -48,6 +66,7 @@ describe('runSegmentJob', () => {
       phases: [],
       liverLabels: [],
       lesionLabels: [],
+      vesselLabels: [],
     }) as CaseStatistics;
     expect(r.burden).toBeNull();
     expect(r.burdenNote).toMatch(/liver/);

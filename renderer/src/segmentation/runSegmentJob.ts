@@ -8,6 +8,7 @@ import { labelComponents } from '../../../shared/volume/components';
 import { sameGrid, voxelVolumeMm3 } from '../../../shared/volume/grid';
 import { resampleScalar } from '../../../shared/volume/resample';
 import { segmentStatistics } from '../../../shared/volume/stats';
+import { wholeLiverMasks } from '../../../shared/volume/wholeLiver';
 import type { CaseStatistics, MaskResult, SegmentJob, SegmentJobResult } from './segmentJobs';
 
 const hu = (w: [number, number]) => `${Math.round(w[0])} to ${Math.round(w[1])}`;
@@ -68,25 +69,29 @@ export function caseStatistics(job: Extract<SegmentJob, { op: 'stats' }>): CaseS
     volume: sameGrid(p.volume.grid, grid) ? p.volume : resampleScalar(p.volume, grid, Number.NaN),
   }));
   const segments = segmentStatistics(labelmap, phases);
-  const liver = new Uint8Array(data.length);
-  const tumour = new Uint8Array(data.length);
-  const isLiver = new Set(job.liverLabels);
-  const isLesion = new Set(job.lesionLabels);
-  let liverVoxels = 0;
-  for (let n = 0; n < data.length; n++) {
-    const v = data[n]!;
-    if (isLiver.has(v)) {
-      liver[n] = 1;
-      liverVoxels++;
-    } else if (isLesion.has(v)) tumour[n] = 1;
-  }
+  // One voxel holds one segment, so vessels painted over the liver are given back to it here.
+  const { liver, tumour, intrahepaticVesselVoxels } = wholeLiverMasks(
+    data,
+    grid,
+    job.liverLabels,
+    job.lesionLabels,
+    job.vesselLabels,
+  );
   const lesionComponents = labelComponents(tumour, grid.dims, 26).count;
-  if (!liverVoxels)
-    return { segments, lesionComponents, burden: null, burdenNote: 'Segment the liver to get the tumour burden.' };
+  const intrahepaticVesselMl = (intrahepaticVesselVoxels * voxelVolumeMm3(grid)) / 1000;
+  if (!liver.includes(1))
+    return {
+      segments,
+      lesionComponents,
+      burden: null,
+      intrahepaticVesselMl,
+      burdenNote: 'Segment the liver to get the tumour burden.',
+    };
   return {
     segments,
     lesionComponents,
     burden: tumourBurdenFromMasks(liver, tumour, voxelVolumeMm3(grid)),
+    intrahepaticVesselMl,
     burdenNote: '',
   };
 }

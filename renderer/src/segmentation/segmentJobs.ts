@@ -25,6 +25,8 @@ export type SegmentJob =
       phases: { name: string; volume: ScalarVolume }[];
       liverLabels: number[];
       lesionLabels: number[];
+      /** Vessel segments whose voxels inside the liver count as liver (shared/volume/wholeLiver). */
+      vesselLabels: number[];
     };
 
 export interface MaskResult {
@@ -38,6 +40,8 @@ export interface CaseStatistics {
   /** Connected components of all lesion voxels together. */
   lesionComponents: number;
   burden: TumourBurden | null;
+  /** mL of vessel-segment voxels inside the liver counted in the whole-liver volume. */
+  intrahepaticVesselMl: number;
   /** Why there is no burden (no liver yet, ...). */
   burdenNote: string;
 }
