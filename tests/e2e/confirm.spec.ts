@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { reportFailure } from '../host/failureReport';
 import { startPreview, type PreviewHost } from '../host/previewHost';
 import { findSampleTruth, SAMPLE_CACHE } from '../host/sampleTruth';
 import { openSampleThroughUi, segmentLiverAndLesionThroughUi } from '../host/uiActions';
@@ -19,6 +20,11 @@ const SHOTS = join(tmpdir(), 'liverplan-e2e-shots', 'confirm');
 
 test.beforeAll(async () => {
   host = await startPreview({ viewport: { width: 1600, height: 900 }, sampleCacheDir: SAMPLE_CACHE });
+});
+// Playwright needs the destructuring pattern for the (unused) fixtures argument.
+// eslint-disable-next-line no-empty-pattern
+test.afterEach(async ({}, info) => {
+  if (info.status !== info.expectedStatus) await reportFailure(host, SHOTS);
 });
 test.afterAll(async () => {
   await host?.close();

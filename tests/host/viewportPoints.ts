@@ -25,14 +25,15 @@ export async function screenPointOf(
   const box = (await pane.locator('.viewer-element').boundingBox())!;
   const cx = box.x + box.width / 2;
   const cy = box.y + box.height / 2;
+  // A pane that shows no slice counter has no volume on it yet: a wheel there would be lost.
+  await expect(pane).not.toHaveAttribute('data-slice', '', { timeout: 120_000 });
   const focalZ = async () => Number((await pane.getAttribute('data-focal-point'))!.split(',')[2]);
   for (let n = 0; n < 200; n++) {
     const z = await focalZ();
     if (Math.abs(z - lps[2]!) <= 1.25) break;
     await page.mouse.move(cx, cy);
     // Which wheel direction moves towards S depends on the view, so probe and correct.
-    await page.mouse.wheel(0, z > lps[2]! ? 100 : -100);
-    await expect.poll(focalZ).not.toBe(z);
+    await wheelUntilMoved(page, z > lps[2]! ? 100 : -100, focalZ, z);
     const z2 = await focalZ();
     if (Math.abs(z2 - lps[2]!) > Math.abs(z - lps[2]!)) await page.mouse.wheel(0, z > lps[2]! ? -200 : 200);
   }
@@ -48,4 +49,25 @@ export async function screenPointOf(
   const ry = lps[1]! - p0[1]!;
   const det = a * d - b * c;
   return { x: cx + (d * rx - b * ry) / det, y: cy + (a * ry - c * rx) / det };
+}
+
+/**
+ * One wheel step, repeated if the view has not moved after a few seconds: on a loaded machine
+ * the first wheel event right after the volumes finish loading has been seen to go nowhere
+ * (logged when it happens, so it stays visible); a user would scroll again too.
+ */
+async function wheelUntilMoved(page: Page, dy: number, focalZ: () => Promise<number>, from: number): Promise<void> {
+  for (let attempt = 1; attempt <= 5; attempt++) {
+    await page.mouse.wheel(0, dy);
+    const moved = await expect
+      .poll(focalZ, { timeout: 5_000 })
+      .not.toBe(from)
+      .then(
+        () => true,
+        () => false,
+      );
+    if (moved) return;
+    console.log(`wheel step ${attempt} left the view at ${from} mm; scrolling again`);
+  }
+  throw new Error(`five wheel steps did not move the view from ${from} mm`);
 }

@@ -39,6 +39,7 @@ export function ViewportPane({ spec, series, active, shown, progress, synced, on
       data-testid={`viewport-${spec.id}`}
       data-phase={series.phase.label}
       data-focal-point={fmt(r.focalPoint)}
+      data-slice={r.slice}
       data-voi={r.voi ? fmt([r.voi.lower, r.voi.upper]) : ''}
       data-invert={r.invert ? '1' : '0'}
       onPointerDown={onActivate}
