@@ -8,6 +8,7 @@ export default defineConfig({
       'cli/**/*.test.ts',
       'scripts/**/*.test.ts',
       'renderer/src/**/*.test.ts',
+      'tests/realct/**/*.test.ts',
     ],
     environment: 'node',
     testTimeout: 60_000,

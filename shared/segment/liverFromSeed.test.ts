@@ -104,7 +104,7 @@ describe('liverFromSeed', () => {
         for (let j = 12; j < 38; j++) for (let i = 0; i < edge - 7; i++) s += mask[i + nx * (j + ny * k)]!;
       return s;
     };
-    expect(slab(liverFromSeed(ph.phases.portal, { seed, fineLeakCutMm: 0 }).mask)).toBeGreaterThan(100);
+    expect(slab(liverFromSeed(ph.phases.portal, { seed, fineLeakCutMm: 0, thinLeakMm: 0 }).mask)).toBeGreaterThan(100);
     const r = liverFromSeed(ph.phases.portal, { seed });
     expect(slab(r.mask)).toBe(0);
     expect(dice(r.mask, ph.liver)).toBeGreaterThan(0.93);
@@ -153,5 +153,72 @@ describe('liverFromSeed', () => {
   it('rejects a seed outside the image', () => {
     const grid = axialGrid([4, 4, 4], [1, 1, 1]);
     expect(() => liverFromSeed({ grid, data: new Float32Array(64) }, { seed: -1 })).toThrow(/outside/);
+  });
+
+  it('gives the same liver wherever the click lands in a two-tone liver against muscle (contrast CT)', () => {
+    // Air outside a fat-filled body with an 8 mm muscle wall the liver touches; the liver's
+    // dependent part shades down 35 HU over 24 mm (as in the real Siemens slab); noise SD 15.
+    const grid = axialGrid([90, 80, 24], [2, 2, 3]);
+    const [nx, ny, nz] = grid.dims;
+    const data = new Float32Array(nx * ny * nz);
+    const liver = new Uint8Array(data.length);
+    const muscle = new Uint8Array(data.length);
+    let state = 5;
+    const noise = () => {
+      let s = 0;
+      for (let q = 0; q < 6; q++) s += (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+      return (s - 3) * 15 * Math.SQRT2;
+    };
+    for (let k = 0; k < nz; k++)
+      for (let j = 0; j < ny; j++)
+        for (let i = 0; i < nx; i++) {
+          const n = i + nx * (j + ny * k);
+          const body = ((i - 45) / 42) ** 2 + ((j - 40) / 37) ** 2;
+          const inWall = body <= 1 && body > ((42 - 4) / 42) ** 2;
+          const inLiver =
+            ((i - 33) / 26) ** 2 + ((j - 40) / 30) ** 2 + ((k - 12) / 10) ** 2 <= 1 && !inWall && body <= 1;
+          let v = body > 1 ? -1000 : -100;
+          if (inWall) {
+            v = 45;
+            muscle[n] = 1;
+          }
+          if (inLiver) {
+            v = 103 - 35 * Math.min(1, Math.max(0, (j - 38) / 12));
+            liver[n] = 1;
+          }
+          data[n] = v + (body > 1 ? 0 : noise());
+        }
+    const volume = { grid, data };
+    const seeds = [
+      [20, 30, 12],
+      [35, 40, 10],
+      [30, 60, 12],
+      [45, 58, 14],
+    ].map(([i, j, k]) => i! + nx * (j! + ny * k!));
+    const masks = seeds.map((seed) => liverFromSeed(volume, { seed }).mask);
+    for (const m of masks) {
+      expect(dice(m, liver)).toBeGreaterThan(0.95);
+      let inMuscle = 0;
+      for (let n = 0; n < m.length; n++) inMuscle += m[n]! & muscle[n]!;
+      expect(inMuscle / m.reduce((a, b) => a + b, 0)).toBeLessThan(0.03);
+    }
+    for (let a = 0; a < masks.length; a++)
+      for (let b = a + 1; b < masks.length; b++) expect(dice(masks[a]!, masks[b]!)).toBeGreaterThan(0.97);
+  });
+
+  it('refuses a click on air, fat or bone of a CT with a clinician-readable reason', () => {
+    const grid = axialGrid([30, 30, 10], [2, 2, 3]);
+    const data = new Float32Array(9000).fill(-1000);
+    const at = (i: number, j: number, k: number) => i + 30 * (j + 30 * k);
+    for (let k = 0; k < 10; k++)
+      for (let j = 0; j < 30; j++)
+        for (let i = 0; i < 30; i++) {
+          if (i >= 10 && i < 20) data[at(i, j, k)] = -100;
+          if (i >= 20) data[at(i, j, k)] = 900;
+        }
+    const volume = { grid, data };
+    expect(() => liverFromSeed(volume, { seed: at(4, 15, 5) })).toThrow(/on air \(-1000 HU\)/);
+    expect(() => liverFromSeed(volume, { seed: at(15, 15, 5) })).toThrow(/on fat/);
+    expect(() => liverFromSeed(volume, { seed: at(26, 15, 5) })).toThrow(/on bone/);
   });
 });

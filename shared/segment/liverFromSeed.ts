@@ -1,5 +1,6 @@
 import type { Grid, ScalarVolume, Vec3 } from '../volume/grid';
 import { competitiveGrow } from './competitiveGrow';
+import { cutThinLeaks } from './cutThinLeaks';
 import { boxMeanArray, voxelsWithin } from './localMean';
 import {
   closeMm,
@@ -45,6 +46,12 @@ export const LIVER_FROM_SEED_DEFAULTS = {
    * liver comes back with the edge refinement.
    */
   fineLeakCutMm: 1.5,
+  /** Opening radius (mm) that separates thin sheets (muscle, diaphragm) from the liver body. */
+  thinLeakMm: 8,
+  /** Pieces the opening removed that end within this distance (mm) of the body stay (lobe tips). */
+  thinLeakExtentMm: 25,
+  /** A kept piece touches the body over at least this times its volume^(2/3) voxels (not a bridge). */
+  thinLeakContact: 0.4,
   /** Closing radius (mm) that takes in vessels and lesions notching the surface. */
   closingMm: 6,
   /** Leave out enhancing vessels wider than wideVesselMm that the filling took in (the IVC). */
@@ -55,6 +62,12 @@ export const LIVER_FROM_SEED_DEFAULTS = {
    * hepatic veins at their confluence about 15 mm or less.
    */
   wideVesselMm: 8,
+  /**
+   * Window from the image's histogram rather than the click's neighbourhood alone (see
+   * histogramWindow): the same window wherever the click lands, and parts of the liver darker or
+   * brighter than the click are taken in.
+   */
+  histogramWindow: true,
   /** Voxel layers the boundary may move out to the half-way intensity (partial-volume rim). */
   edgeLayers: 2,
 };
@@ -116,10 +129,20 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   const around = voxelsWithin(wg, seed, p.statsRadiusMm);
   const values = Float64Array.from(around, sample).sort();
   const med = quantile(values, 0.5);
+  checkSeedTissue(volume, med);
   const deviations = values.map((v) => Math.abs(v - med)).sort();
   const sd = 1.4826 * quantile(deviations, 0.5);
   const sdFloor = p.minHalfWidth / p.k;
   const window: [number, number] = [med - p.kBelow * Math.max(sd, sdFloor), med + p.k * Math.max(sd, sdFloor)];
+  let floor = -Infinity;
+  if (p.histogramWindow) {
+    const h = histogramWindow(smooth, med, Math.max(sd, sdFloor));
+    if (h.lower !== null) window[0] = floor = h.lower;
+    // No valley: a click on heterogeneous tissue has a wide spread around it; the liver's mode
+    // bounds how far below it the window may reach.
+    else window[0] = Math.max(window[0], Math.min(med, h.mode) - p.kBelow * h.modeSd);
+    window[1] = Math.max(window[1], h.upper);
+  }
   // Seeds: the click plus the in-window voxels right around it (the click may sit on a vessel).
   const include = (p.include ?? []).filter((v) => v >= 0 && v < total).map(toWork);
   const seeds = [seed, ...include];
@@ -135,6 +158,22 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
     sample,
     objectMean: med,
   });
+  // Include strokes may lie in parenchyma that looks unlike the click (a darker dependent part,
+  // a steatotic region): they also grow in a window of their own, never below the muscle valley.
+  if (include.length > 0) {
+    const strokeValues = Float64Array.from(include, sample).sort();
+    const sMed = quantile(strokeValues, 0.5);
+    const sDev = Float64Array.from(strokeValues, (v) => Math.abs(v - sMed)).sort();
+    const sSd = Math.max(sdFloor, 1.4826 * quantile(sDev, 0.5));
+    const more = competitiveGrow(work.volume, {
+      objectSeeds: include,
+      backgroundSeeds: exclude,
+      window: [Math.max(floor, sMed - p.kBelow * sSd), sMed + p.k * sSd],
+      sample,
+      objectMean: sMed,
+    });
+    for (let n = 0; n < wTotal; n++) if (more[n] === 1 && labels[n] !== 2) labels[n] = 1;
+  }
   progress(0.4);
   const objectOnly = new Uint8Array(wTotal);
   for (let n = 0; n < wTotal; n++) objectOnly[n] = labels[n] === 1 ? 1 : 0;
@@ -161,6 +200,13 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   if (p.fineLeakCutMm > 0) m = pickComponent(openMm(m, wb.grid, p.fineLeakCutMm), dims, anchors) ?? m;
   m = fillHolesPerSlice(m, dims);
   if (p.leakCutMm > 0) m = cutLeaks(m, wb.grid, p.leakCutMm, anchors);
+  if (p.thinLeakMm > 0)
+    m =
+      pickComponent(
+        cutThinLeaks(m, wb.grid, p.thinLeakMm, p.thinLeakExtentMm, anchors, p.thinLeakContact),
+        dims,
+        anchors,
+      ) ?? m;
   progress(0.6);
   const localImage = { grid: wb.grid, data: cropArray(work.volume.data, wg.dims, wb.box, new Float32Array(size)) };
   m = refineEdge(m, localImage, med, p.edgeLayers);
@@ -273,6 +319,85 @@ function removeWideVessels(
   const rim = growMm(wide, grid, Math.max(...grid.spacing) * 1.01);
   const half = (parenchyma + above) / 2;
   for (let n = 0; n < m.length; n++) if (wide[n] || (rim[n] && smooth[n]! > half)) m[n] = 0;
+}
+
+/**
+ * A click on air, fat or bone cannot be liver: say so rather than grow something else. Only on CT
+ * (told by air below -500 somewhere in the image), where HU have a fixed meaning.
+ */
+function checkSeedTissue(volume: ScalarVolume, seedMedian: number): void {
+  const { data } = volume;
+  let ct = false;
+  for (let n = 0; n < data.length && !ct; n += 97) ct = data[n]! < -500;
+  if (!ct) return;
+  const hu = Math.round(seedMedian);
+  if (seedMedian < -200) throw new Error(`The liver click lies on air (${hu} HU); click inside the liver.`);
+  if (seedMedian < -30) throw new Error(`The liver click lies on fat (${hu} HU); click inside the liver.`);
+  if (seedMedian > 300) throw new Error(`The liver click lies on bone or contrast (${hu} HU); click inside the liver.`);
+}
+
+/**
+ * Window bounds from the histogram of the smoothed image.
+ * The parenchyma's mode is the tallest peak near the click's median (the same for a click in a
+ * darker part of the liver). lower: the deepest valley between 8 and 90 units below that mode
+ * with a real tissue peak on its dark side. On contrast CT the muscle peak (~40 HU) and the liver's
+ * (~90-110) are apart, and parenchyma darker in part (dependent segments, perfusion) still lies
+ * above the valley. Null when there is none (unenhanced CT, where muscle and liver merge).
+ * upper: past the mode, where the histogram falls to a third of the mode's height. mode and
+ * modeSd (from the half-height on the mode's bright side) bound the window where no valley is.
+ */
+function histogramWindow(
+  smooth: Float32Array,
+  med: number,
+  sd: number,
+): { lower: number | null; upper: number; mode: number; modeSd: number } {
+  const BIN = 2;
+  const lo = med - 120;
+  const bins = Math.ceil((med + 90 - lo) / BIN) + 1;
+  const h = new Float64Array(bins);
+  for (let n = 0; n < smooth.length; n++) {
+    const b = Math.floor((smooth[n]! - lo) / BIN);
+    if (b >= 0 && b < bins) h[b]!++;
+  }
+  const g = new Float64Array(bins);
+  for (let b = 0; b < bins; b++) {
+    let s = 0;
+    let w = 0;
+    for (let d = -4; d <= 4; d++) {
+      if (b + d < 0 || b + d >= bins) continue;
+      const k = Math.exp(-(d * d) / 8);
+      s += k * h[b + d]!;
+      w += k;
+    }
+    g[b] = s / w;
+  }
+  const bin = (v: number) => Math.max(0, Math.min(bins - 1, Math.floor((v - lo) / BIN)));
+  // The parenchyma's main mode: the tallest peak from a little below the click to 40 above it,
+  // so a click in a darker part of the liver finds the same mode as one in the bulk.
+  let peak = bin(med - 15);
+  for (let b = peak; b <= bin(med + 40); b++) if (g[b]! > g[peak]!) peak = b;
+  const mode = lo + (peak + 0.5) * BIN;
+  let best = -1;
+  for (let b = Math.max(1, bin(mode - 90)); b < Math.min(bin(mode - Math.max(8, 2 * sd)), bins - 1); b++) {
+    if (g[b]! > g[b - 1]! || g[b]! > g[b + 1]!) continue;
+    // A valley: clearly lower than both sides, with a real tissue peak (muscle) on its dark side,
+    // not the tail of the fat peak nor a partial-volume ripple.
+    const from = bin(mode - 90);
+    let leftPeak = from;
+    for (let c = from + 1; c < b; c++) if (g[c]! > g[leftPeak]!) leftPeak = c;
+    const left = g[leftPeak]!;
+    const right = g[peak]!;
+    if (leftPeak < from + 2 || left < 1.1 * g[from]! || left < 1.15 * g[b]! || right < 1.15 * g[b]!) continue;
+    if (left < 0.25 * right) continue;
+    if (best < 0 || g[b]! < g[best]!) best = b;
+  }
+  let end = peak;
+  while (end < bins - 1 && g[end]! > g[peak]! / 3) end++;
+  let half = peak;
+  while (half < bins - 1 && g[half]! > g[peak]! / 2) half++;
+  // The mode's width on its bright side (vessels are far brighter), as a Gaussian SD.
+  const modeSd = Math.max(BIN, ((half - peak) * BIN) / 1.1774);
+  return { lower: best < 0 ? null : lo + (best + 0.5) * BIN, upper: lo + (end + 0.5) * BIN, mode, modeSd };
 }
 
 /** Components containing an anchor voxel; the largest component when none does; null if empty. */

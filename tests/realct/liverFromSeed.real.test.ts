@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { liverFromSeed } from '../../shared/segment/liverFromSeed';
+import { compareMasks } from '../../shared/volume/compare';
+import { deepSeeds, loadCrop3mm, loadSiemensSlab, realCtAvailable, type RealCase } from '../testing/realCt';
+
+/**
+ * Liver from one seed on real CT against TotalSegmentator's liver (itself ~0.96 Dice against
+ * experts). The floors are what holds today; `npm run bench -- segmentation-real` prints the
+ * figures against the issue's goals (Dice >= 0.95, volume within 3%, seeds agreeing >= 0.97).
+ */
+describe.runIf(realCtAvailable())('liverFromSeed on real CT', () => {
+  const run = (c: RealCase, seeds: number) =>
+    deepSeeds(c.liver, c.image.grid, seeds).map((seed) => liverFromSeed(c.image, { seed }).mask);
+
+  it('contrast CT slab (Siemens, 0.98 x 0.98 x 2 mm): any seed 15 mm inside gives the same liver', async () => {
+    const c = await loadSiemensSlab();
+    const masks = run(c, 4);
+    for (const m of masks) {
+      const r = compareMasks(c.liver, m, c.image.grid);
+      expect(r.dice).toBeGreaterThan(0.935);
+      expect(Math.abs(r.volumeDifferencePercent)).toBeLessThan(13);
+    }
+    for (let a = 0; a < masks.length; a++)
+      for (let b = a + 1; b < masks.length; b++)
+        expect(compareMasks(masks[a]!, masks[b]!, c.image.grid).dice).toBeGreaterThan(0.97);
+  });
+
+  it('unenhanced 3 mm CT (muscle and liver share a histogram mode): most seeds hold', () => {
+    // One seed of four, in the darker dependent liver, still leaks into spleen and stomach.
+    const c = loadCrop3mm();
+    const dices = run(c, 4)
+      .map((m) => compareMasks(c.liver, m, c.image.grid).dice)
+      .sort((a, b) => a - b);
+    expect(dices[0]).toBeGreaterThan(0.65);
+    expect(dices[1]).toBeGreaterThan(0.85);
+  });
+});
