@@ -6,7 +6,7 @@ import { writeInstance } from '../../shared/dicom/writeInstance';
 import { makeCtSeries } from '../../shared/export/testSeries';
 import { readSeg } from '../../shared/seg/readSeg';
 import { dice, makeTestPhantom, type TestPhantom } from '../../shared/segment/testPhantom';
-import { decodeNiftiLabelmap } from '../../shared/volume/nifti';
+import { decodeNiftiLabelmap, encodeNifti } from '../../shared/volume/nifti';
 import { axialGrid } from '../../shared/volume/testGrids';
 import { segmentCommand } from './segment';
 import { CliError } from './types';
@@ -79,6 +79,65 @@ describe('liverplan segment', () => {
     ).rejects.toThrow(/outside the image/);
     await expect(
       segmentCommand.run(['kidney', '--image', dir, '--seed', '0,0,0', '--out', out]),
+    ).rejects.toBeInstanceOf(CliError);
+  });
+
+  it('segments lesions from a drag and a click, and flags one the liver mask left out', async () => {
+    const out = join(dir, 'lesions.nii.gz');
+    // A liver mask without lesion 1 (as a liver segmentation that left a tumour out).
+    const liverFile = join(dir, 'liver-without-1.nii.gz');
+    const cut = Uint8Array.from(ph.liver, (v, n) => (ph.lesions[1]![n] ? 0 : v));
+    writeFileSync(liverFile, encodeNifti({ grid: ph.grid, data: cut }, { gzip: true }));
+    const [a, b] = [ph.lesionCentres[0]!, ph.lesionCentres[1]!];
+    // A drag across lesion 0 (7 mm radius) along x.
+    const line = `${a[0] - 6},${a[1]},${a[2]}:${a[0] + 6},${a[1]},${a[2]}`;
+    const r = await segmentCommand.run([
+      'lesion',
+      '--image',
+      join(dir, 'portal'),
+      '--phase',
+      join(dir, 'arterial'),
+      '--seed',
+      b.join(','),
+      '--line',
+      line,
+      '--liver',
+      liverFile,
+      '--out',
+      out,
+      '--json',
+    ]);
+    const json = r.json as {
+      segments: { label: number; phase: string; outsideLiver: boolean; lineLps?: number[][] }[];
+    };
+    expect(json.segments.map((s) => [s.label, s.phase, s.outsideLiver])).toEqual([
+      [1, 'arterial', true],
+      [2, 'arterial', false],
+    ]);
+    expect(json.segments[1]!.lineLps).toHaveLength(2);
+    expect(r.text).toMatch(/outside the --liver mask/);
+    const lm = decodeNiftiLabelmap(readFileSync(out));
+    expect(
+      dice(
+        Uint8Array.from(lm.data, (v) => (v === 1 ? 1 : 0)),
+        ph.lesions[1]!,
+      ),
+    ).toBeGreaterThan(0.8);
+    expect(
+      dice(
+        Uint8Array.from(lm.data, (v) => (v === 2 ? 1 : 0)),
+        ph.lesions[0]!,
+      ),
+    ).toBeGreaterThan(0.85);
+    await expect(
+      segmentCommand.run(['lesion', '--image', join(dir, 'portal'), '--line', '1,2,3', '--out', out]),
+    ).rejects.toThrow(/X1,Y1,Z1:X2,Y2,Z2/);
+    // Negative coordinates are values, not options.
+    await expect(
+      segmentCommand.run(['lesion', '--image', join(dir, 'portal'), '--line', '-1e4,0,0:-1e4,0,5', '--out', out]),
+    ).rejects.toThrow(/outside the image/);
+    await expect(
+      segmentCommand.run(['liver', '--image', join(dir, 'portal'), '--line', line, '--out', out]),
     ).rejects.toBeInstanceOf(CliError);
   });
 });

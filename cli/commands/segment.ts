@@ -7,6 +7,7 @@ import type { SegmentInfo } from '../../shared/seg/types';
 import { writeSeg } from '../../shared/seg/writeSeg';
 import { lesionFromClick } from '../../shared/segment/lesionFromClick';
 import { liverFromSeed } from '../../shared/segment/liverFromSeed';
+import { voxelsWithin } from '../../shared/segment/localMean';
 import { flatIndex, patientToIndex, sameGrid, voxelVolumeMm3, type Grid, type Vec3 } from '../../shared/volume/grid';
 import { encodeNifti } from '../../shared/volume/nifti';
 import { resampleScalar } from '../../shared/volume/resample';
@@ -16,9 +17,12 @@ import { CliError, type CliCommand } from './types';
 const USAGE =
   'liverplan segment liver|lesion --image SERIES_DIR --seed X,Y,Z [--seed X,Y,Z ...] --out FILE.nii.gz|FILE.dcm\n' +
   '  [--phase SERIES_DIR ...] [--liver MASK_FILE] [--json]\n' +
-  '  seeds are patient LPS millimetres. liver: the first seed is the click, further seeds add liver.\n' +
-  '  lesion: one lesion per seed (label / segment n for seed n); --phase adds phases to choose the\n' +
-  '  most conspicuous from (resampled onto the --image grid); --liver constrains the lesions.';
+  '  [--exclude X,Y,Z ...]  seeds are patient LPS millimetres. liver: the first seed is the click, further\n' +
+  '  seeds are "liver" strokes, --exclude points "not liver" strokes (each a 3 mm ball).\n' +
+  '  lesion: one lesion per --seed X,Y,Z (a click inside it) and per --line X1,Y1,Z1:X2,Y2,Z2 (a drag\n' +
+  '  across its long axis on one slice; the length is the expected diameter), labelled 1.. in that order;\n' +
+  '  --phase adds phases to choose the most conspicuous from (resampled onto the --image grid); --liver\n' +
+  '  keeps the lesions inside the liver (a click outside it is segmented anyway and reported outsideLiver).';
 
 /** Semi-automatic liver or lesion segmentation of a DICOM series from seed points. */
 export const segmentCommand: CliCommand = {
@@ -35,6 +39,8 @@ export const segmentCommand: CliCommand = {
         options: {
           image: { type: 'string' },
           seed: { type: 'string', multiple: true },
+          line: { type: 'string', multiple: true },
+          exclude: { type: 'string', multiple: true },
           phase: { type: 'string', multiple: true },
           liver: { type: 'string' },
           out: { type: 'string' },
@@ -46,28 +52,55 @@ export const segmentCommand: CliCommand = {
     }
     const what = positionals[0];
     if ((what !== 'liver' && what !== 'lesion') || positionals.length > 1) throw new CliError(`usage: ${USAGE}`, 2);
-    if (!values.image || !values.out || !values.seed?.length) throw new CliError(`usage: ${USAGE}`, 2);
+    if (!values.image || !values.out) throw new CliError(`usage: ${USAGE}`, 2);
+    if (what === 'liver' ? !values.seed?.length || values.line?.length : !values.seed?.length && !values.line?.length)
+      throw new CliError(`usage: ${USAGE}`, 2);
     const out = values.out;
     const lower = out.toLowerCase();
     const asSeg = lower.endsWith('.dcm');
     if (!asSeg && !lower.endsWith('.nii') && !lower.endsWith('.nii.gz')) {
       throw new CliError(`--out ${out}: expected .nii, .nii.gz or .dcm`, 2);
     }
-    const seedsLps = values.seed.map(parsePoint);
+    const seedsLps = (values.seed ?? []).map(parsePoint);
+    const linesLps = (values.line ?? []).map(parseLine);
     const loaded = await load(values.image);
     const { volume } = loaded;
     const grid = volume.grid;
     const seeds = seedsLps.map((p) => toVoxel(grid, p));
     const t0 = performance.now();
     const labels = new Uint8Array(volume.data.length);
-    const results: { label: number; seedLps: Vec3; voxels: number; volumeMl: number; phase?: string }[] = [];
+    const results: {
+      label: number;
+      seedLps: Vec3;
+      lineLps?: [Vec3, Vec3];
+      voxels: number;
+      volumeMl: number;
+      phase?: string;
+      outsideLiver?: boolean;
+    }[] = [];
     if (what === 'liver') {
       if (values.phase?.length) throw new CliError('--phase applies to lesion segmentation only', 2);
-      const r = liverFromSeed(volume, { seed: seeds[0]!, include: seeds.slice(1) });
+      // Each further seed and each --exclude point stands for a small brush stroke (a ball).
+      const stroke = (n: number) => voxelsWithin(grid, n, STROKE_RADIUS_MM);
+      const exclude = (values.exclude ?? []).map(parsePoint).map((p) => toVoxel(grid, p));
+      const r = liverFromSeed(volume, {
+        seed: seeds[0]!,
+        include: seeds.slice(1).flatMap(stroke),
+        exclude: exclude.flatMap(stroke),
+      });
       labels.set(r.mask);
       results.push({ label: 1, seedLps: seedsLps[0]!, voxels: r.voxelCount, volumeMl: ml(r.voxelCount, grid) });
     } else {
-      if (seeds.length > 255) throw new CliError('at most 255 lesions per run');
+      // Clicks first, then drags: label n + 1 for the n-th of them.
+      const inputs = [
+        ...seeds.map((click, n) => ({ click, line: undefined, lps: seedsLps[n]!, lineLps: undefined })),
+        ...linesLps.map((ends) => {
+          const line = ends.map((p) => toVoxel(grid, p)) as [number, number];
+          const mid = [0, 1, 2].map((a) => (ends[0][a]! + ends[1][a]!) / 2) as Vec3;
+          return { click: undefined, line, lps: mid, lineLps: ends };
+        }),
+      ];
+      if (inputs.length > 255) throw new CliError('at most 255 lesions per run');
       const phases = [volume];
       const phaseNames = [loaded.series.description || loaded.series.seriesInstanceUid];
       for (const dir of values.phase ?? []) {
@@ -79,8 +112,14 @@ export const segmentCommand: CliCommand = {
         phaseNames.push(extra.series.description || extra.series.seriesInstanceUid);
       }
       const liverMask = values.liver ? loadMask(values.liver, grid).mask : undefined;
-      seeds.forEach((click, n) => {
-        const r = lesionFromClick(phases, { click, liverMask });
+      inputs.forEach((input, n) => {
+        let r;
+        try {
+          r = lesionFromClick(phases, { click: input.click, line: input.line, liverMask });
+        } catch (e) {
+          const where = input.lineLps ? `--line ${values.line![n - seeds.length]}` : `--seed ${values.seed![n]}`;
+          throw new CliError(`${where}: ${(e as Error).message}`);
+        }
         let voxels = 0;
         for (let v = 0; v < r.mask.length; v++) {
           if (r.mask[v] && !labels[v]) {
@@ -90,10 +129,12 @@ export const segmentCommand: CliCommand = {
         }
         results.push({
           label: n + 1,
-          seedLps: seedsLps[n]!,
+          seedLps: input.lps,
+          ...(input.lineLps ? { lineLps: input.lineLps } : {}),
           voxels,
           volumeMl: ml(voxels, grid),
           phase: phaseNames[r.phaseIndex],
+          outsideLiver: r.outsideLiver,
         });
       });
     }
@@ -108,7 +149,9 @@ export const segmentCommand: CliCommand = {
     const text = [
       ...results.map(
         (r) =>
-          `${what} ${r.label}: ${r.volumeMl.toFixed(1)} mL (${r.voxels} voxels)` + (r.phase ? ` on ${r.phase}` : ''),
+          `${what} ${r.label}: ${r.volumeMl.toFixed(1)} mL (${r.voxels} voxels)` +
+          (r.phase ? ` on ${r.phase}` : '') +
+          (r.outsideLiver ? ' - outside the --liver mask: add it to the liver?' : ''),
       ),
       `written ${out} in ${json.seconds} s (planning aid: review every contour)`,
     ].join('\n');
@@ -124,11 +167,15 @@ async function load(dir: string): Promise<LoadedSeries> {
   }
 }
 
+/** Radius (mm) of the stroke a point on the command line stands for. */
+const STROKE_RADIUS_MM = 3;
+
 /** LPS coordinates are often negative: `--seed -80,30,20` would read as an option to parseArgs. */
 function joinSeedValues(argv: string[]): string[] {
   const out: string[] = [];
   for (let n = 0; n < argv.length; n++) {
-    if (argv[n] === '--seed' && n + 1 < argv.length) out.push(`--seed=${argv[++n]}`);
+    if ((argv[n] === '--seed' || argv[n] === '--exclude' || argv[n] === '--line') && n + 1 < argv.length)
+      out.push(`${argv[n]}=${argv[++n]}`);
     else out.push(argv[n]!);
   }
   return out;
@@ -140,6 +187,17 @@ function parsePoint(text: string): Vec3 {
     throw new CliError(`--seed ${text}: expected X,Y,Z in millimetres`, 2);
   }
   return parts as Vec3;
+}
+
+/** A drag: two points X1,Y1,Z1:X2,Y2,Z2. */
+function parseLine(text: string): [Vec3, Vec3] {
+  const ends = text.split(':');
+  if (ends.length !== 2) throw new CliError(`--line ${text}: expected X1,Y1,Z1:X2,Y2,Z2 in millimetres`, 2);
+  try {
+    return [parsePoint(ends[0]!), parsePoint(ends[1]!)];
+  } catch {
+    throw new CliError(`--line ${text}: expected X1,Y1,Z1:X2,Y2,Z2 in millimetres`, 2);
+  }
 }
 
 function toVoxel(grid: Grid, p: Vec3): number {

@@ -1,12 +1,16 @@
-import { maskBounds, padBox, type IndexBox } from '../volume/crop';
+import { padBox, type IndexBox } from '../volume/crop';
 import type { Grid, ScalarVolume, Vec3 } from '../volume/grid';
 import { sameGrid } from '../volume/grid';
 import { IntStack } from './intStack';
 import { splitConfluent } from './lesionModel';
-import { halfSampleMode, median, voxelsWithin } from './localMean';
+import { lesionSizeCap, resolveLesionClick } from './lesionInput';
+import { median, voxelsWithin } from './localMean';
+import { firstPlateau, localMean3, noiseSd, parenchymaReference, ShellProfile, shellVoxels } from './lesionReference';
 import { fillHoles3d, fillHolesPerSlice, keepComponentsAt } from './morphology';
 import { refineEdge } from './refineEdge';
 import { cropArray, pasteMask } from './workBox';
+import { cutTubes } from './cutTubes';
+import { lesionByContrast, outlineScore } from './lesionByContrast';
 
 /** Algorithm parameters (not clinical thresholds). */
 export const LESION_FROM_CLICK_DEFAULTS = {
@@ -20,14 +24,24 @@ export const LESION_FROM_CLICK_DEFAULTS = {
   parenchymaBandMm: [3, 12] as [number, number],
   /** Split confluent lesions by shape models; false keeps the whole connected region. */
   splitConfluent: true,
+  /** Bound (mm from the click) of a lesion clicked outside the liver mask without a drag. */
+  outsideLiverRadiusMm: 40,
 };
 
 export interface LesionFromClickOptions extends Partial<typeof LESION_FROM_CLICK_DEFAULTS> {
-  /** Flat voxel index of the click (on the shared grid of all phases). */
-  click: number;
+  /** Flat voxel index of the click (on the shared grid of all phases); needed unless `line` is given. */
+  click?: number;
+  /**
+   * A drag across the lesion's long axis on one slice: flat voxel indices of its two ends. Its
+   * length (mm) is the expected diameter, which bounds the lesion (size prior); its midpoint is
+   * the click (and wins over `click`).
+   */
+  line?: [number, number];
   /**
    * Strongly recommended: keeps the grow inside the liver, tells the lesion's truncation by the
-   * capsule from its own outline, and gives the normal-parenchyma reference.
+   * capsule from its own outline, and gives the normal-parenchyma reference. A click outside it
+   * (a tumour the liver segmentation left out) is segmented without the constraint, bounded by
+   * outsideLiverRadiusMm or the drag, and flagged `outsideLiver`.
    */
   liverMask?: Uint8Array;
   onProgress?(fraction: number): void;
@@ -55,12 +69,17 @@ export interface LesionFromClickResult {
   window: [number, number];
   /** The click lay in a non-enhancing core enclosed by lesion tissue of another intensity. */
   necroticCore: boolean;
+  /** The click lay outside the given liver mask: segmented without it; offer to add it to the liver. */
+  outsideLiver: boolean;
   voxelCount: number;
 }
 
 /**
- * Click-to-segment a lesion on multiphase images sharing one grid.
+ * Click-to-segment (or drag-to-segment) a lesion on multiphase images sharing one grid.
  *
+ * 0. The click or drag is checked (inside the image, not air or bone: lesionInput); a drag gives
+ *    the click (its midpoint) and a size prior (its length) that bounds the lesion. A click
+ *    outside the liver mask is segmented without it (bounded) and flagged outsideLiver.
  * 1. Reference intensities per phase: the core around the click (median), normal parenchyma (the
  *    mode of a band under the liver surface, which is parenchyma for most of its extent even at
  *    a heavy tumour burden; without a liver mask the first plateau of the radial profile) and a
@@ -74,21 +93,30 @@ export interface LesionFromClickResult {
  *    follows confluent neighbours up to twice maxRadiusMm: the split needs their outlines.
  * 3. In the grown region's box: holes are filled (necrosis, crossing vessels); the region may hold
  *    several confluent lesions of the same enhancement, so it is split by shape models
- *    (lesionModel.splitConfluent), then the edge is refined to the half-way intensity (never into
- *    a neighbour the split gave away).
+ *    (lesionModel.splitConfluent); vessels the grow ran along are cut off by a shape prior
+ *    (cutTubes), then the edge is refined to the half-way intensity (never into a neighbour the
+ *    split gave away).
+ * 4. With a drag, the tissue within its reach that differs from parenchyma on either side
+ *    (lesionByContrast) replaces that when it outlines the lesion clearly better (necrotic core
+ *    with its rim, rim with its iso core).
  */
 export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClickOptions): LesionFromClickResult {
   if (phases.length === 0) throw new Error('lesion segmentation needs at least one phase');
-  const p = { ...LESION_FROM_CLICK_DEFAULTS, ...options };
   const grid = phases[0]!.grid;
   for (const ph of phases)
     if (!sameGrid(ph.grid, grid)) throw new Error('all phases must share one grid (resample first)');
   const total = grid.dims[0] * grid.dims[1] * grid.dims[2];
-  if (!Number.isInteger(p.click) || p.click < 0 || p.click >= total)
-    throw new Error('lesion click lies outside the image');
-  const liver = p.liverMask;
-  if (liver && liver.length !== total) throw new Error('liver mask does not match the image grid');
-  if (liver && !liver[p.click]) throw new Error('lesion click lies outside the liver mask');
+  const { click, diameterMm } = resolveLesionClick(phases, { click: options.click, line: options.line });
+  const given = options.liverMask;
+  if (given && given.length !== total) throw new Error('liver mask does not match the image grid');
+  const outsideLiver = !!given && !given[click];
+  const defaults = { ...LESION_FROM_CLICK_DEFAULTS, ...options };
+  // Size prior: a drag bounds the lesion to a ball a little wider than half its length; a
+  // tumour outside the liver mask has no organ to stop it, so it is bounded too.
+  const cap = diameterMm ? lesionSizeCap(diameterMm) : outsideLiver ? defaults.outsideLiverRadiusMm : Infinity;
+  const p = { ...defaults, click, maxRadiusMm: Math.min(defaults.maxRadiusMm, cap) };
+  // Parenchyma is still read from the liver mask when the click lies outside it.
+  const liver = outsideLiver ? undefined : given;
   const progress = options.onProgress ?? (() => {});
 
   // 1. References and profile.
@@ -98,7 +126,7 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
   const core = phases.map((ph) => median(coreVoxels, (n) => ph.data[n]!));
   // Shell medians per phase, computed as the walks below reach them.
   const profile = new ShellProfile(phases, shells);
-  const banded = liver ? parenchymaReference(phases, liver, p.parenchymaBandMm) : null;
+  const banded = given ? parenchymaReference(phases, given, p.parenchymaBandMm) : null;
   const paren = banded ?? phases.map((_, q) => firstPlateau(profile, q, shells, core[q]!, noise[q]!));
   const dist = (a: number[], b: number[]) => Math.sqrt(a.reduce((s, v, q) => s + ((v - b[q]!) / noise[q]!) ** 2, 0));
   const at = (r: number) => profile.at(r)!;
@@ -133,27 +161,33 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
     }
     return own >= 0.5 * all;
   };
-  const necrotic =
+  const necroticProfile =
     banded !== null &&
     beyond !== null &&
     rimToParen > 1 &&
     rimToParen > 0.25 * coreToParen &&
     dist(beyond, core) > 0.5 * coreToParen &&
     rimIsOneTissue(beyond);
-  const tumour = necrotic ? beyond! : core;
   // The lesion's outer edge along the profile (for a necrotic lesion: where the rim ends).
   let extent = edge1;
-  if (necrotic) {
-    const rimContrast = dist(tumour, paren);
+  if (necroticProfile) {
+    const rimContrast = dist(beyond!, paren);
     extent = NaN;
     for (let r = Math.ceil(edge1) + 2; r < profile.length; r++) {
-      if (valid(r) && dist(at(r), tumour) > 0.5 * rimContrast) {
+      if (valid(r) && dist(at(r), beyond!) > 0.5 * rimContrast) {
         extent = r + 1;
         break;
       }
     }
-    if (!Number.isFinite(extent)) extent = p.maxRadiusMm;
   }
+  // A rim that never ends, or many times thicker than the core it encloses, is not the lesion's
+  // rim but the tissue round it (a darker liver region, a neighbour): the lesion is the core alone.
+  // Without a drag the profile reaches far, and a rim not ending within it runs into confluent
+  // neighbours (heavy burden): still a rim. Within a drag's short reach it is not.
+  if (!Number.isFinite(extent) && !diameterMm) extent = p.maxRadiusMm;
+  const necrotic = necroticProfile && Number.isFinite(extent) && (extent <= 3 * edge1 + 5 || extent >= p.maxRadiusMm);
+  if (!necrotic) extent = edge1;
+  const tumour = necrotic ? beyond! : core;
   const conspicuity: PhaseConspicuity[] = phases.map((_, q) => ({
     core: core[q]!,
     ring: paren[q]!,
@@ -165,6 +199,13 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
   conspicuity.forEach((c, n) => {
     if (c.contrastToNoise > conspicuity[best]!.contrastToNoise) best = n;
   });
+  // Not even the best phase tells the click's tissue from the parenchyma beyond the noise (read
+  // only where the profile is long enough to reach parenchyma).
+  if (p.maxRadiusMm >= 10 && !(conspicuity[best]!.contrastToNoise >= 1))
+    throw new Error(
+      'No lesion found at the click: the tissue there does not differ from the liver around it on any phase. ' +
+        'Drag across the lesion instead, or draw it.',
+    );
   progress(0.2);
 
   // 2. Windows on the chosen phase.
@@ -188,17 +229,52 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
     necrosisWindow: necrotic ? necrosisWindow : null,
     necrosisRadiusMm: edge1 * 1.5 + 5,
     reference: L,
+    // The window is narrow against the noise: average at least 3x3 voxels in-plane.
+    noisy: h < 2 * noise[best]!,
   });
-  progress(0.9);
-  const mask = pasteMask(m.mask, grid.dims, m.box, new Uint8Array(total));
+  progress(0.8);
+  let mask = pasteMask(m.mask, grid.dims, m.box, new Uint8Array(total));
   let voxelCount = 0;
   for (let n = 0; n < m.mask.length; n++) voxelCount += m.mask[n]!;
+  // With a drag, a second reading: all tissue within the drag's reach that differs from
+  // parenchyma (lesionByContrast). Kept when it outlines the lesion clearly better: the window
+  // grow took a necrotic core without its rim, a rim without its core, or ran on. Not for a
+  // plain click: without the size prior it swallows confluent neighbours (which the window
+  // grow's split keeps apart) and small lesions' surroundings.
+  if (diameterMm) {
+    const alt = lesionByContrast({
+      image: phases[best]!,
+      allowed: liver,
+      click,
+      parenchyma: P,
+      lesionLevel: L,
+      radiusMm: p.maxRadiusMm,
+    });
+    const altSize = alt.dims[0] * alt.dims[1] * alt.dims[2];
+    const within = liver ? cropArray(liver, grid.dims, alt.box, new Uint8Array(altSize)) : undefined;
+    const current = cropArray(mask, grid.dims, alt.box, new Uint8Array(altSize));
+    // Better both with and without the voxel next to the edge (see outlineScore).
+    const better = (skip: boolean) =>
+      outlineScore(alt.mask, alt, within, skip) > outlineScore(current, alt, within, skip) + 0.05;
+    if (better(true) && better(false)) {
+      mask = pasteMask(alt.mask, grid.dims, alt.box, new Uint8Array(total));
+      voxelCount = 0;
+      for (let n = 0; n < alt.mask.length; n++) voxelCount += alt.mask[n]!;
+    }
+  }
+  progress(0.9);
+  if (voxelCount <= 1)
+    throw new Error(
+      'No lesion found at the click: the tissue there does not stand apart from its surroundings. ' +
+        'Click nearer the lesion centre, drag across it, or draw it.',
+    );
   progress(1);
-  return { mask, phaseIndex: best, conspicuity, window, necroticCore: necrotic, voxelCount };
+  return { mask, phaseIndex: best, conspicuity, window, necroticCore: necrotic, outsideLiver, voxelCount };
 }
 
 interface GrowPlan {
   window: [number, number];
+  noisy: boolean;
   necrosisWindow: [number, number] | null;
   necrosisRadiusMm: number;
   reference: number;
@@ -207,11 +283,11 @@ interface GrowPlan {
 function segmentRegion(
   image: ScalarVolume,
   liver: Uint8Array | undefined,
-  p: typeof LESION_FROM_CLICK_DEFAULTS & { click: number },
+  p: typeof LESION_FROM_CLICK_DEFAULTS & { click: number; maxRadiusMm: number },
   plan: GrowPlan,
 ): { mask: Uint8Array; box: IndexBox } {
   const { grid } = image;
-  const sample = createBoxMean(image, p.smoothingRadiusMm);
+  const sample = createBoxMean(image, p.smoothingRadiusMm, plan.noisy);
   // Confluent neighbours are followed twice as far as the lesion itself may reach.
   const context = 2 * p.maxRadiusMm;
   const grow = (seeds: number[], w: [number, number], capMm: number) =>
@@ -260,6 +336,8 @@ function segmentRegion(
     m = splitConfluent(u, dims, spacing, click, { within: allowed, maxMm: 2 * context }).mask;
     if (m[click]) m = keepComponentsAt(m, dims, [click]);
   }
+  // Vessels the grow ran along (the lesion's own brightness, or darker ones beside a hypo lesion).
+  m = cutTubes(m, dims, spacing, { near: click });
   // The lesion itself stays within maxRadiusMm of the click.
   clipToBall(m, dims, spacing, click, p.maxRadiusMm);
   // Refine into the partial-volume rim, never into a neighbouring lesion the split gave away.
@@ -297,12 +375,18 @@ function clipToBall(mask: Uint8Array, dims: Vec3, spacing: Vec3, centre: number,
   }
 }
 
-/** On-demand box mean with half-widths of the nearest whole number of voxels to radiusMm. */
-function createBoxMean(volume: ScalarVolume, radiusMm: number): (n: number) => number {
+/**
+ * On-demand box mean with half-widths of the nearest whole number of voxels to radiusMm; with
+ * `atLeastOneInPlane`, at least one voxel in-plane: on 3 mm voxels a 1 mm radius rounds to none,
+ * and a noisy grow then tests raw noise against a window narrower than it.
+ */
+function createBoxMean(volume: ScalarVolume, radiusMm: number, atLeastOneInPlane: boolean): (n: number) => number {
   const { data, grid } = volume;
   const [nx, ny, nz] = grid.dims;
   const plane = nx * ny;
-  const [rx, ry, rz] = grid.spacing.map((s) => Math.round(radiusMm / s)) as Vec3;
+  const [rx, ry, rz] = grid.spacing.map((s, a) =>
+    Math.max(atLeastOneInPlane && a < 2 && radiusMm > 0 ? 1 : 0, Math.round(radiusMm / s)),
+  ) as Vec3;
   if (rx + ry + rz === 0) return (n) => data[n]!;
   return (n) => {
     const i = n % nx;
@@ -421,171 +505,10 @@ function forEachNearby(mask: Uint8Array, dims: Vec3, box: IndexBox, depth: numbe
   }
 }
 
-/**
- * Voxels around the click grouped by whole millimetres of distance (liver voxels only if masked).
- * Large shells are thinned on a regular lattice to a few thousand voxels: plenty for a median.
- */
-function shellVoxels(grid: Grid, click: number, maxRadiusMm: number, liver?: Uint8Array): number[][] {
-  const bins = Math.ceil(maxRadiusMm) + 1;
-  const shells: number[][] = Array.from({ length: bins }, () => []);
-  const [nx, ny, nz] = grid.dims;
-  const [sx, sy, sz] = grid.spacing;
-  const voxelMm3 = sx * sy * sz;
-  const stride = Array.from({ length: bins }, (_, r) =>
-    Math.max(1, Math.ceil(Math.cbrt((4 * Math.PI * (r + 0.5) ** 2) / voxelMm3 / 2000) - 1e-9)),
-  );
-  const i = click % nx;
-  const j = Math.floor(click / nx) % ny;
-  const k = Math.floor(click / (nx * ny));
-  const rx = Math.floor(maxRadiusMm / sx);
-  const ry = Math.floor(maxRadiusMm / sy);
-  const rz = Math.floor(maxRadiusMm / sz);
-  for (let kk = Math.max(0, k - rz); kk <= Math.min(nz - 1, k + rz); kk++) {
-    const dk = Math.abs(kk - k);
-    for (let jj = Math.max(0, j - ry); jj <= Math.min(ny - 1, j + ry); jj++) {
-      const dj = Math.abs(jj - j);
-      for (let ii = Math.max(0, i - rx); ii <= Math.min(nx - 1, i + rx); ii++) {
-        const d = Math.hypot((ii - i) * sx, dj * sy, dk * sz);
-        if (d > maxRadiusMm) continue;
-        const b = Math.floor(d);
-        const s = stride[b]!;
-        if (s > 1 && (Math.abs(ii - i) % s !== 0 || dj % s !== 0 || dk % s !== 0)) continue;
-        const n = ii + nx * (jj + ny * kk);
-        if (liver && !liver[n]) continue;
-        shells[b]!.push(n);
-      }
-    }
-  }
-  return shells;
-}
-
-/** Median of each 2 mm shell (bins r and r + 1) per phase, computed on first use; null where fewer than 8 voxels. */
-class ShellProfile {
-  private readonly cache = new Map<number, number[] | null>();
-  readonly length: number;
-
-  constructor(
-    private readonly phases: ScalarVolume[],
-    private readonly shells: number[][],
-  ) {
-    this.length = shells.length - 1;
-  }
-
-  at(r: number): number[] | null {
-    if (r < 0 || r >= this.length) return null;
-    let v = this.cache.get(r);
-    if (v === undefined) {
-      const voxels = this.shells[r]!.concat(this.shells[r + 1]!);
-      v = voxels.length >= 8 ? this.phases.map((ph) => median(voxels, (n) => ph.data[n]!)) : null;
-      this.cache.set(r, v);
-    }
-    return v;
-  }
-}
-
 /** Per-phase medians of the shells from r0 to r1 mm pooled; null when too few voxels. */
 function pooledMedians(phases: ScalarVolume[], shells: number[][], r0: number, r1: number): number[] | null {
   const voxels: number[] = [];
   for (let r = Math.floor(r0); r <= Math.ceil(r1) && r < shells.length; r++) voxels.push(...shells[r]!);
   if (voxels.length < 8) return null;
   return phases.map((ph) => median(voxels, (n) => ph.data[n]!));
-}
-
-/**
- * Without a liver mask, the tissue around the lesion is the first plateau of the profile: the
- * first shell median that has left the core and stopped changing (fat or air beyond the organ
- * would differ more, so "differs most" would pick them).
- */
-function firstPlateau(profile: ShellProfile, q: number, shells: number[][], core: number, noise: number): number {
-  let ring = core;
-  let previous = NaN;
-  for (let r = 0; r < profile.length; r++) {
-    const at = profile.at(r);
-    if (!at) continue;
-    const m = at[q]!;
-    const count = shells[r]!.length + shells[r + 1]!.length;
-    const se = (1.25 * noise) / Math.sqrt(count);
-    const away = Math.abs(m - core);
-    const flat = Math.abs(m - previous) < Math.max(2 * se, 0.1 * away);
-    previous = m;
-    if (away > 4 * se && flat && r > 3) return m;
-    if (away > Math.abs(ring - core)) ring = m;
-  }
-  return ring;
-}
-
-/**
- * Normal-parenchyma intensity per phase: the half-sample mode over liver voxels lying bandMm[0]
- * to bandMm[1] under the liver surface (depth along the axes, sampled on a ~3 mm lattice).
- * Lesions and vessels reach the surface too, but parenchyma holds most of it even with heavy
- * burden; unlike the neighbourhood of the click, which a large or confluent lesion may fill.
- * Null when the mask is too small for a band.
- */
-function parenchymaReference(phases: ScalarVolume[], liver: Uint8Array, bandMm: [number, number]): number[] | null {
-  const { grid } = phases[0]!;
-  const [nx, ny, nz] = grid.dims;
-  const b = maskBounds([liver], grid.dims);
-  if (!b) return null;
-  const step = grid.spacing.map((s) => Math.max(1, Math.round(3 / s)));
-  const inner = grid.spacing.map((s) => Math.max(1, Math.round(bandMm[0] / s)));
-  const outer = grid.spacing.map((s) => Math.max(1, Math.round(bandMm[1] / s)));
-  const samples: number[] = [];
-  const inLiver = (i: number, j: number, k: number) =>
-    // Beyond the grid counts as liver: a field of view cutting the organ is not its surface.
-    i < 0 || j < 0 || k < 0 || i >= nx || j >= ny || k >= nz || liver[i + nx * (j + ny * k)] === 1;
-  for (let k = b.min[2]; k <= b.max[2]; k += step[2]!)
-    for (let j = b.min[1]; j <= b.max[1]; j += step[1]!)
-      for (let i = b.min[0]; i <= b.max[0]; i += step[0]!) {
-        const n = i + nx * (j + ny * k);
-        if (!liver[n]) continue;
-        const ijk = [i, j, k];
-        let deep = true;
-        let near = false;
-        for (let a = 0; a < 3 && deep; a++) {
-          for (const sgn of [-1, 1]) {
-            const q = [...ijk];
-            q[a] = q[a]! + sgn * inner[a]!;
-            if (!inLiver(q[0]!, q[1]!, q[2]!)) {
-              deep = false;
-              break;
-            }
-            q[a] = ijk[a]! + sgn * outer[a]!;
-            if (!inLiver(q[0]!, q[1]!, q[2]!)) near = true;
-          }
-        }
-        if (deep && near) samples.push(n);
-      }
-  if (samples.length < 50) return null;
-  // The mode, not the median: lesions reaching the surface pull a median towards them.
-  return phases.map((ph) => halfSampleMode(Float64Array.from(samples, (n) => localMean3(ph, n)).sort()));
-}
-
-/** Mean of the voxel and its four in-plane neighbours (the voxel itself stands in past an edge). */
-function localMean3(image: ScalarVolume, n: number): number {
-  const { data, grid } = image;
-  const nx = grid.dims[0];
-  const i = n % nx;
-  const j = Math.floor(n / nx) % grid.dims[1];
-  const around = [n, i > 0 ? n - 1 : n, i < nx - 1 ? n + 1 : n, j > 0 ? n - nx : n, j < grid.dims[1] - 1 ? n + nx : n];
-  let s = 0;
-  for (const m of around) s += data[m]!;
-  return s / around.length;
-}
-
-/** Noise SD from the MAD of differences between i-neighbours (robust to the edges in the region). */
-function noiseSd(image: ScalarVolume, shells: number[][]): number {
-  const diffs: number[] = [];
-  const nx = image.grid.dims[0];
-  // The inner shells first: the neighbourhood the lesion is read in; some thousands of pairs suffice.
-  for (const shell of shells) {
-    for (const n of shell) if (n % nx < nx - 1) diffs.push(Math.abs(image.data[n + 1]! - image.data[n]!));
-    if (diffs.length > 20000) break;
-  }
-  if (diffs.length === 0) return 1;
-  const mad = median(
-    diffs.map((_, n) => n),
-    (n) => diffs[n]!,
-  );
-  // |X1 - X2| for Gaussian noise: median = 0.6745 * sqrt(2) * sigma.
-  return Math.max(1e-6, mad / (0.6745 * Math.SQRT2));
 }

@@ -1,0 +1,89 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { hybridCases, type HybridBackgroundName } from '../../shared/sample/hybrid/hybridRecipes';
+import type { HybridPhantom } from '../../shared/sample/hybrid/types';
+import { lesionFromClick } from '../../shared/segment/lesionFromClick';
+import { dice } from '../../shared/segment/testPhantom';
+import { flatIndex, patientToIndex, type Grid, type Vec3 } from '../../shared/volume/grid';
+import { loadCrop3mm, loadSiemensSlab, realCtAvailable, type RealCase } from '../testing/realCt';
+
+const toIndex = (grid: Grid, p: Vec3) => flatIndex(grid, ...(patientToIndex(grid, p).map(Math.round) as Vec3));
+
+/**
+ * Dice floors that hold today for one click (at the lesion centre, mid-rim for rim and necrotic
+ * lesions) and one drag (the longest in-slice diameter), per hybrid lesion in recipe order, with
+ * TotalSegmentator's liver as the liver mask. Issue 15's targets are 0.85 (>= 10 mm) and 0.70
+ * (5-10 mm); null marks a lesion that still fails badly (listed, not pinned): these are the gaps.
+ */
+const FLOORS: Record<string, [click: number | null, line: number | null][]> = {
+  // necrotic 32, target 28, rimIso 25 (vessel), hyper 21, hypo 10
+  'slab-mixed': [
+    [0.72, 0.78],
+    [0.6, 0.6],
+    [0.75, 0.5],
+    [0.79, 0.79],
+    [0.81, 0.81],
+  ],
+  // hypo 45 (capsule), hyper 17, hyper 13 (confluent), hyper 8, hypo 18
+  'slab-capsule-confluent': [
+    [0.95, 0.95],
+    [0.86, 0.75],
+    [0.81, 0.81],
+    [0.82, 0.82],
+    [null, 0.53],
+  ],
+  // hypo 54, necrotic 40, target 28, rimIso 19 (capsule), hyper 8 (3 mm voxels, unenhanced CT)
+  'crop-mixed': [
+    [0.86, 0.86],
+    [null, 0.68],
+    [null, null],
+    [null, null],
+    [0.74, 0.74],
+  ],
+  // hypo 19, hypo 17 (confluent), hyper 13 (vessel), hypo 8, hyper 25
+  'crop-vessel-confluent': [
+    [0.7, 0.75],
+    [0.6, 0.52],
+    [0.83, 0.79],
+    [0.67, 0.67],
+    [0.9, 0.9],
+  ],
+};
+
+function run(ph: HybridPhantom, liver: Uint8Array, m: number, mode: 'click' | 'line'): number {
+  const { grid } = ph.image;
+  const l = ph.lesions[m]!;
+  const truth = Uint8Array.from(ph.labels, (v) => (v === l.label ? 1 : 0));
+  const r = lesionFromClick(
+    [ph.image],
+    mode === 'click'
+      ? { click: toIndex(grid, l.clickLps), liverMask: liver }
+      : { line: [toIndex(grid, l.lineLps[0]), toIndex(grid, l.lineLps[1])], liverMask: liver },
+  );
+  expect(r.outsideLiver).toBe(false);
+  return dice(r.mask, truth);
+}
+
+describe.skipIf(!realCtAvailable())('lesionFromClick on hybrid phantoms (real CT, Wasserthal et al. 2023)', () => {
+  const built: Partial<Record<HybridBackgroundName, { bg: RealCase; cases: ReturnType<typeof hybridCases> }>> = {};
+  beforeAll(async () => {
+    const slab = await loadSiemensSlab();
+    const crop = loadCrop3mm();
+    built['siemens-slab'] = { bg: slab, cases: hybridCases('siemens-slab', slab) };
+    built['crop-3mm'] = { bg: crop, cases: hybridCases('crop-3mm', crop) };
+  }, 120_000);
+
+  for (const name of ['siemens-slab', 'crop-3mm'] as const) {
+    it(`${name}: every lesion keeps its Dice floor from one click and from one drag`, () => {
+      const { bg, cases } = built[name]!;
+      for (const { name: recipe, phantom } of cases) {
+        const floors = FLOORS[recipe]!;
+        expect(phantom.lesions.length).toBe(floors.length);
+        floors.forEach(([click, line], m) => {
+          const kind = `${recipe} #${m} ${phantom.lesions[m]!.kind}`;
+          if (click !== null) expect(run(phantom, bg.liver, m, 'click'), `${kind} click`).toBeGreaterThanOrEqual(click);
+          if (line !== null) expect(run(phantom, bg.liver, m, 'line'), `${kind} drag`).toBeGreaterThanOrEqual(line);
+        });
+      }
+    }, 120_000);
+  }
+});
