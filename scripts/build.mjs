@@ -6,6 +6,7 @@ import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { nodeCjsOptions } from './nodeBundle.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const t0 = Date.now();
@@ -13,29 +14,22 @@ execFileSync(process.execPath, [join(root, 'node_modules/vite/bin/vite.js'), 'bu
   cwd: root,
   stdio: 'inherit',
 });
-const common = {
-  bundle: true,
-  platform: 'node',
-  format: 'cjs',
-  target: 'node20',
-  external: ['electron'],
-  logLevel: 'warning',
-  sourcemap: false,
-  define: { 'import.meta.url': 'undefined' },
-};
 await build({
-  ...common,
+  ...nodeCjsOptions,
   entryPoints: [join(root, 'electron/main/main.ts')],
   outfile: join(root, 'dist/electron/main.cjs'),
 });
 // The DICOM header worker thread runs beside main.cjs (see electron/services/dicom/scanHeaders.ts).
 await build({
-  ...common,
+  ...nodeCjsOptions,
   entryPoints: [join(root, 'electron/services/dicom/headerWorker.ts')],
   outfile: join(root, 'dist/electron/headerWorker.cjs'),
 });
+// The sandboxed preload has neither __filename nor node:url: no banner, and no import.meta.
 await build({
-  ...common,
+  ...nodeCjsOptions,
+  banner: {},
+  define: { 'import.meta.url': 'undefined' },
   entryPoints: [join(root, 'electron/preload/preload.ts')],
   outfile: join(root, 'dist/electron/preload.cjs'),
   target: 'chrome130',
