@@ -221,4 +221,48 @@ describe('liverFromSeed', () => {
     expect(() => liverFromSeed(volume, { seed: at(15, 15, 5) })).toThrow(/on fat/);
     expect(() => liverFromSeed(volume, { seed: at(26, 15, 5) })).toThrow(/on bone/);
   });
+
+  it('stops at the heart: a liver-bright myocardium round a bright blood pool touching the dome', () => {
+    // Axial 2 x 2 x 2.5 mm; fat body; liver 105 HU; above it a 26 mm blood pool (165 HU) in a
+    // 9 mm myocardium (100 HU) that rests on the dome without a fat gap; noise SD 12.
+    const grid = axialGrid([80, 70, 60], [2, 2, 2.5]);
+    const [nx, ny, nz] = grid.dims;
+    const data = new Float32Array(nx * ny * nz);
+    const liver = new Uint8Array(data.length);
+    const myocardium = new Uint8Array(data.length);
+    let state = 9;
+    const noise = () => {
+      let s = 0;
+      for (let q = 0; q < 6; q++) s += (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+      return (s - 3) * 12 * Math.SQRT2;
+    };
+    for (let k = 0; k < nz; k++)
+      for (let j = 0; j < ny; j++)
+        for (let i = 0; i < nx; i++) {
+          const n = i + nx * (j + ny * k);
+          const [x, y, z] = [i * 2, j * 2, k * 2.5];
+          const inLiver = ((x - 70) / 55) ** 2 + ((y - 70) / 45) ** 2 + ((z - 45) / 40) ** 2 <= 1;
+          const r = Math.hypot(x - 85, y - 70, z - 108);
+          let v = -100;
+          if (r <= 26) v = 165;
+          else if (r <= 35) {
+            v = 100;
+            myocardium[n] = 1;
+          } else if (inLiver) {
+            // The heart indents the dome: a broad contact, no thin bridge to cut.
+            v = 105;
+            liver[n] = 1;
+          }
+          data[n] = v + noise();
+        }
+    const r = liverFromSeed({ grid, data }, { seed: 35 + nx * (35 + ny * 14) });
+    let inHeart = 0;
+    for (let n = 0; n < data.length; n++) inHeart += r.mask[n]! & myocardium[n]!;
+    expect(inHeart).toBeLessThan(0.02 * r.voxelCount);
+    expect(dice(r.mask, liver)).toBeGreaterThan(0.95);
+    const without = liverFromSeed({ grid, data }, { seed: 35 + nx * (35 + ny * 14), cavityMarginMm: 0 });
+    let leaked = 0;
+    for (let n = 0; n < data.length; n++) leaked += without.mask[n]! & myocardium[n]!;
+    expect(leaked).toBeGreaterThan(0.1 * without.voxelCount);
+  });
 });

@@ -1,4 +1,4 @@
-import type { Grid, ScalarVolume, Vec3 } from '../volume/grid';
+import { indexToPatient, type Grid, type ScalarVolume, type Vec3 } from '../volume/grid';
 import { competitiveGrow } from './competitiveGrow';
 import { cutThinLeaks } from './cutThinLeaks';
 import { boxMeanArray, voxelsWithin } from './localMean';
@@ -9,6 +9,7 @@ import {
   growMm,
   keepComponentsAt,
   keepLargestComponent,
+  labelComponents,
   openMm,
   shrinkMm,
 } from './morphology';
@@ -46,6 +47,13 @@ export const LIVER_FROM_SEED_DEFAULTS = {
    * liver comes back with the edge refinement.
    */
   fineLeakCutMm: 1.5,
+  /**
+   * Bright cavities head-wards of the click wider than 2 x cavityRadiusMm (heart chambers; the
+   * IVC and portal vein are narrower) are walls, with cavityMarginMm round them (the myocardium,
+   * ~10 mm).
+   */
+  cavityRadiusMm: 14,
+  cavityMarginMm: 12,
   /** Opening radius (mm) that separates thin sheets (muscle, diaphragm) from the liver body. */
   thinLeakMm: 8,
   /** Pieces the opening removed that end within this distance (mm) of the body stay (lobe tips). */
@@ -124,10 +132,9 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   progress(0.1);
   const r = wg.spacing.map((s) => Math.round(p.smoothingRadiusMm / s)) as Vec3;
   const smooth = boxMeanArray(work.volume.data, wg.dims, r);
-  const sample = (n: number) => smooth[n]!;
   const seed = toWork(p.seed);
   const around = voxelsWithin(wg, seed, p.statsRadiusMm);
-  const values = Float64Array.from(around, sample).sort();
+  const values = Float64Array.from(around, (n) => smooth[n]!).sort();
   const med = quantile(values, 0.5);
   checkSeedTissue(volume, med);
   const deviations = values.map((v) => Math.abs(v - med)).sort();
@@ -143,6 +150,12 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
     else window[0] = Math.max(window[0], Math.min(med, h.mode) - p.kBelow * h.modeSd);
     window[1] = Math.max(window[1], h.upper);
   }
+  // Heart chambers (and other large bright cavities) with the wall round them are walls: the
+  // myocardium is liver-bright in the portal venous phase and touches the dome.
+  const cavity =
+    p.cavityMarginMm > 0 ? cavityWalls(smooth, wg, window[1], p.cavityRadiusMm, p.cavityMarginMm, seed) : null;
+  if (cavity?.[seed]) throw new Error('The liver click lies on the heart or a large vessel; click inside the liver.');
+  const sample = cavity ? (n: number) => (cavity[n] ? -Infinity : smooth[n]!) : (n: number) => smooth[n]!;
   // Seeds: the click plus the in-window voxels right around it (the click may sit on a vessel).
   const include = (p.include ?? []).filter((v) => v >= 0 && v < total).map(toWork);
   const seeds = [seed, ...include];
@@ -398,6 +411,46 @@ function histogramWindow(
   // The mode's width on its bright side (vessels are far brighter), as a Gaussian SD.
   const modeSd = Math.max(BIN, ((half - peak) * BIN) / 1.1774);
   return { lower: best < 0 ? null : lo + (best + 0.5) * BIN, upper: lo + (end + 0.5) * BIN, mode, modeSd };
+}
+
+/**
+ * Voxels within marginMm of the bright (> above) regions a ball of radiusMm fits in and whose
+ * centre lies at least 20 mm head-wards of the click: the heart chambers above the dome, not the
+ * kidney, spine or aorta beside the liver (their surroundings are no liver-bright wall).
+ */
+function cavityWalls(
+  smooth: Float32Array,
+  grid: Grid,
+  above: number,
+  radiusMm: number,
+  marginMm: number,
+  seed: number,
+): Uint8Array | null {
+  const bright = new Uint8Array(smooth.length);
+  let count = 0;
+  for (let n = 0; n < smooth.length; n++)
+    if (smooth[n]! > above) {
+      bright[n] = 1;
+      count++;
+    }
+  const ball = (4 / 3) * Math.PI * radiusMm ** 3;
+  if (count * grid.spacing[0] * grid.spacing[1] * grid.spacing[2] < ball) return null;
+  const core = shrinkMm(bright, grid, radiusMm);
+  const { labels, sizes } = labelComponents(core, grid.dims);
+  if (sizes.length < 2) return null;
+  const [nx, ny] = grid.dims;
+  const headward = (n: number) => {
+    const i = n % nx;
+    const j = Math.floor(n / nx) % ny;
+    return indexToPatient(grid, i, j, Math.floor(n / (nx * ny)))[2];
+  };
+  const sum = new Float64Array(sizes.length);
+  for (let n = 0; n < labels.length; n++) if (labels[n]) sum[labels[n]!] += headward(n);
+  const seedS = headward(seed);
+  const keep = sizes.map((size, l) => l > 0 && sum[l]! / size > seedS + 20);
+  if (!keep.some(Boolean)) return null;
+  for (let n = 0; n < core.length; n++) core[n] = keep[labels[n]!] ? 1 : 0;
+  return growMm(core, grid, radiusMm + marginMm);
 }
 
 /** Components containing an anchor voxel; the largest component when none does; null if empty. */

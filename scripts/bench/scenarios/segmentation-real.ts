@@ -91,25 +91,27 @@ async function lesionRows(c: RealCase): Promise<BenchRow[]> {
       const truth = Uint8Array.from(phantom.labels, (v) => (v === lesion.label ? 1 : 0));
       const target = lesion.axialLongestMm >= 10 ? TARGET.lesionDice : TARGET.smallLesionDice;
       const phases = [phantom.image];
-      const click = await measureInProcess(() =>
-        lesionFromClick(phases, { click: toIndex(grid, lesion.clickLps), liverMask: c.liver }),
-      );
-      const drag = await measureInProcess(() =>
-        lesionFromClick(phases, {
-          click: toIndex(grid, lesion.clickLps),
-          line: [toIndex(grid, lesion.lineLps[0]), toIndex(grid, lesion.lineLps[1])],
-          liverMask: c.liver,
-        }),
-      );
-      const dc = compareMasks(truth, click.value.mask, grid).dice;
-      const dd = compareMasks(truth, drag.value.mask, grid).dice;
+      const click = toIndex(grid, lesion.clickLps);
+      const line: [number, number] = [toIndex(grid, lesion.lineLps[0]), toIndex(grid, lesion.lineLps[1])];
+      // A refusal ("no lesion found") is a result too: it reads as Dice 0 with its reason.
+      const attempt = async (options: { click: number; line?: [number, number] }) => {
+        try {
+          const r = await measureInProcess(() => lesionFromClick(phases, { ...options, liverMask: c.liver }));
+          return { dice: compareMasks(truth, r.value.mask, grid).dice, seconds: r.seconds, error: '' };
+        } catch (e) {
+          return { dice: 0, seconds: 0, error: (e as Error).message.split(':')[0]! };
+        }
+      };
+      const byClick = await attempt({ click });
+      const byDrag = await attempt({ click, line });
+      const show = (a: typeof byClick) => (a.error ? `0 (${a.error})` : a.dice.toFixed(3));
       rows.push({
         scenario: NAME,
         subject: `${name} lesion ${lesion.label} ${lesion.kind} ${lesion.placement} ${lesion.axialLongestMm.toFixed(0)} mm`,
-        seconds: Math.max(click.seconds, drag.seconds),
+        seconds: Math.max(byClick.seconds, byDrag.seconds),
         note:
-          `click Dice ${dc.toFixed(3)}, drag Dice ${dd.toFixed(3)} (target >= ${target}: ` +
-          `${mark(Math.min(dc, dd) >= target)}); truth ${lesion.volumeMl.toFixed(2)} mL`,
+          `click Dice ${show(byClick)}, drag Dice ${show(byDrag)} (target >= ${target}: ` +
+          `${mark(Math.min(byClick.dice, byDrag.dice) >= target)}); truth ${lesion.volumeMl.toFixed(2)} mL`,
       });
     }
   }
