@@ -265,4 +265,23 @@ describe('liverFromSeed', () => {
     for (let n = 0; n < data.length; n++) leaked += without.mask[n]! & myocardium[n]!;
     expect(leaked).toBeGreaterThan(0.1 * without.voxelCount);
   });
+
+  it('a re-grow with a cache kept from the click gives the same liver as one without', () => {
+    const grid = axialGrid([44, 36, 18], [1.4, 1.4, 3]);
+    const ph = makeTestPhantom(grid, 6, 5);
+    const c = ph.lesionCentres[0]!;
+    const seed = toIndex(grid, [c[0] + 8, c[1] - 8, c[2] + 5]);
+    const exclude: number[] = [];
+    for (let n = 0; n < ph.labels.length; n++) if (ph.labels[n] === 2 && n % 7 === 0) exclude.push(n);
+    const cache = {};
+    liverFromSeed(ph.phases.portal, { seed, cache });
+    const cached = liverFromSeed(ph.phases.portal, { seed, exclude, cache });
+    const fresh = liverFromSeed(ph.phases.portal, { seed, exclude });
+    expect(cached.mask).toEqual(fresh.mask);
+    // Another click on the same volume does not reuse the first click's window.
+    const other = toIndex(grid, [c[0] - 6, c[1] + 4, c[2] - 3]);
+    expect(liverFromSeed(ph.phases.portal, { seed: other, cache }).mask).toEqual(
+      liverFromSeed(ph.phases.portal, { seed: other }).mask,
+    );
+  });
 });

@@ -88,6 +88,19 @@ export interface LiverFromSeedOptions extends Partial<typeof LIVER_FROM_SEED_DEF
   /** Voxels the user painted as not liver. */
   exclude?: number[];
   onProgress?(fraction: number): void;
+  /**
+   * Kept by the caller between re-grows of one click on one volume (include / exclude strokes):
+   * the working grid, its smoothing, the window and the walls are computed once.
+   */
+  cache?: LiverGrowCache;
+}
+
+/** Opaque to callers: pass the same object (initially {}) to each re-grow of one click. */
+export interface LiverGrowCache {
+  data?: ScalarVolume['data'];
+  grid?: Grid;
+  seed?: number;
+  prepared?: PreparedGrow;
 }
 
 export interface LiverFromSeedResult {
@@ -124,37 +137,17 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   const total = grid.dims[0] * grid.dims[1] * grid.dims[2];
   if (!Number.isInteger(p.seed) || p.seed < 0 || p.seed >= total) throw new Error('liver seed lies outside the image');
   const progress = options.onProgress ?? (() => {});
-  const factors = blockFactors(grid.spacing, p.workingMm);
-  const work: Downsampled = downsampleMean(volume, factors);
+  const cached = options.cache;
+  const prep =
+    cached?.prepared && cached.data === volume.data && cached.seed === p.seed && cached.grid === grid
+      ? cached.prepared
+      : prepareGrow(volume, p);
+  if (cached) Object.assign(cached, { data: volume.data, seed: p.seed, grid, prepared: prep });
+  const { work, smooth, med, window, floor, cavity, seed, sdFloor } = prep;
   const wg = work.volume.grid;
   const wTotal = wg.dims[0] * wg.dims[1] * wg.dims[2];
   const toWork = work.toWork;
-  progress(0.1);
-  const r = wg.spacing.map((s) => Math.round(p.smoothingRadiusMm / s)) as Vec3;
-  const smooth = boxMeanArray(work.volume.data, wg.dims, r);
-  const seed = toWork(p.seed);
-  const around = voxelsWithin(wg, seed, p.statsRadiusMm);
-  const values = Float64Array.from(around, (n) => smooth[n]!).sort();
-  const med = quantile(values, 0.5);
-  checkSeedTissue(volume, med);
-  const deviations = values.map((v) => Math.abs(v - med)).sort();
-  const sd = 1.4826 * quantile(deviations, 0.5);
-  const sdFloor = p.minHalfWidth / p.k;
-  const window: [number, number] = [med - p.kBelow * Math.max(sd, sdFloor), med + p.k * Math.max(sd, sdFloor)];
-  let floor = -Infinity;
-  if (p.histogramWindow) {
-    const h = histogramWindow(smooth, med, Math.max(sd, sdFloor));
-    if (h.lower !== null) window[0] = floor = h.lower;
-    // No valley: a click on heterogeneous tissue has a wide spread around it; the liver's mode
-    // bounds how far below it the window may reach.
-    else window[0] = Math.max(window[0], Math.min(med, h.mode) - p.kBelow * h.modeSd);
-    window[1] = Math.max(window[1], h.upper);
-  }
-  // Heart chambers (and other large bright cavities) with the wall round them are walls: the
-  // myocardium is liver-bright in the portal venous phase and touches the dome.
-  const cavity =
-    p.cavityMarginMm > 0 ? cavityWalls(smooth, wg, window[1], p.cavityRadiusMm, p.cavityMarginMm, seed) : null;
-  if (cavity?.[seed]) throw new Error('The liver click lies on the heart or a large vessel; click inside the liver.');
+  progress(0.15);
   const sample = cavity ? (n: number) => (cavity[n] ? -Infinity : smooth[n]!) : (n: number) => smooth[n]!;
   // Seeds: the click plus the in-window voxels right around it (the click may sit on a vessel).
   const include = (p.include ?? []).filter((v) => v >= 0 && v < total).map(toWork);
@@ -249,6 +242,54 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   for (let n = 0; n < total; n++) voxelCount += mask[n]!;
   progress(1);
   return { mask, window, voxelCount };
+}
+
+/** What a re-grow from the same click on the same volume can reuse (see LiverGrowCache). */
+interface PreparedGrow {
+  work: Downsampled;
+  smooth: Float32Array;
+  /** The click on the working grid. */
+  seed: number;
+  med: number;
+  sdFloor: number;
+  window: [number, number];
+  /** Lowest intensity any stroke may grow into (the muscle valley; -Infinity without one). */
+  floor: number;
+  cavity: Uint8Array | null;
+}
+
+/** Working grid, smoothing, window and walls: everything that depends on the click alone. */
+function prepareGrow(volume: ScalarVolume, p: typeof LIVER_FROM_SEED_DEFAULTS & { seed: number }): PreparedGrow {
+  const { grid } = volume;
+  const factors = blockFactors(grid.spacing, p.workingMm);
+  const work: Downsampled = downsampleMean(volume, factors);
+  const wg = work.volume.grid;
+  const r = wg.spacing.map((s) => Math.round(p.smoothingRadiusMm / s)) as Vec3;
+  const smooth = boxMeanArray(work.volume.data, wg.dims, r);
+  const seed = work.toWork(p.seed);
+  const around = voxelsWithin(wg, seed, p.statsRadiusMm);
+  const values = Float64Array.from(around, (n) => smooth[n]!).sort();
+  const med = quantile(values, 0.5);
+  checkSeedTissue(volume, med);
+  const deviations = values.map((v) => Math.abs(v - med)).sort();
+  const sd = 1.4826 * quantile(deviations, 0.5);
+  const sdFloor = p.minHalfWidth / p.k;
+  const window: [number, number] = [med - p.kBelow * Math.max(sd, sdFloor), med + p.k * Math.max(sd, sdFloor)];
+  let floor = -Infinity;
+  if (p.histogramWindow) {
+    const h = histogramWindow(smooth, med, Math.max(sd, sdFloor));
+    if (h.lower !== null) window[0] = floor = h.lower;
+    // No valley: a click on heterogeneous tissue has a wide spread around it; the liver's mode
+    // bounds how far below it the window may reach.
+    else window[0] = Math.max(window[0], Math.min(med, h.mode) - p.kBelow * h.modeSd);
+    window[1] = Math.max(window[1], h.upper);
+  }
+  // Heart chambers (and other large bright cavities) with the wall round them are walls: the
+  // myocardium is liver-bright in the portal venous phase and touches the dome.
+  const cavity =
+    p.cavityMarginMm > 0 ? cavityWalls(smooth, wg, window[1], p.cavityRadiusMm, p.cavityMarginMm, seed) : null;
+  if (cavity?.[seed]) throw new Error('The liver click lies on the heart or a large vessel; click inside the liver.');
+  return { work, smooth, seed, med, sdFloor, window, floor, cavity };
 }
 
 /**
