@@ -65,7 +65,7 @@ export const SEGMENT_KEY_BINDINGS: readonly SegmentKeyBinding[] = [
   {
     key: 'n',
     display: 'N',
-    description: 'Lesion (nodule) from one click',
+    description: 'Lesion (nodule) from one click, or a drag across its long axis',
     action: { kind: 'tool', tool: 'lesion-click' },
   },
   {

@@ -66,6 +66,8 @@ test('segments the liver and a lesion by clicks, reads volumes and burden, undoe
   await page.mouse.click(seed.x, seed.y);
   await expect(page.getByTestId('segment-row-1')).toHaveAttribute('data-name', 'Liver', { timeout: 240_000 });
   await expect(page.getByTestId('volume-ml-1')).toBeVisible({ timeout: 120_000 });
+  // Every liver result shows its plausibility check; the sample's liver passes it.
+  await expect(page.getByTestId('result-check')).toHaveAttribute('data-state', 'passed');
   await page.screenshot({ path: `${SHOTS}/1-liver.png` });
 
   // Lesion: one click on its centre; it becomes its own numbered segment.
@@ -77,6 +79,9 @@ test('segments the liver and a lesion by clicks, reads volumes and burden, undoe
   await expect(page.getByTestId('segment-row-2')).toHaveAttribute('data-name', 'Lesion 1', { timeout: 240_000 });
   await expect(page.getByTestId('volume-ml-2')).toBeVisible({ timeout: 120_000 });
   await expect(page.getByTestId('lesion-count')).toHaveText('1');
+  // The panel says beside the lesion which phase it was segmented on.
+  await expect(page.getByTestId('lesion-phase-2')).toContainText(/Segmented on the .+ phase/);
+  await expect(page.getByTestId('add-to-liver-2')).toHaveCount(0);
   await page.screenshot({ path: `${SHOTS}/2-lesion.png` });
 
   const liverIncl = await num(page, 'liver-incl-ml');
@@ -140,4 +145,42 @@ test('segments the liver and a lesion by clicks, reads volumes and burden, undoe
   await expect.poll(() => num(page, 'volume-ml-2')).toBeCloseTo(lesionMl, 1);
   await page.screenshot({ path: `${SHOTS}/6-recovered.png` });
   expect(host.errors.filter((e) => !/favicon/.test(e))).toEqual([]);
+});
+
+test('a drag across the lesion segments it with the drag length as size prior', async () => {
+  test.setTimeout(600_000);
+  const { page } = host;
+  const truth = findSampleTruth(SAMPLE_CACHE, 'solitary-ablation');
+  const lesion = truth.lesions[0]!;
+  // After the first test the case holds the liver and Lesion 1: take the lesion away first.
+  if (await page.getByTestId('recovery').count()) await page.getByText('Keep recovered edits').click();
+  await page.getByTestId('delete-segment-2').click();
+  await expect(page.getByTestId('segment-row-2')).toHaveCount(0);
+  await expect(page.getByTestId('lesion-count')).toHaveText('0', { timeout: 60_000 });
+  await page.keyboard.press('n');
+  const r = lesion.diameterMm / 2;
+  const c = lesion.centreLps;
+  const a = await screenPointOf(page, [c[0] - r, c[1], c[2]]);
+  const b = await screenPointOf(page, [c[0] + r, c[1], c[2]]);
+  await page.mouse.move(a.x, a.y);
+  await page.mouse.down();
+  await page.mouse.move((a.x + b.x) / 2, (a.y + b.y) / 2, { steps: 4 });
+  await expect(page.getByTestId('lesion-drag')).toBeVisible();
+  await page.mouse.move(b.x, b.y, { steps: 4 });
+  await page.mouse.up();
+  await expect(page.getByTestId('lesion-drag')).toHaveCount(0);
+  const row = page.locator('[data-testid^="segment-row-"][data-name^="Lesion"]');
+  await expect(row).toHaveCount(1, { timeout: 240_000 });
+  const label = (await row.getAttribute('data-testid'))!.slice('segment-row-'.length);
+  await expect(page.getByTestId(`volume-ml-${label}`)).toBeVisible({ timeout: 120_000 });
+  await expect(page.getByTestId(`lesion-phase-${label}`)).toContainText(/Segmented on the .+ phase/);
+  // The deleted lesion left a hole in the liver segment: still inside the liver, no offer to add it.
+  await expect(page.getByTestId(`add-to-liver-${label}`)).toHaveCount(0);
+  await expect(page.getByTestId('result-check')).toBeVisible();
+  const ml = await num(page, `volume-ml-${label}`);
+  console.log(
+    `lesion from a ${lesion.diameterMm.toFixed(1)} mm drag: ${ml} mL (truth ${lesion.volumeMl.toFixed(1)} mL)`,
+  );
+  expect(Math.abs(ml - lesion.volumeMl) / lesion.volumeMl).toBeLessThan(0.3);
+  await page.screenshot({ path: `${SHOTS}/7-lesion-drag.png` });
 });

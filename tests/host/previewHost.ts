@@ -12,7 +12,12 @@ import { RENDERER_CSP } from '../../electron/services/host/csp';
 import { readAsset } from '../../electron/services/host/staticAssets';
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
-export const RENDERER_DIST = join(REPO_ROOT, 'dist/renderer');
+/**
+ * The built renderer the host serves. LIVERPLAN_RENDERER_DIST points a run at a private build
+ * (`npx vite build --outDir DIR`), so a rebuild of dist/ by someone else mid-run cannot pull the
+ * page's worker chunks away.
+ */
+export const RENDERER_DIST = process.env.LIVERPLAN_RENDERER_DIST ?? join(REPO_ROOT, 'dist/renderer');
 
 /** Chromium flags for SwiftShader WebGL2 with no network chatter (see environment.md). */
 export const CHROMIUM_ARGS = [

@@ -26,7 +26,11 @@ const TOOLS: { id: EditTool; label: string; title: string }[] = [
   },
   { id: 'region-grow', label: 'Grow', title: 'Region grow from a click into the active segment' },
   { id: 'liver-seed', label: 'Liver', title: 'Whole liver from one click; Shift-drag includes, Alt-drag excludes' },
-  { id: 'lesion-click', label: 'Lesion', title: 'Click a lesion: segmented on its most conspicuous phase' },
+  {
+    id: 'lesion-click',
+    label: 'Lesion',
+    title: 'Click a lesion, or drag across its long axis: segmented on its most conspicuous phase',
+  },
 ];
 
 /** A tool's title with its key from the Segment key table, so the two cannot drift apart. */

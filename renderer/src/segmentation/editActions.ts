@@ -2,11 +2,14 @@ import { removeSegment } from '../../../shared/case/segmentHistory';
 import { SEGMENT_TEMPLATES } from '../../../shared/case/segmentTemplates';
 import type { Segment } from '../../../shared/case/model';
 import { fillOutline } from '../../../shared/segment/fillOutline';
-import type { Vec3 } from '../../../shared/volume/grid';
+import { sliceRuns, type PlausibilityFinding } from '../../../shared/segment/liverPlausibility';
+import { phaseTitle } from '../../../shared/viewer/planViewports';
+import { indexToPatient, type Grid, type Vec3 } from '../../../shared/volume/grid';
+import { orthoViewportsOfFrame } from '../viewer/viewerEngine';
 import { reportError } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
 import { currentSession, loadedPhases, referenceSeries, sessionGrid, voxelAt } from './caseSession';
-import { asOneUndoStep, pushUndoable } from './labelmapSession';
+import { asOneUndoStep, pushUndoable, undoEdit } from './labelmapSession';
 import { clearLabel, maskOf, mergeMask } from './mergeMask';
 import { JobCancelled, runInWorker, type WorkerRun } from './runInWorker';
 import type { MaskOp, MaskResult, SegmentJob } from './segmentJobs';
@@ -44,7 +47,10 @@ export function deleteSegmentWithVoxels(label: number): void {
   const store = useCaseStore.getState();
   const before = store.segments;
   const after = removeSegment(before, label);
+  const origin = store.lesionOrigins[label];
   store.restoreSegments(after);
+  store.setLesionOrigin(label, null);
+  if (store.check?.label === label) store.setCheck(null);
   if (store.activeLabel === label) store.setActive(after[0]?.label ?? null);
   const voxelsBefore = s?.readVoxels();
   const voxelsAfter = voxelsBefore && clearLabel(voxelsBefore, label);
@@ -52,6 +58,7 @@ export function deleteSegmentWithVoxels(label: number): void {
   // One memo restores list and voxels together.
   pushUndoable(`delete-${label}-${Date.now()}`, (undo) => {
     useCaseStore.getState().restoreSegments(undo ? before : after);
+    useCaseStore.getState().setLesionOrigin(label, undo ? (origin ?? null) : null);
     if (s && voxelsBefore && voxelsAfter) s.write(undo ? voxelsBefore : voxelsAfter);
   });
 }
@@ -103,6 +110,57 @@ function segmentFor(kind: Segment['kind'], templateId: string): Segment {
 
 /** Liver seeds of the current grow: a new click starts over, strokes refine it. */
 const liverSeeds = { seed: -1, include: [] as number[], exclude: [] as number[] };
+/** Voxel count of the last liver result and the volume it was grown on (the jump check's reference). */
+let lastLiver: { voxels: number; referenceVolumeId: string } | null = null;
+
+/** Shows the plausibility findings of a result beside it; an empty list clears the last ones. */
+function showCheck(kind: 'liver' | 'lesion', label: number, grid: Grid, findings: PlausibilityFinding[]): void {
+  useCaseStore.getState().setCheck({
+    kind,
+    label,
+    findings,
+    where: findings.map((f) => (f.slices?.length ? sliceRuns(grid, f.slices).join(', ') : '')),
+    focus: findings.map((f) => {
+      const k = f.slices?.[Math.floor(f.slices.length / 2)];
+      return k === undefined ? null : indexToPatient(grid, (grid.dims[0] - 1) / 2, (grid.dims[1] - 1) / 2, k);
+    }),
+  });
+}
+
+/** Scrolls the slice views of the case to the plane through a patient point (a finding's slices). */
+export function showFindingAt(point: Vec3): void {
+  const s = currentSession();
+  if (!s) return;
+  for (const vp of orthoViewportsOfFrame(s.referenceVolumeId)) {
+    const cam = vp.getCamera();
+    const n = cam.viewPlaneNormal;
+    const fp = cam.focalPoint;
+    const pos = cam.position;
+    if (!n || !fp || !pos) continue;
+    const d = (point[0] - fp[0]) * n[0] + (point[1] - fp[1]) * n[1] + (point[2] - fp[2]) * n[2];
+    vp.setCamera({
+      focalPoint: [fp[0] + d * n[0], fp[1] + d * n[1], fp[2] + d * n[2]],
+      position: [pos[0] + d * n[0], pos[1] + d * n[1], pos[2] + d * n[2]],
+    });
+    vp.render();
+  }
+}
+
+/** Undo from the findings panel: takes the flagged result back and the findings with it. */
+export function undoFlaggedResult(): void {
+  undoEdit();
+  const { check, setCheck, setNote } = useCaseStore.getState();
+  if (check) setNote(`Undone: the ${check.kind} result that was flagged`);
+  setCheck(null);
+  lastLiver = null;
+}
+
+/** "Not liver" from the findings panel: the Liver tool, waiting for an Alt-drag over the leak. */
+export function startExcludeStroke(): void {
+  const c = useCaseStore.getState();
+  c.setTool('liver-seed');
+  c.setNote('Hold Alt and drag over the leak on any slice: the liver re-grows without it.');
+}
 
 /**
  * Semi-automatic liver: a plain click sets the seed; include / exclude
@@ -113,10 +171,14 @@ export async function liverFromClick(world: Vec3, stroke?: { points: Vec3[]; inc
   try {
     const grid = sessionGrid();
     if (!grid) throw new Error('The reference phase is still loading.');
+    const referenceVolumeId = needSession().referenceVolumeId;
+    // A new seed is compared with the previous seed's result; a stroke changes it on purpose.
+    let previousVoxelCount: number | undefined;
     if (!stroke) {
       const seed = voxelAt(grid, world);
       if (seed === null) throw new Error('That point lies outside the reference phase.');
       Object.assign(liverSeeds, { seed, include: [], exclude: [] });
+      if (lastLiver?.referenceVolumeId === referenceVolumeId) previousVoxelCount = lastLiver.voxels;
     } else {
       if (liverSeeds.seed < 0) throw new Error('Click in the liver first; strokes refine that grow.');
       const voxels = stroke.points.flatMap((p) => voxelAt(grid, p) ?? []);
@@ -129,25 +191,49 @@ export async function liverFromClick(world: Vec3, stroke?: { points: Vec3[]; inc
       ...liverSeeds,
       include: [...liverSeeds.include],
       exclude: [...liverSeeds.exclude],
+      previousVoxelCount,
     });
     if (!r) return;
+    let label = -1;
     asOneUndoStep(() => {
       const seg = segmentFor('liver', 'liver');
       writeSegmentMask(seg.label, r.mask, true, 'liver');
+      label = seg.label;
     });
+    let voxels = 0;
+    for (let n = 0; n < r.mask.length; n++) voxels += r.mask[n]!;
+    lastLiver = { voxels, referenceVolumeId };
+    showCheck('liver', label, grid, r.findings ?? []);
   } catch (e) {
     reportError('Liver from seed', e);
   }
 }
 
-/** Click-to-segment a lesion on the phase where it is most conspicuous; each lesion its own segment. */
-export async function lesionFromClickAt(world: Vec3): Promise<void> {
+/**
+ * Click-to-segment a lesion on the phase where it is most conspicuous; each lesion its own
+ * segment. With `to`, the click was a drag across the lesion's long axis: its length is the size
+ * prior. A lesion outside the liver segment is segmented all the same and the panel offers to add
+ * it to the liver.
+ */
+export async function lesionFromClickAt(world: Vec3, to?: Vec3): Promise<void> {
   try {
     const s = needSession();
     const grid = sessionGrid()!;
     const click = voxelAt(grid, world);
     if (click === null) throw new Error('That point lies outside the reference phase.');
-    const phases = loadedPhases().map((p) => ({ name: p.name, volume: scalarOfVolume(p.volume) }));
+    let line: [number, number] | undefined;
+    let dragLengthMm: number | undefined;
+    if (to) {
+      const end = voxelAt(grid, to);
+      if (end === null) throw new Error('The drag ends outside the reference phase.');
+      line = [click, end];
+      dragLengthMm = Math.hypot(to[0] - world[0], to[1] - world[1], to[2] - world[2]);
+    }
+    // Named as the viewer titles them, so the panel says which phase in the reader's words.
+    const phases = loadedPhases().map((p) => ({
+      name: phaseTitle({ phase: p.name, description: p.series.description, seriesNumber: p.series.seriesNumber }),
+      volume: scalarOfVolume(p.volume),
+    }));
     if (!phases.length) throw new Error('No phase has finished loading yet.');
     const livers = liverLabels();
     const voxels = s.readVoxels();
@@ -156,17 +242,64 @@ export async function lesionFromClickAt(world: Vec3): Promise<void> {
           v && (livers.includes(v) || segments().some((x) => x.label === v && x.kind === 'lesion')) ? 1 : 0,
         )
       : undefined;
-    const r = await runJob('Lesion from click', { op: 'lesion', grid, phases, click, liverMask });
+    const r = await runJob(to ? 'Lesion from drag' : 'Lesion from click', {
+      op: 'lesion',
+      grid,
+      phases,
+      click,
+      line,
+      dragLengthMm,
+      liverMask,
+    });
     if (!r) return;
+    let label = -1;
     asOneUndoStep(() => {
       const store = useCaseStore.getState();
       const active = store.segments.find((x) => x.label === store.activeLabel);
       const empty = active?.kind === 'lesion' && !maskOf(s.readVoxels(), active.label).some(Boolean);
       const seg = empty ? active : store.addSegment(SEGMENT_TEMPLATES.find((t) => t.id === 'lesion')!);
       writeSegmentMask(seg.label, r.mask, false, 'lesion');
+      label = seg.label;
     });
+    useCaseStore
+      .getState()
+      .setLesionOrigin(label, { phase: r.phase ?? 'reference', outsideLiver: Boolean(r.outsideLiver) });
+    showCheck('lesion', label, grid, r.findings ?? []);
   } catch (e) {
-    reportError('Lesion from click', e);
+    reportError(to ? 'Lesion from drag' : 'Lesion from click', e);
+  }
+}
+
+/**
+ * "Add to liver" for a lesion outside the liver segment: the liver outline grows over the gap to
+ * the lesion (the lesion keeps its segment; whole liver = liver + lesions), as one undo step.
+ */
+export async function addLesionToLiver(label: number): Promise<void> {
+  try {
+    const s = needSession();
+    const liverSeg = segments().find((x) => x.kind === 'liver');
+    if (!liverSeg) throw new Error('There is no liver segment to add the lesion to.');
+    const voxels = s.readVoxels();
+    const liver = voxels.map((v) => (v === liverSeg.label ? 1 : 0));
+    const lesion = maskOf(voxels, label);
+    if (!lesion.some(Boolean)) throw new Error('That lesion has no voxels.');
+    const r = await runJob('Add to liver', { op: 'join-liver', grid: sessionGrid()!, liver, lesion });
+    if (!r) return;
+    const store = useCaseStore.getState();
+    const before = store.lesionOrigins[label];
+    asOneUndoStep(() => {
+      writeSegmentMask(liverSeg.label, r.mask, false, 'add-to-liver');
+      if (before) {
+        store.setLesionOrigin(label, { ...before, addedToLiver: true });
+        pushUndoable(`add-to-liver-${label}-${Date.now()}`, (undo) =>
+          useCaseStore.getState().setLesionOrigin(label, undo ? before : { ...before, addedToLiver: true }),
+        );
+      }
+    });
+    const check = useCaseStore.getState().check;
+    if (check?.label === label) store.setCheck(null);
+  } catch (e) {
+    reportError('Add to liver', e);
   }
 }
 

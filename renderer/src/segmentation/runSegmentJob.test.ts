@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Grid } from '../../../shared/volume/grid';
+import type { Grid, Vec3 } from '../../../shared/volume/grid';
+import { flatIndex, patientToIndex } from '../../../shared/volume/grid';
+import { axialGrid } from '../../../shared/volume/testGrids';
+import { makeTestPhantom } from '../../../shared/segment/testPhantom';
 import { runSegmentJob } from './runSegmentJob';
-import type { CaseStatistics, MaskResult } from './segmentJobs';
+import type { CaseStatistics, MaskResult, SegmentJob } from './segmentJobs';
 
 const grid: Grid = {
   dims: [12, 10, 6],
@@ -81,5 +84,55 @@ describe('runSegmentJob', () => {
     expect(grown.mask[at(1, 2, 1)]).toBe(1);
     expect(grown.mask[at(2, 1, 1)]).toBe(1);
     expect(grown.mask[at(2, 2, 0)]).toBe(0);
+  });
+
+  it('checks every liver result: findings travel with the mask, a jump against the previous seed is flagged', () => {
+    const g = axialGrid([44, 36, 18], [1.4, 1.4, 3]);
+    const ph = makeTestPhantom(g, 6, 5);
+    const c = ph.lesionCentres[0]!;
+    const seed = flatIndex(g, ...(patientToIndex(g, [c[0] + 8, c[1] - 8, c[2]]).map(Math.round) as Vec3));
+    const job: Extract<SegmentJob, { op: 'liver' }> = {
+      op: 'liver',
+      volume: ph.phases.portal,
+      seed,
+      include: [],
+      exclude: [],
+    };
+    const r = runSegmentJob(job) as MaskResult;
+    expect(r.findings).toEqual([]);
+    const voxels = r.mask.reduce((a, v) => a + v, 0);
+    const again = runSegmentJob({ ...job, previousVoxelCount: Math.round(voxels * 1.5) }) as MaskResult;
+    expect(again.findings?.map((f) => f.code)).toEqual(['volume-jump']);
+  });
+
+  it('joins the liver outline to a lesion left outside it', () => {
+    const liver = labels().map((v) => (v === 1 ? 1 : 0));
+    const lesion = new Uint8Array(720);
+    for (let k = 2; k <= 3; k++) for (let j = 4; j <= 5; j++) lesion[at(11, j, k)] = 1; // one voxel gap at i = 10
+    const r = runSegmentJob({ op: 'join-liver', grid, liver, lesion }) as MaskResult;
+    expect(r.mask[at(10, 4, 2)]).toBe(1);
+    expect(r.note).toMatch(/added to the liver/);
+  });
+
+  it('segments a lesion in a hole of the liver segment as inside the liver, and names its phase', () => {
+    const g = axialGrid([44, 36, 18], [1.4, 1.4, 3]);
+    const ph = makeTestPhantom(g, 6, 5);
+    const c = ph.lesionCentres[0]!;
+    const click = flatIndex(g, ...(patientToIndex(g, c).map(Math.round) as Vec3));
+    // The liver segment with the lesion cut out (as after deleting a lesion segment).
+    const liverMask = Uint8Array.from(ph.liver, (v, n) => (v && !ph.lesions[0]![n] ? 1 : 0));
+    const r = runSegmentJob({
+      op: 'lesion',
+      grid: g,
+      phases: [
+        { name: 'Arterial', volume: ph.phases.arterial },
+        { name: 'Portal venous', volume: ph.phases.portal },
+      ],
+      click,
+      liverMask,
+    }) as MaskResult;
+    expect(r.outsideLiver).toBe(false);
+    expect(r.phase).toMatch(/Arterial|Portal venous/);
+    expect(r.findings).toEqual([]);
   });
 });

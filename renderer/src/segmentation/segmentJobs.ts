@@ -1,22 +1,37 @@
 import type { Grid, Labelmap, ScalarVolume } from '../../../shared/volume/grid';
 import type { SegmentStats } from '../../../shared/volume/stats';
 import type { TumourBurden } from '../../../shared/volume/burden';
+import type { PlausibilityFinding } from '../../../shared/segment/liverPlausibility';
 
 /** Mask operations on one segment (shared/segment/morphology and interpolate). */
 export type MaskOp = 'fill-holes' | 'remove-islands' | 'smooth' | 'grow' | 'shrink' | 'interpolate';
 
 /** What the segment worker is asked to do; volumes travel as copies. */
 export type SegmentJob =
-  | { op: 'liver'; volume: ScalarVolume; seed: number; include: number[]; exclude: number[] }
+  | {
+      op: 'liver';
+      volume: ScalarVolume;
+      seed: number;
+      include: number[];
+      exclude: number[];
+      /** Voxel count of the result of the previous seed (a new click, not a stroke), for the jump check. */
+      previousVoxelCount?: number;
+    }
   | {
       op: 'lesion';
       /** The labelmap grid: phases on other grids are resampled onto it first. */
       grid: Grid;
       phases: { name: string; volume: ScalarVolume }[];
       click: number;
+      /** A drag across the lesion's long axis: flat voxel indices of its ends (size prior). */
+      line?: [number, number];
+      /** The drag's length in mm, for the plausibility check of the result's size. */
+      dragLengthMm?: number;
       liverMask?: Uint8Array;
     }
   | { op: 'grow'; volume: ScalarVolume; seeds: number[] }
+  /** 'Add to liver': the voxels joining the liver outline to a lesion it left out. */
+  | { op: 'join-liver'; grid: Grid; liver: Uint8Array; lesion: Uint8Array }
   | { op: 'mask'; action: MaskOp; mask: Uint8Array; grid: Grid; mm: number }
   | {
       op: 'stats';
@@ -33,6 +48,12 @@ export interface MaskResult {
   mask: Uint8Array;
   /** What to tell the user about the result (window used, phase chosen). */
   note: string;
+  /** Plausibility findings on the result (liver and lesion jobs); empty when it passed. */
+  findings?: PlausibilityFinding[];
+  /** Lesion jobs: the phase the lesion was segmented on. */
+  phase?: string;
+  /** Lesion jobs: the click lay outside the liver segment (offer to add the lesion to the liver). */
+  outsideLiver?: boolean;
 }
 
 export interface CaseStatistics {

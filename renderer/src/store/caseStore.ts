@@ -3,6 +3,7 @@ import type { Segment } from '../../../shared/case/model';
 import { removeSegment, updateSegment } from '../../../shared/case/segmentHistory';
 import { segmentFromTemplate, type SegmentTemplate } from '../../../shared/case/segmentTemplates';
 import type { ThresholdPreset } from '../../../shared/segment/thresholdPresets';
+import type { PlausibilityFinding } from '../../../shared/segment/liverPlausibility';
 import { pushUndoable } from '../segmentation/labelmapSession';
 import type { CaseStatistics } from '../segmentation/segmentJobs';
 
@@ -13,6 +14,28 @@ import type { EditTool } from '../../../shared/segment/segmentKeys';
 export interface JobState {
   label: string;
   fraction: number;
+}
+
+/** The plausibility check of the last semi-automatic result: what it was, and what looks wrong. */
+export interface ResultCheck {
+  kind: 'liver' | 'lesion';
+  /** The segment the result went into. */
+  label: number;
+  findings: PlausibilityFinding[];
+  /** Where the flagged slices lie, as the viewer's overlay prints positions ('S 12.5 mm – S 40.5 mm'). */
+  where: string[];
+  /** Per finding, a patient point (LPS mm) on its middle flagged slice to scroll to, or null. */
+  focus: ([number, number, number] | null)[];
+}
+
+/** What the Segment panel shows beside a lesion made by the lesion tool (not saved with the case). */
+export interface LesionOrigin {
+  /** The phase it was segmented on (best lesion-to-liver contrast). */
+  phase: string;
+  /** The click lay outside the liver segment: offer to add the lesion to the whole liver. */
+  outsideLiver: boolean;
+  /** Already added to the liver (the offer is spent). */
+  addedToLiver?: boolean;
 }
 
 interface CaseState {
@@ -30,6 +53,10 @@ interface CaseState {
   statsBusy: boolean;
   /** Result of the last algorithm, in words. */
   lastNote: string;
+  /** Plausibility findings of the last liver or lesion result (never hidden; replaced by the next result). */
+  check: ResultCheck | null;
+  /** Per lesion label: the phase it was segmented on and whether it lies outside the liver. */
+  lesionOrigins: Record<number, LesionOrigin>;
   /** Autosave state shown in the panel. */
   saveState: string;
   /** Why what opened is not simply the last save (crash recovery), until the user decides. */
@@ -49,6 +76,8 @@ interface CaseState {
   setJob(job: JobState | null): void;
   setStats(stats: CaseStatistics | null, busy: boolean): void;
   setNote(note: string): void;
+  setCheck(check: ResultCheck | null): void;
+  setLesionOrigin(label: number, origin: LesionOrigin | null): void;
   setSaveState(s: string): void;
   setRecovery(message: string | null): void;
 }
@@ -76,9 +105,12 @@ export const useCaseStore = create<CaseState>((set, get) => {
     stats: null,
     statsBusy: false,
     lastNote: '',
+    check: null,
+    lesionOrigins: {},
     saveState: '',
     recovery: null,
-    setSegments: (segments) => set({ segments, activeLabel: segments[0]?.label ?? null }),
+    setSegments: (segments) =>
+      set({ segments, activeLabel: segments[0]?.label ?? null, check: null, lesionOrigins: {} }),
     restoreSegments: (segments) => set({ segments }),
     addSegment: (template) => {
       const seg = segmentFromTemplate(template, get().segments);
@@ -100,6 +132,14 @@ export const useCaseStore = create<CaseState>((set, get) => {
     setJob: (job) => set({ job }),
     setStats: (stats, statsBusy) => set({ stats, statsBusy }),
     setNote: (lastNote) => set({ lastNote }),
+    setCheck: (check) => set({ check }),
+    setLesionOrigin: (label, origin) =>
+      set((s) => {
+        const next = { ...s.lesionOrigins };
+        if (origin) next[label] = origin;
+        else delete next[label];
+        return { lesionOrigins: next };
+      }),
     setSaveState: (saveState) => set({ saveState }),
     setRecovery: (recovery) => set({ recovery }),
   };

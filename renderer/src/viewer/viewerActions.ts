@@ -2,6 +2,7 @@ import { utilities as csUtils, type Types } from '@cornerstonejs/core';
 import { utilities as toolUtils } from '@cornerstonejs/tools';
 import type { ViewerAction } from '../../../shared/viewer/keyBindings';
 import { presetRange, WL_PRESETS } from '../../../shared/viewer/wlPresets';
+import { applyOpeningWindow } from './openingWindow';
 import { setCrosshairs, setVoiSync, viewportOf } from './viewerEngine';
 import { useViewerStore } from './viewerStore';
 
@@ -22,6 +23,9 @@ export function resetViewport(viewportId: string): void {
   if (!vp) return;
   vp.resetCamera();
   vp.resetProperties();
+  // Back to the window the series opened in, not the renderer's min..max (flat grey on CT).
+  const volumeId = vp.getVolumeId?.();
+  if (volumeId && vp.type === 'orthographic') applyOpeningWindow(vp, volumeId);
   vp.render();
 }
 

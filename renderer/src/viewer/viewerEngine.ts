@@ -16,6 +16,7 @@ import {
   ZoomTool,
 } from '@cornerstonejs/tools';
 import type { ViewportSpec } from '../../../shared/viewer/planViewports';
+import { applyOpeningWindow } from './openingWindow';
 
 export const ENGINE_ID = 'liverplan-viewer';
 const ORTHO_GROUP = 'liverplan-view-ortho';
@@ -200,9 +201,13 @@ export async function showVolume(
   if (spec.kind === 'volume3d') {
     // SwiftShader renders on the CPU: a coarser ray step keeps 3D interactive there.
     vp.setProperties({ preset: opts.vrPreset, sampleDistanceMultiplier: 2 } as Types.VolumeViewportProperties);
-  } else if (opts.followViewportId) {
-    const src = viewportOf(opts.followViewportId);
-    if (src?.getActors().length) vp.setCamera(src.getCamera());
+  } else {
+    // A header without a usable window would show CT as flat grey: open in the abdomen preset.
+    applyOpeningWindow(vp, volumeId);
+    if (opts.followViewportId) {
+      const src = viewportOf(opts.followViewportId);
+      if (src?.getActors().length) vp.setCamera(src.getCamera());
+    }
   }
   vp.render();
 }

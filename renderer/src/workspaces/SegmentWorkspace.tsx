@@ -7,12 +7,16 @@ import { redoEdit, undoEdit } from '../segmentation/labelmapSession';
 import { SegmentList } from '../segmentation/SegmentList';
 import { SegmentToolbar } from '../segmentation/SegmentToolbar';
 import { StatisticsPanel } from '../segmentation/StatisticsPanel';
+import { ResultCheckPanel } from '../segmentation/ResultCheckPanel';
 import { useSegmentSession } from '../segmentation/useSegmentSession';
 import { worldAtPointer } from '../segmentation/viewportClicks';
 import { CLICK_TOOLS } from '../segmentation/segmentTools';
 import { SEGMENT_KEY_BINDINGS, segmentBindingFor } from '../../../shared/segment/segmentKeys';
 import { ViewerWorkspace } from './ViewerWorkspace';
 import '../segmentation/segmentation.css';
+
+/** A lesion-tool press that moved less than this (mm) is a click, more is a drag across the lesion. */
+const DRAG_MIN_MM = 3;
 
 /** The Segment keys in the ? overlay, from the table the handler dispatches on. */
 const SEGMENT_HELP = [{ caption: 'Segment', rows: SEGMENT_KEY_BINDINGS }];
@@ -23,6 +27,10 @@ export function SegmentWorkspace() {
   const tool = useCaseStore((s) => s.tool);
   const saveState = useCaseStore((s) => s.saveState);
   const stroke = useRef<{ points: Vec3[]; include: boolean } | null>(null);
+  /** A lesion-tool press: where it started (patient and screen), and the line drawn so far. */
+  const lesionDrag = useRef<{ from: Vec3; x: number; y: number } | null>(null);
+  const [dragLine, setDragLine] = useState<{ x1: number; y1: number; x2: number; y2: number } | null>(null);
+  const view = useRef<HTMLDivElement>(null);
   const recovery = useCaseStore((s) => s.recovery);
   /** Patient position under the pointer: where a click tool would act. */
   const [cursor, setCursor] = useState<Vec3 | null>(null);
@@ -57,18 +65,31 @@ export function SegmentWorkspace() {
       return;
     }
     if (tool === 'liver-seed') void liverFromClick(world);
-    else if (tool === 'lesion-click') void lesionFromClickAt(world);
-    else void regionGrowAt(world);
+    else if (tool === 'lesion-click') {
+      // Decided on release: a click segments from its point, a drag across the lesion gives its size.
+      lesionDrag.current = { from: world, x: e.clientX, y: e.clientY };
+    } else void regionGrowAt(world);
   };
   const onPointerMove = (e: PointerEvent) => {
     const world = worldAtPointer(e);
     setCursor(world);
     if (world && stroke.current) stroke.current.points.push(world);
+    const d = lesionDrag.current;
+    const box = view.current?.getBoundingClientRect();
+    if (d && box)
+      setDragLine({ x1: d.x - box.left, y1: d.y - box.top, x2: e.clientX - box.left, y2: e.clientY - box.top });
   };
-  const onPointerUp = () => {
+  const onPointerUp = (e: PointerEvent) => {
     const s = stroke.current;
     stroke.current = null;
     if (s) void liverFromClick(s.points[0]!, s);
+    const d = lesionDrag.current;
+    lesionDrag.current = null;
+    setDragLine(null);
+    if (!d) return;
+    const to = worldAtPointer(e);
+    const mm = to ? Math.hypot(to[0] - d.from[0], to[1] - d.from[1], to[2] - d.from[2]) : 0;
+    void lesionFromClickAt(d.from, to && mm >= DRAG_MIN_MM ? to : undefined);
   };
 
   return (
@@ -83,11 +104,17 @@ export function SegmentWorkspace() {
       <div className="segment-main">
         <div
           className="segment-view"
+          ref={view}
           onPointerDownCapture={onPointerDown}
           onPointerMoveCapture={onPointerMove}
           onPointerUpCapture={onPointerUp}
         >
           <ViewerWorkspace helpSections={SEGMENT_HELP} />
+          {dragLine && (
+            <svg className="lesion-drag" data-testid="lesion-drag">
+              <line {...dragLine} stroke="#ffeb3b" strokeWidth={2} strokeDasharray="4 3" />
+            </svg>
+          )}
         </div>
         <aside className="segment-panel" data-testid="segment-panel" data-save-state={saveState}>
           <div className="cursor" data-testid="cursor-lps" data-lps={cursor ? cursor.join(',') : ''}>
@@ -95,6 +122,7 @@ export function SegmentWorkspace() {
               ? `Cursor L ${cursor[0].toFixed(1)} P ${cursor[1].toFixed(1)} S ${cursor[2].toFixed(1)} mm`
               : 'Cursor: off the images'}
           </div>
+          <ResultCheckPanel />
           <SegmentList />
           <StatisticsPanel />
         </aside>
