@@ -153,7 +153,13 @@ test('a drag across the lesion segments it with the drag length as size prior', 
   const truth = findSampleTruth(SAMPLE_CACHE, 'solitary-ablation');
   const lesion = truth.lesions[0]!;
   // After the first test the case holds the liver and Lesion 1: take the lesion away first.
-  if (await page.getByTestId('recovery').count()) await page.getByText('Keep recovered edits').click();
+  if (await page.getByTestId('recovery').count()) {
+    await page.getByText('Keep recovered edits').click();
+    // Keeping re-applies the recovered edits; delete only once they are in place.
+    await expect(page.getByTestId('recovery')).toHaveCount(0);
+  }
+  await expect(page.getByTestId('segment-row-2')).toHaveAttribute('data-name', 'Lesion 1');
+  await expect(page.getByTestId('lesion-count')).toHaveText('1', { timeout: 60_000 });
   await page.getByTestId('delete-segment-2').click();
   await expect(page.getByTestId('segment-row-2')).toHaveCount(0);
   await expect(page.getByTestId('lesion-count')).toHaveText('0', { timeout: 60_000 });

@@ -4,6 +4,7 @@ import { useStudyStore, type ViewerSeries } from '../store/studyStore';
 import { orthoViewportsOfFrame } from '../viewer/viewerEngine';
 import { useViewerStore } from '../viewer/viewerStore';
 import { LabelmapSession } from './labelmapSession';
+import { releaseKeptWorker } from './runInWorker';
 import { gridOfVolume } from './volumeGrid';
 
 let session: LabelmapSession | null = null;
@@ -46,6 +47,7 @@ export function ensureSession(): LabelmapSession | null {
   if (!volumeId || !cache.getVolume(volumeId)) return session;
   if (session?.referenceVolumeId === volumeId) return session;
   session?.destroy();
+  releaseKeptWorker();
   session = LabelmapSession.create(volumeId);
   return session;
 }

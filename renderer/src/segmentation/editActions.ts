@@ -68,11 +68,11 @@ export function cancelJob(): void {
   running?.cancel();
 }
 
-async function runJob(label: string, job: SegmentJob): Promise<MaskResult | null> {
+async function runJob(label: string, job: SegmentJob, persistent = false): Promise<MaskResult | null> {
   running?.cancel();
   const { setJob, setNote } = useCaseStore.getState();
   setJob({ label, fraction: 0 });
-  const run = runInWorker<MaskResult>(job, (fraction) => setJob({ label, fraction }));
+  const run = runInWorker<MaskResult>(job, (fraction) => setJob({ label, fraction }), persistent);
   running = run;
   try {
     const r = await run.promise;
@@ -184,15 +184,21 @@ export async function liverFromClick(world: Vec3, stroke?: { points: Vec3[]; inc
       const voxels = stroke.points.flatMap((p) => voxelAt(grid, p) ?? []);
       (stroke.include ? liverSeeds.include : liverSeeds.exclude).push(...voxels);
     }
-    const volume = scalarOfVolume(referencePhase().volume);
-    const r = await runJob('Liver from seed', {
-      op: 'liver',
-      volume,
-      ...liverSeeds,
-      include: [...liverSeeds.include],
-      exclude: [...liverSeeds.exclude],
-      previousVoxelCount,
-    });
+    const phase = referencePhase();
+    const volume = scalarOfVolume(phase.volume);
+    const r = await runJob(
+      'Liver from seed',
+      {
+        op: 'liver',
+        volume,
+        volumeKey: `${phase.series.seriesInstanceUid}:${volume.grid.dims.join('x')}`,
+        ...liverSeeds,
+        include: [...liverSeeds.include],
+        exclude: [...liverSeeds.exclude],
+        previousVoxelCount,
+      },
+      true,
+    );
     if (!r) return;
     let label = -1;
     asOneUndoStep(() => {

@@ -1,5 +1,5 @@
 import { lesionFromClick } from '../../../shared/segment/lesionFromClick';
-import { liverFromSeed } from '../../../shared/segment/liverFromSeed';
+import { liverFromSeed, type LiverGrowCache } from '../../../shared/segment/liverFromSeed';
 import {
   checkLesionPlausibility,
   checkLiverPlausibility,
@@ -21,11 +21,23 @@ import { cropMask, maskBounds, padBox, subGrid } from '../../../shared/volume/cr
 import { regionGrow } from '../../../shared/segment/regionGrow';
 import { tumourBurdenFromMasks } from '../../../shared/volume/burden';
 import { labelComponents } from '../../../shared/volume/components';
-import { sameGrid, voxelVolumeMm3, type Grid } from '../../../shared/volume/grid';
+import { sameGrid, voxelVolumeMm3, type Grid, type ScalarVolume } from '../../../shared/volume/grid';
 import { resampleScalar } from '../../../shared/volume/resample';
 import { segmentStatistics } from '../../../shared/volume/stats';
 import { wholeLiverMasks } from '../../../shared/volume/wholeLiver';
 import type { CaseStatistics, MaskResult, SegmentJob, SegmentJobResult } from './segmentJobs';
+
+/**
+ * In the persistent liver worker: the last volume (by key) and the grow cache of its last click.
+ * Reusing the volume object itself is what lets the cache recognise it across messages.
+ */
+const liverMemo: { key?: string; volume?: ScalarVolume; cache: LiverGrowCache } = { cache: {} };
+
+function liverVolume(job: Extract<SegmentJob, { op: 'liver' }>): ScalarVolume {
+  if (job.volumeKey && liverMemo.key === job.volumeKey && liverMemo.volume) return liverMemo.volume;
+  Object.assign(liverMemo, { key: job.volumeKey, volume: job.volume, cache: {} });
+  return job.volume;
+}
 
 const hu = (w: [number, number]) => `${Math.round(w[0])} to ${Math.round(w[1])}`;
 
@@ -33,7 +45,9 @@ const hu = (w: [number, number]) => `${Math.round(w[0])} to ${Math.round(w[1])}`
 export function runSegmentJob(job: SegmentJob, onProgress: (fraction: number) => void = () => {}): SegmentJobResult {
   switch (job.op) {
     case 'liver': {
-      const r = liverFromSeed(job.volume, {
+      const volume = liverVolume(job);
+      const r = liverFromSeed(volume, {
+        cache: liverMemo.cache,
         seed: job.seed,
         include: job.include,
         exclude: job.exclude,
@@ -41,7 +55,7 @@ export function runSegmentJob(job: SegmentJob, onProgress: (fraction: number) =>
       });
       // Every liver result is checked before it is shown; findings travel with it.
       const findings = checked(() =>
-        checkLiverPlausibility(job.volume, r.mask, { previousVoxelCount: job.previousVoxelCount }),
+        checkLiverPlausibility(volume, r.mask, { previousVoxelCount: job.previousVoxelCount }),
       );
       onProgress(1);
       return { mask: r.mask, note: `Liver grown in ${hu(r.window)} HU`, findings } satisfies MaskResult;

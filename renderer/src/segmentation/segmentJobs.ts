@@ -11,6 +11,11 @@ export type SegmentJob =
   | {
       op: 'liver';
       volume: ScalarVolume;
+      /**
+       * Names the volume (series and size): the persistent liver worker keeps the last one and
+       * the click's preparation, so a stroke re-grows without redoing them.
+       */
+      volumeKey?: string;
       seed: number;
       include: number[];
       exclude: number[];
