@@ -180,3 +180,42 @@ describe('lesionFromClick on an oblique feet-first grid', () => {
     expect(() => lesionFromClick([{ grid, data: flat }], { click })).toThrow(/No lesion found/);
   });
 });
+
+describe('lesionFromClick in a liver region darker than the rest', () => {
+  // A hypo lesion (40 HU) inside a darker region of liver (70 HU out to 30 mm, e.g. focal steatosis) in a
+  // 100 HU liver: half-way to the whole-liver level (70 HU) takes the region in; the liver right
+  // round the lesion is the reference that bounds it.
+  const grid = axialGrid([100, 100, 50], [1, 1, 2]);
+  const [nx, ny, nz] = grid.dims;
+  const data = new Float32Array(nx * ny * nz);
+  const liver = new Uint8Array(data.length);
+  const truth = new Uint8Array(data.length);
+  let seed = 7;
+  const uniform = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) + 0.5) / 2147483648;
+  const gauss = () => Math.sqrt(-2 * Math.log(uniform())) * Math.cos(2 * Math.PI * uniform());
+  for (let k = 0; k < nz; k++)
+    for (let j = 0; j < ny; j++)
+      for (let i = 0; i < nx; i++) {
+        const n = i + nx * (j + ny * k);
+        const r = Math.hypot(i - 50, j - 50, (k - 25) * 2);
+        const inLiver = i >= 5 && i < 95 && j >= 5 && j < 95 && k >= 2 && k < 48;
+        liver[n] = inLiver ? 1 : 0;
+        truth[n] = r <= 8 ? 1 : 0;
+        data[n] = (inLiver ? (r <= 8 ? 40 : r <= 30 ? 70 : 100) : -100) + 6 * gauss();
+      }
+  const click = flatIndex(grid, 50, 50, 25);
+
+  it('takes the reference from the liver round the lesion, not the whole liver', () => {
+    const r = lesionFromClick([{ grid, data }], { click, liverMask: liver });
+    expect(dice(r.mask, truth)).toBeGreaterThan(0.85);
+    expect(r.conspicuity[0]!.ring).toBeLessThan(80);
+  });
+
+  it('does so for a drag too (the liver is read beyond its reach)', () => {
+    const r = lesionFromClick([{ grid, data }], {
+      line: [flatIndex(grid, 42, 50, 25), flatIndex(grid, 58, 50, 25)],
+      liverMask: liver,
+    });
+    expect(dice(r.mask, truth)).toBeGreaterThan(0.85);
+  });
+});

@@ -5,7 +5,15 @@ import { IntStack } from './intStack';
 import { splitConfluent } from './lesionModel';
 import { lesionSizeCap, resolveLesionClick } from './lesionInput';
 import { median, voxelsWithin } from './localMean';
-import { firstPlateau, localMean3, noiseSd, parenchymaReference, ShellProfile, shellVoxels } from './lesionReference';
+import {
+  firstPlateau,
+  localMean3,
+  localParenchyma,
+  noiseSd,
+  parenchymaReference,
+  ShellProfile,
+  shellVoxels,
+} from './lesionReference';
 import { fillHoles3d, fillHolesPerSlice, keepComponentsAt } from './morphology';
 import { refineEdge } from './refineEdge';
 import { cropArray, pasteMask } from './workBox';
@@ -27,6 +35,9 @@ export const LESION_FROM_CLICK_DEFAULTS = {
   /** Bound (mm from the click) of a lesion clicked outside the liver mask without a drag. */
   outsideLiverRadiusMm: 40,
 };
+
+/** How far (mm) the liver round a dragged lesion is read for the local reference. */
+const LOCAL_REFERENCE_REACH_MM = 40;
 
 export interface LesionFromClickOptions extends Partial<typeof LESION_FROM_CLICK_DEFAULTS> {
   /** Flat voxel index of the click (on the shared grid of all phases); needed unless `line` is given. */
@@ -83,10 +94,12 @@ export interface LesionFromClickResult {
  * 1. Reference intensities per phase: the core around the click (median), normal parenchyma (the
  *    mode of a band under the liver surface, which is parenchyma for most of its extent even at
  *    a heavy tumour burden; without a liver mask the first plateau of the radial profile) and a
- *    noise SD. The radial profile of shell medians (liver voxels only) then tells the lesion's
- *    make-up: where it leaves the core, and whether what follows is parenchyma (a solid lesion)
- *    or a rim of one other tissue all round (a necrotic or cystic core inside enhancing tumour:
- *    the lesion is core plus rim).
+ *    noise SD. Where the liver right round the lesion holds a level of its own (a darker region,
+ *    lesionReference.localParenchyma), that level is the reference: the lesion ends there. The
+ *    radial profile of shell medians (liver voxels only) then tells the lesion's make-up: where
+ *    it leaves the core, and whether what follows is parenchyma (a solid lesion) or a rim of one
+ *    other tissue all round (a necrotic or cystic core inside enhancing tumour: the lesion is
+ *    core plus rim).
  * 2. The phase where the viable tumour differs most from parenchyma (in noise SDs) is segmented:
  *    box-mean intensities nearer the tumour than the parenchyma (and than the core, for a
  *    necrotic lesion) are grown from the click, or from the rim around the grown core. The grow
@@ -127,7 +140,17 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
   // Shell medians per phase, computed as the walks below reach them.
   const profile = new ShellProfile(phases, shells);
   const banded = given ? parenchymaReference(phases, given, p.parenchymaBandMm) : null;
-  const paren = banded ?? phases.map((_, q) => firstPlateau(profile, q, shells, core[q]!, noise[q]!));
+  // The liver round the lesion, where it differs from the whole liver's; read beyond a drag's
+  // short reach too (the lesion's own profile ends at its edge there).
+  const localReference = (global: number[]) => {
+    const reach = Math.min(defaults.maxRadiusMm, Math.max(p.maxRadiusMm, LOCAL_REFERENCE_REACH_MM));
+    const wide = reach > p.maxRadiusMm ? shellVoxels(grid, p.click, reach, liver) : shells;
+    const wideProfile = wide === shells ? profile : new ShellProfile(phases, wide);
+    return localParenchyma(wideProfile, wide, core, global, noise, 12, diameterMm ? diameterMm / 2 : 0);
+  };
+  const paren = banded
+    ? localReference(banded)
+    : phases.map((_, q) => firstPlateau(profile, q, shells, core[q]!, noise[q]!));
   const dist = (a: number[], b: number[]) => Math.sqrt(a.reduce((s, v, q) => s + ((v - b[q]!) / noise[q]!) ** 2, 0));
   const at = (r: number) => profile.at(r)!;
   const valid = (r: number) => profile.at(r) !== null;
@@ -253,10 +276,13 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
     const altSize = alt.dims[0] * alt.dims[1] * alt.dims[2];
     const within = liver ? cropArray(liver, grid.dims, alt.box, new Uint8Array(altSize)) : undefined;
     const current = cropArray(mask, grid.dims, alt.box, new Uint8Array(altSize));
-    // Better both with and without the voxel next to the edge (see outlineScore).
+    // Better both with and without the voxel next to the edge (see outlineScore). On coarse
+    // voxels (2 mm or more in-plane) the layers that skip it lie 4.5-9 mm from the edge: the
+    // centre of a small lesion, or none of it; the layers next to the edge alone decide there.
     const better = (skip: boolean) =>
       outlineScore(alt.mask, alt, within, skip) > outlineScore(current, alt, within, skip) + 0.05;
-    if (better(true) && better(false)) {
+    const coarse = Math.min(grid.spacing[0], grid.spacing[1]) >= 2;
+    if ((coarse || better(true)) && better(false)) {
       mask = pasteMask(alt.mask, grid.dims, alt.box, new Uint8Array(total));
       voxelCount = 0;
       for (let n = 0; n < alt.mask.length; n++) voxelCount += alt.mask[n]!;
@@ -290,11 +316,14 @@ function segmentRegion(
   const sample = createBoxMean(image, p.smoothingRadiusMm, plan.noisy);
   // Confluent neighbours are followed twice as far as the lesion itself may reach.
   const context = 2 * p.maxRadiusMm;
-  const grow = (seeds: number[], w: [number, number], capMm: number) =>
-    flood(sample, grid, seeds, w, p.click, capMm, liver);
+  // The core of a necrotic or target lesion grows in a wide window (three half-gaps on its far
+  // side): the in-plane box a narrow window needs would blur a small core away on coarse voxels.
+  const fine = plan.noisy ? createBoxMean(image, p.smoothingRadiusMm, false) : sample;
+  const grow = (seeds: number[], w: [number, number], capMm: number, f = sample) =>
+    flood(f, grid, seeds, w, p.click, capMm, liver);
   let region: Grown;
   if (plan.necrosisWindow) {
-    const core = grow([p.click], plan.necrosisWindow, Math.min(p.maxRadiusMm, plan.necrosisRadiusMm));
+    const core = grow([p.click], plan.necrosisWindow, Math.min(p.maxRadiusMm, plan.necrosisRadiusMm), fine);
     // Rim seeds: voxels of tumour intensity in the few layers round the grown core.
     const seeds: number[] = [];
     forEachNearby(core.mask, grid.dims, core.box, 3, (m) => {

@@ -83,9 +83,21 @@ export function firstPlateau(
   core: number,
   noise: number,
 ): number {
+  return plateauOf(profile, q, shells, core, noise).value;
+}
+
+/** firstPlateau with the radius (mm) it was found at; NaN where the profile never settled. */
+export function plateauOf(
+  profile: ShellProfile,
+  q: number,
+  shells: number[][],
+  core: number,
+  noise: number,
+  from = 0,
+): { value: number; radiusMm: number } {
   let ring = core;
   let previous = NaN;
-  for (let r = 0; r < profile.length; r++) {
+  for (let r = from; r < profile.length; r++) {
     const at = profile.at(r);
     if (!at) continue;
     const m = at[q]!;
@@ -94,10 +106,60 @@ export function firstPlateau(
     const away = Math.abs(m - core);
     const flat = Math.abs(m - previous) < Math.max(2 * se, 0.1 * away);
     previous = m;
-    if (away > Math.max(4 * se, 1.5 * noise) && flat && r > 3) return m;
+    if (away > Math.max(4 * se, 1.5 * noise) && flat && r > 3) return { value: m, radiusMm: r };
     if (away > Math.abs(ring - core)) ring = m;
   }
-  return ring;
+  return { value: ring, radiusMm: NaN };
+}
+
+/**
+ * The liver right round the lesion, where it differs from the whole-liver reference: a lesion in
+ * a darker (steatotic, perfusion-altered) region is bounded by that region, and a window half-way
+ * to the whole-liver level takes the region in. Per phase: the first plateau of the liver-masked
+ * profile that holds for as far again as its radius (at least `holdMm`). An enhancing rim round a
+ * necrotic core, or a target lesion's rings, are plateaus too, but thin ones with other tissue
+ * beyond: the search goes on past them, and then takes the plateau only when it lies between the
+ * core and the global reference (a darker liver round a hypo lesion, never a liver brighter than
+ * the lesion's own rim). A drag's half-length is where the search starts: the lesion's edge, so
+ * a thick rim round the core it was dragged across is not mistaken for liver. The global
+ * reference stands where no plateau holds or the plateau lies within the noise of it.
+ */
+export function localParenchyma(
+  profile: ShellProfile,
+  shells: number[][],
+  core: number[],
+  global: number[],
+  noise: number[],
+  holdMm = 12,
+  startMm = 0,
+): number[] {
+  return global.map((g, q) => {
+    const c = core[q]!;
+    for (let from = Math.floor(startMm); from < profile.length;) {
+      const { value, radiusMm } = plateauOf(profile, q, shells, c, noise[q]!, from);
+      if (!Number.isFinite(radiusMm)) return g;
+      const end = radiusMm + Math.max(holdMm, radiusMm);
+      if (end > profile.length - 1) return g;
+      // Holding means staying nearer the plateau than the core and than the global level (an
+      // enhancing rim ends in parenchyma at about the global level).
+      const tol = Math.min(0.35 * Math.abs(value - c), 0.5 * Math.abs(value - g));
+      let broke = -1;
+      for (let r = radiusMm; r <= end && broke < 0; r++) {
+        const at = profile.at(r);
+        if (at && Math.abs(at[q]! - value) > tol) broke = r;
+      }
+      if (broke < 0) {
+        const between = (value - c) * (g - value) > 0;
+        const shift = Math.abs(g - value) / noise[q]!;
+        // Beyond the global level (a wider window) only the first plateau, clearly off the global
+        // level but nearer it than the core is: a brighter rim round a dark core is not liver.
+        const beyond = from === Math.floor(startMm) && shift > 1.5 && Math.abs(value - g) < Math.abs(c - g);
+        return beyond || (between && shift > 1) ? value : g;
+      }
+      from = broke;
+    }
+    return g;
+  });
 }
 
 /**

@@ -18,34 +18,34 @@ const FLOORS: Record<string, [click: number | null, line: number | null][]> = {
   // necrotic 32, target 28, rimIso 25 (vessel), hyper 21, hypo 10
   'slab-mixed': [
     [0.72, 0.78],
-    [0.6, 0.6],
+    [0.6, 0.87],
     [0.75, 0.5],
-    [0.79, 0.79],
+    [0.9, 0.9],
     [0.81, 0.81],
   ],
-  // hypo 45 (capsule), hyper 17, hyper 13 (confluent), hyper 8, hypo 18
+  // hypo 45 (capsule), hyper 17, hyper 13 (confluent), hyper 8, hypo 18 (in a darker liver region)
   'slab-capsule-confluent': [
     [0.95, 0.95],
     [0.86, 0.75],
     [0.81, 0.81],
     [0.82, 0.82],
-    [null, 0.53],
+    [0.78, 0.78],
   ],
   // hypo 54, necrotic 40, target 28, rimIso 19 (capsule), hyper 8 (3 mm voxels, unenhanced CT)
   'crop-mixed': [
-    [0.86, 0.86],
+    [0.86, 0.9],
     [null, 0.68],
+    [0.3, null],
     [null, null],
-    [null, null],
-    [0.74, 0.74],
+    [0.74, 0.85],
   ],
   // hypo 19, hypo 17 (confluent), hyper 13 (vessel), hypo 8, hyper 25
   'crop-vessel-confluent': [
-    [0.7, 0.75],
-    [0.6, 0.52],
-    [0.83, 0.79],
-    [0.67, 0.67],
-    [0.9, 0.9],
+    [0.7, 0.77],
+    [0.6, 0.75],
+    [0.83, 0.84],
+    [0.67, 0.78],
+    [0.9, 0.93],
   ],
 };
 
