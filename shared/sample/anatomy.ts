@@ -17,6 +17,8 @@ export interface Part {
   onlyInLiver?: boolean;
   /** What painting does to the whole-liver truth mask: set it, clear it, or leave it. */
   liver: 'set' | 'clear' | 'keep';
+  /** Voxels this part paints within rimMm of its surface form its enhancing rim (Phantom.rim). */
+  rimMm?: number;
 }
 
 export interface LesionSpec {
@@ -25,6 +27,8 @@ export interface LesionSpec {
   diameterMm: number;
   /** Fraction of the radius that is necrotic (0 = solid). */
   necrosis?: number;
+  /** Width of an enhancing rim at the lesion's edge (mm); none when absent. */
+  rimMm?: number;
 }
 
 export interface AnatomyOptions {
@@ -112,7 +116,10 @@ export function buildAnatomy(options: AnatomyOptions): Part[] {
     ...ribs(),
     part('lungR', ell([-72, 35, 118], [62, 70, 92]), 'lung', { over: [T.fat] }),
     part('lungL', ell([75, 35, 112], [60, 70, 88]), 'lung', { over: [T.fat] }),
-    part('heart', ell([22, -22, 112], [70, 55, 56], -20), 'heart', { over: [T.fat, T.lung] }),
+    // Low enough that the inferior wall rests on the liver dome with no fat between (only the
+    // diaphragm, too thin to show): the myocardium is liver-like in the portal venous phase.
+    part('myocardium', ell([22, -22, 95], [70, 55, 56], -20), 'myocardium', { over: [T.fat, T.lung] }),
+    part('heart', ell([22, -22, 95], [61, 46, 48], -20), 'heart', { over: [T.myocardium] }),
     part(
       'paraspinalR',
       { kind: 'ellipticCylinder', centre: [-38, 108], radii: [24, 20], zRange: [-1e4, 1e4] },
@@ -158,13 +165,20 @@ export function buildAnatomy(options: AnatomyOptions): Part[] {
     part('smallBowel2', tube([40, -60, -150], [20, -20, -135], 13), 'bowel', { over: [T.fat] }),
     part('smallBowel3', tube([-40, -15, -155], [30, -20, -170], 13), 'bowel', { over: [T.fat] }),
     part('aorta', tube([15, 52, -250], [15, 50, 60], 12), 'aorta', { over: [T.fat, T.lung, T.muscle] }),
-    part('aortaArch', tube([15, 50, 60], [20, 0, 120], 14), 'aorta', { over: [T.fat, T.lung, T.heart] }),
+    part('aortaArch', tube([15, 50, 60], [20, 0, 120], 14), 'aorta', {
+      over: [T.fat, T.lung, T.heart, T.myocardium],
+    }),
     part('celiac', tube([15, 40, -45], [12, 22, -42], 3.5), 'aorta', { over: [T.fat, T.pancreas] }),
     part('splenicArtery', tube([12, 22, -42], [80, 50, -5], 2.5), 'aorta', { over: [T.fat, T.pancreas] }),
     part('splenicVein', tube(PORTAL_CONFLUENCE, [82, 55, -10], 4.5), 'portalVein', { over: [T.fat, T.pancreas] }),
     part('smv', tube(PORTAL_CONFLUENCE, [14, 0, -200], 5.5), 'portalVein', { over: [T.fat, T.pancreas, T.bowel] }),
-    part('liver', liverShape(scale), 'liver', { over: [T.fat, T.lung, T.heart], liver: 'set' }),
-    part('ivc', IVC, 'ivc', { over: [T.fat, T.liver, T.muscle, T.lung, T.heart] }),
+    // Kept inside the abdominal wall: an enlarged liver would otherwise reach the subcutaneous fat.
+    // Not over the heart: the heart indents the dome, so the two touch.
+    part('liver', { kind: 'intersection', parts: [liverShape(scale), CAVITY] }, 'liver', {
+      over: [T.fat, T.lung],
+      liver: 'set',
+    }),
+    part('ivc', IVC, 'ivc', { over: [T.fat, T.liver, T.muscle, T.lung, T.heart, T.myocardium] }),
     part('gallbladder', gallbladderShape(scale), 'gallbladder', { over: [T.fat, T.liver] }),
   ];
   // Vessels inside the liver keep the liver mask: clinical liver contours include them.
@@ -205,6 +219,7 @@ export function buildAnatomy(options: AnatomyOptions): Part[] {
       over: [T.liver, T.portalVein, T.hepaticVein, T.hepaticArtery],
       onlyInLiver: true,
       liver: 'keep',
+      ...(lesion.rimMm ? { rimMm: lesion.rimMm } : {}),
     });
     if (lesion.necrosis && lesion.necrosis > 0) {
       const c = r * lesion.necrosis;

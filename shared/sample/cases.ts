@@ -97,7 +97,7 @@ export const SAMPLE_CASES: CaseDefinition[] = [
     name: 'heat-sink-gallbladder',
     title: 'Heat sink and gallbladder proximity',
     description:
-      'Triple-phase liver CT; a 22 mm metastasis abutting the right hepatic vein (heat sink) and an 18 mm metastasis beside the gallbladder.',
+      'Triple-phase liver CT; a 22 mm rim-enhancing metastasis abutting the right hepatic vein (heat sink) and an 18 mm one beside the gallbladder.',
     difficulty: 'moderate',
     modality: 'CT',
     phases: ['arterial', 'portal_venous', 'delayed'],
@@ -113,8 +113,8 @@ export const SAMPLE_CASES: CaseDefinition[] = [
     },
     liverScale: 1,
     lesions: () => [
-      { id: 'L1', centreLps: [-66, 18.5, 6], diameterMm: 22 },
-      { id: 'L2', centreLps: [-66, -40, -36], diameterMm: 18 },
+      { id: 'L1', centreLps: [-66, 18.5, 6], diameterMm: 22, rimMm: 2.5 },
+      { id: 'L2', centreLps: [-66, -40, -36], diameterMm: 18, rimMm: 2.5 },
     ],
     liverSeedLps: [-100, 20, 25],
   },
@@ -122,7 +122,7 @@ export const SAMPLE_CASES: CaseDefinition[] = [
     name: 'bilobar-burden',
     title: 'Multifocal bilobar disease, burden over 50%',
     description:
-      'Triple-phase liver CT; hepatomegaly with many bilobar NET metastases (large ones with necrotic centres) replacing over half of the liver: embolization planning.',
+      'Triple-phase liver CT; hepatomegaly with many bilobar NET metastases (large ones with necrotic centres and an enhancing rim of viable tumour) replacing over half of the liver: embolization planning.',
     difficulty: 'hard',
     modality: 'CT',
     phases: ['arterial', 'portal_venous', 'delayed'],
@@ -151,7 +151,7 @@ export const SAMPLE_CASES: CaseDefinition[] = [
         obstacles: [KIDNEY_RIGHT, KIDNEY_LEFT, IVC, STOMACH, SPINE, gallbladderShape(1.15)],
         marginMm: 4,
         necrosisAboveMm: 45,
-      }),
+      }).map((lesion) => (lesion.necrosis ? { ...lesion, rimMm: 3 } : lesion)),
     liverSeedLps: [-30, 10, 45],
   },
   {

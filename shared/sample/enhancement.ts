@@ -10,9 +10,11 @@ import type { Tissue } from './tissues';
  * `lesion` and `necrosis` apply to every lesion. `ablationZone` is coagulation
  * necrosis after thermal ablation (non-enhancing; slightly hyperdense unenhanced,
  * T1-bright, T2-dark, no hepatobiliary uptake); `ablationRim` the thin benign
- * hyperaemic rim around it in the first weeks.
+ * hyperaemic rim around it in the first weeks. `lesionRim` is the enhancing
+ * periphery of lesions that have one (anatomy LesionSpec.rimMm). Stomach wall,
+ * myocardium and IVC sit near liver in the portal venous phase, as on real CT.
  */
-export type SignalTable = Record<Tissue | 'lesion' | 'necrosis', number>;
+export type SignalTable = Record<Tissue | 'lesion' | 'necrosis' | 'lesionRim', number>;
 
 export type CtPhase = 'unenhanced' | 'arterial' | 'portal_venous' | 'delayed';
 export type MrPhase = 't1_pre' | 't1_arterial' | 't1_portal_venous' | 't1_hepatobiliary' | 't2';
@@ -52,7 +54,9 @@ const CT_UNENHANCED: SignalTable = {
   kidneyMedulla: 30,
   ablationZone: 62,
   ablationRim: 58,
+  myocardium: 45,
   lesion: 42,
+  lesionRim: 42,
   necrosis: 18,
 };
 
@@ -86,8 +90,10 @@ export const CT_PHASES: Record<CtPhase, PhaseSpec> = {
       hepaticVein: 55,
       hepaticArtery: 290,
       heart: 250,
+      myocardium: 120,
       pancreas: 120,
       lesion: 165,
+      lesionRim: 190,
       necrosis: 22,
     },
   },
@@ -105,16 +111,18 @@ export const CT_PHASES: Record<CtPhase, PhaseSpec> = {
       kidneyMedulla: 165,
       ablationZone: 35,
       ablationRim: 135,
-      stomachWall: 90,
+      stomachWall: 104,
       bowel: 80,
       aorta: 170,
-      ivc: 150,
+      ivc: 132,
       portalVein: 185,
       hepaticVein: 165,
       hepaticArtery: 165,
       heart: 160,
+      myocardium: 110,
       pancreas: 100,
       lesion: 92,
+      lesionRim: 128,
       necrosis: 28,
     },
   },
@@ -140,8 +148,10 @@ export const CT_PHASES: Record<CtPhase, PhaseSpec> = {
       hepaticVein: 125,
       hepaticArtery: 122,
       heart: 120,
+      myocardium: 95,
       pancreas: 85,
       lesion: 76,
+      lesionRim: 92,
       necrosis: 34,
     },
   },
@@ -170,8 +180,10 @@ const MR_T1_PRE: SignalTable = {
   csf: 150,
   lung: 10,
   heart: 300,
+  myocardium: 380,
   pancreas: 640,
   lesion: 330,
+  lesionRim: 330,
   necrosis: 180,
 };
 
@@ -196,8 +208,10 @@ export const MR_PHASES: Record<MrPhase, PhaseSpec> = {
       hepaticVein: 380,
       hepaticArtery: 1500,
       heart: 1400,
+      myocardium: 800,
       pancreas: 1000,
       lesion: 1150,
+      lesionRim: 1250,
       necrosis: 190,
     },
   },
@@ -220,8 +234,10 @@ export const MR_PHASES: Record<MrPhase, PhaseSpec> = {
       hepaticVein: 1100,
       hepaticArtery: 1050,
       heart: 1000,
+      myocardium: 760,
       pancreas: 850,
       lesion: 640,
+      lesionRim: 980,
       necrosis: 220,
     },
   },
@@ -245,8 +261,10 @@ export const MR_PHASES: Record<MrPhase, PhaseSpec> = {
       hepaticVein: 480,
       hepaticArtery: 480,
       heart: 470,
+      myocardium: 520,
       pancreas: 700,
       lesion: 430,
+      lesionRim: 450,
       necrosis: 200,
     },
   },
@@ -278,8 +296,10 @@ export const MR_PHASES: Record<MrPhase, PhaseSpec> = {
       csf: 1800,
       lung: 10,
       heart: 120,
+      myocardium: 200,
       pancreas: 420,
       lesion: 880,
+      lesionRim: 700,
       necrosis: 1400,
     },
   },

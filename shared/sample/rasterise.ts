@@ -8,6 +8,8 @@ export interface Phantom {
   labels: Uint8Array;
   /** 1 where the voxel belongs to the whole liver (parenchyma, lesions, intrahepatic vessels). */
   liver: Uint8Array;
+  /** 1 where a lesion's enhancing rim is (see Part.rimMm); absent on phantoms built elsewhere. */
+  rim?: Uint8Array;
 }
 
 /** Block edge (voxels) for the coarse inside/outside pass. */
@@ -25,6 +27,7 @@ export function rasterise(grid: Grid, parts: Part[], onto?: Phantom): Phantom {
   if (onto && onto.labels.length !== n) throw new Error('rasterise: `onto` is on another grid');
   const labels = onto ? onto.labels.slice() : new Uint8Array(n);
   const liver = onto ? onto.liver.slice() : new Uint8Array(n);
+  const rim = onto?.rim ? onto.rim.slice() : new Uint8Array(n);
   const [nx, ny] = grid.dims;
   const d = grid.direction;
   const step = (axis: number): Vec3 => [
@@ -43,8 +46,11 @@ export function rasterise(grid: Grid, parts: Part[], onto?: Phantom): Phantom {
     for (const l of part.over ?? []) allowed[l] = 1;
     for (const l of part.notOver ?? []) allowed[l] = 0;
     const onlyInLiver = Boolean(part.onlyInLiver);
-    const paint = (idx: number) => {
+    const rimMm = part.rimMm ?? 0;
+    // d: signed distance of the voxel (-Infinity when its block lies wholly deeper than the rim).
+    const paint = (idx: number, d: number) => {
       labels[idx] = part.label;
+      rim[idx] = d > -rimMm ? 1 : 0;
       if (part.liver === 'set') liver[idx] = 1;
       else if (part.liver === 'clear') liver[idx] = 0;
     };
@@ -67,19 +73,21 @@ export function rasterise(grid: Grid, parts: Part[], onto?: Phantom): Phantom {
           p[2] = grid.origin[2] + ci * si[2] + cj * sj[2] + ck * sk[2];
           const dc = signedDistance(part.shape, p);
           if (dc > 2 * halfDiagonal) continue; // whole block outside
-          const whole = dc < -2 * halfDiagonal; // whole block inside
+          const whole = dc < -2 * halfDiagonal - rimMm; // whole block inside (and deeper than any rim)
           for (let k = bk; k <= ek; k++) {
             for (let j = bj; j <= ej; j++) {
               for (let i = bi; i <= ei; i++) {
                 const idx = i + nx * (j + ny * k);
                 if (!allowed[labels[idx]!] || (onlyInLiver && !liver[idx])) continue;
+                let d = -Infinity;
                 if (!whole) {
                   p[0] = grid.origin[0] + i * si[0] + j * sj[0] + k * sk[0];
                   p[1] = grid.origin[1] + i * si[1] + j * sj[1] + k * sk[1];
                   p[2] = grid.origin[2] + i * si[2] + j * sj[2] + k * sk[2];
-                  if (signedDistance(part.shape, p) > 0) continue;
+                  d = signedDistance(part.shape, p);
+                  if (d > 0) continue;
                 }
-                paint(idx);
+                paint(idx, d);
               }
             }
           }
@@ -87,7 +95,7 @@ export function rasterise(grid: Grid, parts: Part[], onto?: Phantom): Phantom {
       }
     }
   }
-  return { grid, labels, liver };
+  return { grid, labels, liver, rim };
 }
 
 /** Index-space box (inclusive, clamped) covering a patient-space box on any orientation. */

@@ -18,6 +18,8 @@ export type Shape =
   | { kind: 'capsule'; a: Vec3; b: Vec3; radiusA: number; radiusB: number }
   | { kind: 'ellipticCylinder'; centre: [number, number]; radii: [number, number]; zRange: [number, number] }
   | { kind: 'smoothUnion'; parts: Shape[]; blendMm: number }
+  /** Inside every part: how an organ is kept within a container (the liver within the abdominal wall). */
+  | { kind: 'intersection'; parts: Shape[] }
   | { kind: 'scaled'; shape: Shape; about: Vec3; factor: number };
 
 export function signedDistance(shape: Shape, p: Vec3): number {
@@ -36,6 +38,11 @@ export function signedDistance(shape: Shape, p: Vec3): number {
     case 'smoothUnion': {
       let d = Infinity;
       for (const part of shape.parts) d = smoothMin(d, signedDistance(part, p), shape.blendMm);
+      return d;
+    }
+    case 'intersection': {
+      let d = -Infinity;
+      for (const part of shape.parts) d = Math.max(d, signedDistance(part, p));
       return d;
     }
     case 'scaled': {
@@ -89,6 +96,18 @@ export function shapeBounds(shape: Shape): [Vec3, Vec3] {
         for (let n = 0; n < 3; n++) {
           lo[n] = Math.min(lo[n]!, a[n]! - shape.blendMm);
           hi[n] = Math.max(hi[n]!, b[n]! + shape.blendMm);
+        }
+      }
+      return [lo, hi];
+    }
+    case 'intersection': {
+      const lo: Vec3 = [-Infinity, -Infinity, -Infinity];
+      const hi: Vec3 = [Infinity, Infinity, Infinity];
+      for (const part of shape.parts) {
+        const [a, b] = shapeBounds(part);
+        for (let n = 0; n < 3; n++) {
+          lo[n] = Math.max(lo[n]!, a[n]!);
+          hi[n] = Math.min(hi[n]!, b[n]!);
         }
       }
       return [lo, hi];

@@ -1,8 +1,10 @@
 import type { PhaseSpec } from './enhancement';
+import { indexToPatient } from '../volume/grid';
 import { gaussianBlur } from './blur';
+import { parenchymaOffset } from './parenchymaTexture';
 import type { Phantom } from './rasterise';
 import { createRng } from './random';
-import { LESION_BASE, MAX_LESIONS, NECROSIS_BASE, TISSUES } from './tissues';
+import { LESION_BASE, MAX_LESIONS, NECROSIS_BASE, TISSUE_ID, TISSUES } from './tissues';
 
 export interface SynthesisOptions {
   /** Point-spread sigma per axis in mm (partial-volume blur). */
@@ -15,8 +17,10 @@ export interface SynthesisOptions {
 }
 
 /**
- * Signal image of one phase: tissue means from the phase table, blurred by
- * the point-spread function, plus seeded Gaussian noise, rounded to integers.
+ * Signal image of one phase: tissue means from the phase table (liver
+ * parenchyma with its smooth texture and dependent gradient, lesion rims at
+ * the rim signal), blurred by the point-spread function, plus seeded Gaussian
+ * noise, rounded to integers.
  */
 export function synthesisePhase(phantom: Phantom, spec: PhaseSpec, options: SynthesisOptions): Float32Array {
   const lut = new Float32Array(256);
@@ -25,9 +29,19 @@ export function synthesisePhase(phantom: Phantom, spec: PhaseSpec, options: Synt
     lut[LESION_BASE + n] = spec.signal.lesion;
     lut[NECROSIS_BASE + n] = spec.signal.necrosis;
   }
-  const { labels } = phantom;
+  const { labels, rim, grid } = phantom;
   const out = new Float32Array(labels.length);
-  for (let v = 0; v < labels.length; v++) out[v] = lut[labels[v]!]!;
+  const liver = TISSUE_ID.liver;
+  const [nx, ny] = grid.dims;
+  for (let v = 0; v < labels.length; v++) {
+    const label = labels[v]!;
+    if (label === liver) {
+      const i = v % nx;
+      const j = Math.floor(v / nx) % ny;
+      const k = Math.floor(v / (nx * ny));
+      out[v] = spec.signal.liver + spec.noiseSd * parenchymaOffset(indexToPatient(grid, i, j, k));
+    } else out[v] = rim?.[v] ? spec.signal.lesionRim : lut[label]!;
+  }
   gaussianBlur(out, phantom.grid, options.blurSigmaMm);
   // Noise from a seeded table of normal deviates picked by a seeded index
   // stream: ~10x faster than Box-Muller per voxel and just as white to the eye.

@@ -28,6 +28,8 @@ export const TISSUES = [
   // Appended (not inserted) so existing labels and every earlier case stay byte-identical.
   'ablationZone',
   'ablationRim',
+  // The heart's wall (enhances like liver in the portal venous phase); 'heart' is its blood pool.
+  'myocardium',
 ] as const;
 export type Tissue = (typeof TISSUES)[number];
 

@@ -45,13 +45,13 @@ describe('liverFromSeed', () => {
       if (ph.labels[n] === 0 && nearLiver[n] && nearStomach[n]) data[n] = data[n]! + 205;
     const c = ph.lesionCentres[0]!;
     const seed = toIndex(grid, [c[0] + 8, c[1] - 8, c[2] + 5]);
-    const wide = liverFromSeed(ph.phases.portal, { seed, k: 6, leakCutMm: 0, fineLeakCutMm: 0 });
+    const wide = liverFromSeed(ph.phases.portal, { seed, k: 6, thinLeakMm: 0, fineLeakCutMm: 0 });
     let stomach = 0;
     for (let n = 0; n < data.length; n++) if (ph.labels[n] === 2 && wide.mask[n]) stomach++;
     expect(stomach).toBeGreaterThan(100);
     const exclude: number[] = [];
     for (let n = 0; n < data.length; n++) if (ph.labels[n] === 2 && n % 7 === 0) exclude.push(n);
-    const refined = liverFromSeed(ph.phases.portal, { seed, k: 6, leakCutMm: 0, fineLeakCutMm: 0, exclude });
+    const refined = liverFromSeed(ph.phases.portal, { seed, k: 6, thinLeakMm: 0, fineLeakCutMm: 0, exclude });
     let left = 0;
     for (let n = 0; n < data.length; n++) if (ph.labels[n] === 2 && refined.mask[n]) left++;
     expect(left).toBeLessThan(stomach * 0.2);

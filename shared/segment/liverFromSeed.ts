@@ -38,8 +38,6 @@ export const LIVER_FROM_SEED_DEFAULTS = {
   kBelow: 6,
   /** Lower bound of the window half-width, so a very uniform seed area does not starve the grow. */
   minHalfWidth: 6,
-  /** Opening radius (mm) that cuts bridges into touching organs of liver-like intensity. */
-  leakCutMm: 4,
   /**
    * Opening radius (mm) against one-voxel bridges and shells: partial-volume shells (round a rib,
    * along a fat plane) have liver-like intensity and would otherwise let the grow reach tissue
@@ -114,16 +112,20 @@ export interface LiverFromSeedResult {
  * Whole liver from one click, refined by include/exclude strokes.
  *
  * 0. Series finer than workingMm are block-averaged down to it; everything up to step 5 runs on
- *    that grid, the morphology in the grown region's box.
- * 1. Parenchyma statistics: median and MAD of the box-smoothed intensity within statsRadiusMm
- *    of the click (robust to a vessel or lesion next to it) give the window median +/- k*SD.
+ *    that grid, the morphology in the grown region's box. Step 0 and 1 depend on the click alone
+ *    and are reused from options.cache by a stroke's re-grow.
+ * 1. Window: median and MAD of the box-smoothed intensity within statsRadiusMm of the click,
+ *    widened from the image histogram (histogramWindow): down to the valley between muscle and
+ *    parenchyma where there is one, up past the parenchyma's mode, so the window is the same
+ *    wherever the click lands and darker or brighter parts of the liver join. Heart chambers
+ *    head-wards of the click and their wall are walls (cavityWalls).
  * 2. Competitive seeded region growing (see competitiveGrow): click + include strokes against
  *    exclude strokes; everything outside the window is background automatically (fat, air, bone,
- *    bright vessels, dark lesions are walls).
- * 3. Leak cuts: an opening by fineLeakCutMm removes one-voxel bridges and shells; a cut at
- *    leakCutMm splits the region at narrow contacts and drops what lies near the cores not
- *    connected to the click, so an organ of liver-like intensity touching the liver through a
- *    narrow contact is left out.
+ *    bright vessels, dark lesions are walls). Include strokes also grow in a window of their own.
+ * 3. Leak cuts: an opening by fineLeakCutMm removes one-voxel bridges and shells; cutThinLeaks
+ *    keeps the body round the click's cores at thinLeakMm and, of what that opening removed, the
+ *    short pieces joined broadly (lobe tips), not the long sheets (muscle, diaphragm) or the
+ *    blobs hanging on by a bridge.
  * 4. Whole-liver filling for volumetry: 3D and per-slice hole fill (enclosed lesions, necrosis,
  *    intrahepatic vessels; done before step 3 too), edge refinement into the partial-volume rim,
  *    closing by closingMm (surface lesions, vessels at the hilum), fill again; then the enhancing
@@ -205,7 +207,6 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   m = fillHoles3d(m, dims);
   if (p.fineLeakCutMm > 0) m = pickComponent(openMm(m, wb.grid, p.fineLeakCutMm), dims, anchors) ?? m;
   m = fillHolesPerSlice(m, dims);
-  if (p.leakCutMm > 0) m = cutLeaks(m, wb.grid, p.leakCutMm, anchors);
   if (p.thinLeakMm > 0)
     m =
       pickComponent(
@@ -290,30 +291,6 @@ function prepareGrow(volume: ScalarVolume, p: typeof LIVER_FROM_SEED_DEFAULTS & 
     p.cavityMarginMm > 0 ? cavityWalls(smooth, wg, window[1], p.cavityRadiusMm, p.cavityMarginMm, seed) : null;
   if (cavity?.[seed]) throw new Error('The liver click lies on the heart or a large vessel; click inside the liver.');
   return { work, smooth, seed, med, sdFloor, window, floor, cavity };
-}
-
-/**
- * Opening-style leak cut: shrinking by mm splits the region at contacts narrower than 2*mm.
- * Rather than growing the kept core back by a fixed radius (which would shave the liver's thin
- * edges and tips), only the neighbourhoods of the cores not connected to the anchors are removed,
- * then what stays connected to them.
- */
-function cutLeaks(m: Uint8Array, grid: Grid, mm: number, anchors: number[]): Uint8Array {
-  const dims = grid.dims;
-  const core = shrinkMm(m, grid, mm);
-  const kept = pickComponent(core, dims, anchors);
-  if (!kept) return m;
-  let dropped = false;
-  for (let n = 0; n < core.length; n++) {
-    core[n] = core[n]! & (kept[n]! ^ 1);
-    if (core[n]) dropped = true;
-  }
-  if (!dropped) return m;
-  const keptZone = growMm(kept, grid, mm);
-  const droppedZone = growMm(core, grid, mm);
-  const out = m.slice();
-  for (let n = 0; n < out.length; n++) if (droppedZone[n] && !keptZone[n]) out[n] = 0;
-  return pickComponent(out, dims, anchors) ?? out;
 }
 
 /**

@@ -13,7 +13,7 @@ import {
  * Bumped whenever the generator's output changes, so caches written by an
  * older build are regenerated instead of served stale.
  */
-export const SAMPLE_GENERATOR_VERSION = 3;
+export const SAMPLE_GENERATOR_VERSION = 4;
 
 export interface SampleSummary {
   name: string;
