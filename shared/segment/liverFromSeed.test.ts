@@ -3,7 +3,7 @@ import { flatIndex, patientToIndex, type Grid, type Vec3 } from '../volume/grid'
 import { axialGrid, obliqueGrid } from '../volume/testGrids';
 import { liverFromSeed } from './liverFromSeed';
 import { growMm } from './morphology';
-import { dice, makeConfluentPhantom, makeTestPhantom } from './testPhantom';
+import { dice, makeConfluentPhantom, makeTestPhantom, seededNoise } from './testPhantom';
 
 const toIndex = (grid: Grid, p: Vec3) => flatIndex(grid, ...(patientToIndex(grid, p).map(Math.round) as Vec3));
 
@@ -163,12 +163,7 @@ describe('liverFromSeed', () => {
     const data = new Float32Array(nx * ny * nz);
     const liver = new Uint8Array(data.length);
     const muscle = new Uint8Array(data.length);
-    let state = 5;
-    const noise = () => {
-      let s = 0;
-      for (let q = 0; q < 6; q++) s += (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-      return (s - 3) * 15 * Math.SQRT2;
-    };
+    const noise = seededNoise(5, 15);
     for (let k = 0; k < nz; k++)
       for (let j = 0; j < ny; j++)
         for (let i = 0; i < nx; i++) {
@@ -230,12 +225,7 @@ describe('liverFromSeed', () => {
     const data = new Float32Array(nx * ny * nz);
     const liver = new Uint8Array(data.length);
     const myocardium = new Uint8Array(data.length);
-    let state = 9;
-    const noise = () => {
-      let s = 0;
-      for (let q = 0; q < 6; q++) s += (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-      return (s - 3) * 12 * Math.SQRT2;
-    };
+    const noise = seededNoise(9, 12);
     for (let k = 0; k < nz; k++)
       for (let j = 0; j < ny; j++)
         for (let i = 0; i < nx; i++) {

@@ -161,3 +161,13 @@ export function makeConfluentPhantom(grid: Grid, noiseSd = 10, seed = 1): Conflu
     necrosis: Uint8Array.from(label, (v) => (v === 3 ? 1 : 0)),
   };
 }
+
+/** Seeded approximately Gaussian noise (sum of six uniforms) with the given SD, for test volumes. */
+export function seededNoise(seed: number, sd: number): () => number {
+  let state = seed >>> 0 || 1;
+  return () => {
+    let s = 0;
+    for (let q = 0; q < 6; q++) s += (state = (Math.imul(state, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+    return (s - 3) * sd * Math.SQRT2;
+  };
+}
