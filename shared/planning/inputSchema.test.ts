@@ -13,6 +13,13 @@ describe('plan input schema', () => {
     expect(planInputDefaults().clinical.ascites).toBe(p.clinical.ascites);
   });
 
+  it('takes a plan input without clinical at all (every clinical field has a default)', () => {
+    const { clinical: _omitted, ...rest } = baseInput();
+    const p = parsePlanInput(rest);
+    expect(p.clinical).toMatchObject({ primaryTumour: 'NET', ascites: 'none', portalVein: 'patent' });
+    expect(planInputJsonSchema().required).not.toContain('clinical');
+  });
+
   const cases: [string, (i: Input) => void, string][] = [
     ['negative tumour volume', (i) => void (i.measured.tumourMl = -1), 'measured.tumourMl'],
     [

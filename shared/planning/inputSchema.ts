@@ -134,45 +134,48 @@ export const planInputSchema = z.object({
     astUL: num(0, 20000, 'U/L', 'Aspartate aminotransferase').optional(),
     lvefPercent: num(5, 90, '%', 'Left-ventricular ejection fraction').optional(),
   }),
-  clinical: z.object({
-    primaryTumour: z
-      .enum(['NET', 'HCC', 'CRC', 'other'])
-      .default(DEFAULTS.primaryTumour)
-      .meta({ description: 'Primary tumour type (NET rules apply to NET)' }),
-    ascites: z
-      .enum(['none', 'mild', 'moderate-severe'])
-      .default(DEFAULTS.ascites)
-      .meta({ description: 'Ascites (Child-Pugh)' }),
-    encephalopathy: z
-      .enum(['none', 'grade-1-2', 'grade-3-4'])
-      .default(DEFAULTS.encephalopathy)
-      .meta({ description: 'Hepatic encephalopathy (Child-Pugh)' }),
-    portalVein: z
-      .enum(['patent', 'tumoural-thrombosis', 'non-tumoural-thrombosis', 'hepatofugal-flow'])
-      .default(DEFAULTS.portalVein)
-      .meta({ description: 'Portal vein status and flow' }),
-    bilioEntericAnastomosis: flag('Bilio-enteric anastomosis'),
-    sphincterotomy: flag('Endoscopic sphincterotomy'),
-    biliaryStent: flag('Biliary stent'),
-    biliaryDilatation: flag('Biliary dilatation'),
-    functionalSyndrome: flag('Functional (hormone-secreting) tumour syndrome'),
-    highRiskVarices: z
-      .enum(['none', 'treated', 'untreated'])
-      .default(DEFAULTS.varices)
-      .meta({ description: 'High-risk oesophageal/gastric varices' }),
-    coagulopathy: z
-      .enum(['none', 'correctable', 'uncorrectable'])
-      .default(DEFAULTS.coagulopathy)
-      .meta({ description: 'Coagulopathy' }),
-    severeComorbidity: flag('Severe comorbidity'),
-    reversibleBilirubinCause: flag('Raised bilirubin has a reversible cause (e.g. obstruction)'),
-    syntheticFunctionMaintained: flag('Hepatic synthetic function maintained'),
-    uncorrectableGiShunt: flag('Uncorrectable gastrointestinal shunt on MAA'),
-    priorTherapies: z
-      .array(z.enum([...MODALITIES, 'resection', 'liver-radiation', 'PRRT', 'systemic', 'other']))
-      .default([])
-      .meta({ description: 'Prior therapies' }),
-  }),
+  clinical: z
+    .object({
+      primaryTumour: z
+        .enum(['NET', 'HCC', 'CRC', 'other'])
+        .default(DEFAULTS.primaryTumour)
+        .meta({ description: 'Primary tumour type (NET rules apply to NET)' }),
+      ascites: z
+        .enum(['none', 'mild', 'moderate-severe'])
+        .default(DEFAULTS.ascites)
+        .meta({ description: 'Ascites (Child-Pugh)' }),
+      encephalopathy: z
+        .enum(['none', 'grade-1-2', 'grade-3-4'])
+        .default(DEFAULTS.encephalopathy)
+        .meta({ description: 'Hepatic encephalopathy (Child-Pugh)' }),
+      portalVein: z
+        .enum(['patent', 'tumoural-thrombosis', 'non-tumoural-thrombosis', 'hepatofugal-flow'])
+        .default(DEFAULTS.portalVein)
+        .meta({ description: 'Portal vein status and flow' }),
+      bilioEntericAnastomosis: flag('Bilio-enteric anastomosis'),
+      sphincterotomy: flag('Endoscopic sphincterotomy'),
+      biliaryStent: flag('Biliary stent'),
+      biliaryDilatation: flag('Biliary dilatation'),
+      functionalSyndrome: flag('Functional (hormone-secreting) tumour syndrome'),
+      highRiskVarices: z
+        .enum(['none', 'treated', 'untreated'])
+        .default(DEFAULTS.varices)
+        .meta({ description: 'High-risk oesophageal/gastric varices' }),
+      coagulopathy: z
+        .enum(['none', 'correctable', 'uncorrectable'])
+        .default(DEFAULTS.coagulopathy)
+        .meta({ description: 'Coagulopathy' }),
+      severeComorbidity: flag('Severe comorbidity'),
+      reversibleBilirubinCause: flag('Raised bilirubin has a reversible cause (e.g. obstruction)'),
+      syntheticFunctionMaintained: flag('Hepatic synthetic function maintained'),
+      uncorrectableGiShunt: flag('Uncorrectable gastrointestinal shunt on MAA'),
+      priorTherapies: z
+        .array(z.enum([...MODALITIES, 'resection', 'liver-radiation', 'PRRT', 'systemic', 'other']))
+        .default([])
+        .meta({ description: 'Prior therapies' }),
+    })
+    // Every clinical field has a neutral default, so the whole object may be left out.
+    .prefault({}),
   measured: z.object({
     liverMl: num(50, 15000, 'mL', 'Whole-liver volume INCLUDING tumours (burden denominator)'),
     tumourMl: num(0, 15000, 'mL', 'Sum of tumour volumes'),
