@@ -57,6 +57,21 @@ describe('series geometry from IPP/IOP', () => {
     expect(s!.stack!.resample.spacing).toBe(true);
     expect(s!.measurable).toBe(true);
   });
+  it('calls a change of slice step non-uniform spacing and lists the steps, not missing slices', () => {
+    // A GE head CT: 4 mm steps, then 7 mm steps (protocol change), and a 5 -> 10 mm change.
+    for (const [steps, text] of [
+      [[4, 4, 4, 4, 4, 7, 7, 7], '4 mm x 5, 7 mm x 3'],
+      [[5, 5, 5, 10, 10, 10], '5 mm x 3, 10 mm x 3'],
+    ] as const) {
+      const [s] = one({ slices: steps.length + 1, sliceStep: [...steps] });
+      expect(codes(s!)).toEqual(['non-uniform-spacing']);
+      expect(s!.findings[0]!.message).toContain(text);
+      expect(s!.measurable).toBe(true);
+    }
+    // A lone double step in a regular run is still a missing slice.
+    const [g] = one({ slices: 8, sliceStep: [5, 5, 5, 10, 5, 5, 5] });
+    expect(codes(g!)).toEqual(['missing-slices']);
+  });
   it('detects gantry tilt from the IPP shear', () => {
     const [s] = one({ slices: 6, sliceStep: 2, shearPerSlice: 0.35 });
     expect(codes(s!)).toEqual(['gantry-tilt']);

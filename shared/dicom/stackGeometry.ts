@@ -74,7 +74,16 @@ export function stackGeometry(slices: SlicePlane[]): StackGeometry {
       message: `${dupes} slice(s) share a position with another slice; the stack cannot be measured as one volume.`,
     });
   }
-  const gaps = steps.map((s, n) => ({ s, n })).filter(({ s }) => step > 0 && s >= TOL.gapFactor * step);
+  const same = (a: number, b: number) => Math.abs(a - b) <= Math.max(TOL.spacingRelative * b, TOL.spacingAbsoluteMm);
+  // Missing slices leave a lone step of about a whole number of regular steps; a step that
+  // repeats, or is no multiple (4 mm then 7 mm), is a change of protocol: non-uniform spacing.
+  const isGap = (s: number, n: number) => {
+    if (step <= 0 || s < TOL.gapFactor * step) return false;
+    const ratio = s / step;
+    if (Math.abs(ratio - Math.round(ratio)) > TOL.gapMultipleSlack) return false;
+    return !(n > 0 && same(steps[n - 1]!, s)) && !(n + 1 < steps.length && same(steps[n + 1]!, s));
+  };
+  const gaps = steps.map((s, n) => ({ s, n })).filter(({ s, n }) => isGap(s, n));
   if (gaps.length > 0) {
     measurable = false;
     const missing = gaps.reduce((a, g) => a + Math.round(g.s / step) - 1, 0);
@@ -100,7 +109,7 @@ export function stackGeometry(slices: SlicePlane[]): StackGeometry {
     findings.push({
       code: 'non-uniform-spacing',
       severity: 'warning',
-      message: `Slice spacing varies from ${fmt(Math.min(...realSteps))} to ${fmt(Math.max(...realSteps))} mm; the volume is resampled to a regular grid of ${nz} slices every ${fmt(dz, 3)} mm.`,
+      message: `Slice spacing is not uniform (steps ${stepRuns(realSteps, same)}); the volume is resampled to a regular grid of ${nz} slices every ${fmt(dz, 3)} mm.`,
     });
   }
   // Shear: in-plane drift of the slice origins per mm along the normal (gantry tilt).
@@ -126,4 +135,16 @@ export function stackGeometry(slices: SlicePlane[]): StackGeometry {
     direction: [...row, ...col, ...normal] as Grid['direction'],
   };
   return { order, grid, offsets, shear, resample: { shear: tilted, spacing: uneven }, findings, measurable };
+}
+
+/** The steps as runs in stack order, e.g. "4 mm x 20, 7 mm x 12" (at most six runs named). */
+function stepRuns(steps: number[], same: (a: number, b: number) => boolean): string {
+  const runs: { mm: number; count: number }[] = [];
+  for (const s of steps) {
+    const last = runs[runs.length - 1];
+    if (last && same(s, last.mm)) last.count++;
+    else runs.push({ mm: s, count: 1 });
+  }
+  const named = runs.slice(0, 6).map((r) => `${fmt(r.mm)} mm x ${r.count}`);
+  return runs.length > 6 ? `${named.join(', ')}, ... ${runs.length} runs` : named.join(', ');
 }
