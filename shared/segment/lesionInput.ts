@@ -1,3 +1,4 @@
+import { looksLikeCt } from '../volume/looksLikeCt';
 import type { Grid, ScalarVolume } from '../volume/grid';
 
 /** CT values no lesion has: air below, bone (or metal) above. */
@@ -58,14 +59,6 @@ export function lesionSizeCap(diameterMm: number): number {
 export function ijk(grid: Grid, n: number): [number, number, number] {
   const [nx, ny] = grid.dims;
   return [n % nx, Math.floor(n / nx) % ny, Math.floor(n / (nx * ny))];
-}
-
-/** CT holds fat and air (HU below zero); MR intensities are never negative. */
-function looksLikeCt(ph: ScalarVolume): boolean {
-  const d = ph.data;
-  const step = Math.max(1, Math.floor(d.length / 20000));
-  for (let n = 0; n < d.length; n += step) if (d[n]! < -50) return true;
-  return false;
 }
 
 /** Median of the click voxel and its in-plane 3x3 neighbours: one noisy voxel is not the tissue. */

@@ -13,6 +13,7 @@ import {
   openMm,
   shrinkMm,
 } from './morphology';
+import { looksLikeCt } from '../volume/looksLikeCt';
 import { refineEdge } from './refineEdge';
 import { blockFactors, downsampleMean, upsampleMask, type Downsampled } from './resampleBlocks';
 import { cropArray, paddedBox, pasteMask } from './workBox';
@@ -354,13 +355,10 @@ function removeWideVessels(
 
 /**
  * A click on air, fat or bone cannot be liver: say so rather than grow something else. Only on CT
- * (told by air below -500 somewhere in the image), where HU have a fixed meaning.
+ * (looksLikeCt), where HU have a fixed meaning.
  */
 function checkSeedTissue(volume: ScalarVolume, seedMedian: number): void {
-  const { data } = volume;
-  let ct = false;
-  for (let n = 0; n < data.length && !ct; n += 97) ct = data[n]! < -500;
-  if (!ct) return;
+  if (!looksLikeCt(volume)) return;
   const hu = Math.round(seedMedian);
   if (seedMedian < -200) throw new Error(`The liver click lies on air (${hu} HU); click inside the liver.`);
   if (seedMedian < -30) throw new Error(`The liver click lies on fat (${hu} HU); click inside the liver.`);
