@@ -18,6 +18,10 @@ import { refineEdge } from './refineEdge';
 import { blockFactors, downsampleMean, upsampleMask, type Downsampled } from './resampleBlocks';
 import { cropArray, paddedBox, pasteMask } from './workBox';
 
+/** Smoothed CT values (HU) the filling may not take in: fat below, bone above. */
+const CT_FAT_BELOW = -30;
+const CT_BONE_ABOVE = 250;
+
 /** Algorithm parameters (not clinical thresholds): tuned on the synthetic sample cases. */
 export const LIVER_FROM_SEED_DEFAULTS = {
   /**
@@ -61,6 +65,8 @@ export const LIVER_FROM_SEED_DEFAULTS = {
   thinLeakContact: 0.4,
   /** Closing radius (mm) that takes in vessels and lesions notching the surface. */
   closingMm: 6,
+  /** On CT, voxels the closing adds within this distance (mm) of bone are left out (rib gaps). */
+  ribGapMm: 5,
   /** Leave out enhancing vessels wider than wideVesselMm that the filling took in (the IVC). */
   excludeWideVessels: true,
   /**
@@ -77,6 +83,16 @@ export const LIVER_FROM_SEED_DEFAULTS = {
   histogramWindow: true,
   /** Voxel layers the boundary may move out to the half-way intensity (partial-volume rim). */
   edgeLayers: 2,
+  /**
+   * How far (in SDs of the noise) a voxel joining the rim may read past the parenchyma, on the
+   * side away from what lies beyond: noise, not tissue (muscle between liver and rib is darker
+   * than the liver, with bone beyond: it is no partial-volume mix of the two).
+   */
+  edgeSlackSd: 2,
+  /** Edge layers on the working grid when the series is finer (refined again after upsampling). */
+  coarseEdgeLayers: 1,
+  /** Edge layers after upsampling, in working voxels (each as many series voxels as it holds). */
+  fineEdgeLayers: 1,
 };
 
 export interface LiverFromSeedOptions extends Partial<typeof LIVER_FROM_SEED_DEFAULTS> {
@@ -146,7 +162,7 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
       ? cached.prepared
       : prepareGrow(volume, p);
   if (cached) Object.assign(cached, { data: volume.data, seed: p.seed, grid, prepared: prep });
-  const { work, smooth, med, window, floor, cavity, seed, sdFloor } = prep;
+  const { work, smooth, med, window, floor, cavity, seed, sdFloor, isCt } = prep;
   const wg = work.volume.grid;
   const wTotal = wg.dims[0] * wg.dims[1] * wg.dims[2];
   const toWork = work.toWork;
@@ -217,11 +233,25 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
       ) ?? m;
   progress(0.6);
   const localImage = { grid: wb.grid, data: cropArray(work.volume.data, wg.dims, wb.box, new Float32Array(size)) };
-  m = refineEdge(m, localImage, med, p.edgeLayers);
+  // The rim is refined once, on the finest grid: a series finer than the working grid gets its
+  // one layer after upsampling (below); refining on both grids moved the slab's outline ~1 mm out.
+  const layers = work.identity ? p.edgeLayers : p.coarseEdgeLayers;
+  m = refineEdge(m, localImage, med, layers, undefined, undefined, 1, p.edgeSlackSd * prep.workNoise);
+  const grown = m;
   if (p.closingMm > 0) m = closeMm(m, wb.grid, p.closingMm);
   m = fillHolesPerSlice(fillHoles3d(m, dims), dims);
+  const localSmooth = cropArray(smooth, wg.dims, wb.box, new Float32Array(size));
+  // On CT, what the filling and closing took in at fat or bone HU is the hilar fat, the fissures
+  // and the ribs the outline closed round, never liver (lesions and necrosis lie above fat HU).
+  // The closing also bridges the intercostal spaces where the outline runs along the ribs: what
+  // it added within ribGapMm of bone goes too.
+  if (isCt) {
+    const bone = new Uint8Array(size);
+    for (let n = 0; n < size; n++) bone[n] = localImage.data[n]! > CT_BONE_ABOVE ? 1 : 0;
+    const nearBone = growMm(bone, wb.grid, p.ribGapMm);
+    for (let n = 0; n < size; n++) if (m[n] && !grown[n] && (localSmooth[n]! < CT_FAT_BELOW || nearBone[n])) m[n] = 0;
+  }
   if (p.excludeWideVessels) {
-    const localSmooth = cropArray(smooth, wg.dims, wb.box, new Float32Array(size));
     removeWideVessels(m, localSmooth, wb.grid, med, window[1], p.wideVesselMm);
   }
   for (let n = 0; n < size; n++) if (background[n] === 2) m[n] = 0;
@@ -238,7 +268,16 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
       min: [0, 1, 2].map((a) => Math.max(1, wb.box.min[a]! * f[a]!)) as Vec3,
       max: [0, 1, 2].map((a) => Math.min(grid.dims[a]! - 2, (wb.box.max[a]! + 1) * f[a]!)) as Vec3,
     };
-    mask = refineEdge(mask, volume, med, 1, undefined, box, Math.max(...f));
+    mask = refineEdge(
+      mask,
+      volume,
+      med,
+      p.fineEdgeLayers * Math.max(...f),
+      undefined,
+      box,
+      Math.max(...f),
+      p.edgeSlackSd * prep.rawNoise,
+    );
   }
   let voxelCount = 0;
   for (let n = 0; n < total; n++) voxelCount += mask[n]!;
@@ -258,6 +297,11 @@ interface PreparedGrow {
   /** Lowest intensity any stroke may grow into (the muscle valley; -Infinity without one). */
   floor: number;
   cavity: Uint8Array | null;
+  /** HU have their fixed meaning (looksLikeCt). */
+  isCt: boolean;
+  /** Robust SD of the unsmoothed values round the click, on the working and the series grid. */
+  workNoise: number;
+  rawNoise: number;
 }
 
 /** Working grid, smoothing, window and walls: everything that depends on the click alone. */
@@ -291,7 +335,16 @@ function prepareGrow(volume: ScalarVolume, p: typeof LIVER_FROM_SEED_DEFAULTS & 
   const cavity =
     p.cavityMarginMm > 0 ? cavityWalls(smooth, wg, window[1], p.cavityRadiusMm, p.cavityMarginMm, seed) : null;
   if (cavity?.[seed]) throw new Error('The liver click lies on the heart or a large vessel; click inside the liver.');
-  return { work, smooth, seed, med, sdFloor, window, floor, cavity };
+  const workNoise = robustSd(Float64Array.from(around, (n) => work.volume.data[n]!));
+  const rawNoise = robustSd(Float64Array.from(voxelsWithin(grid, p.seed, p.statsRadiusMm), (n) => volume.data[n]!));
+  return { work, smooth, seed, med, sdFloor, window, floor, cavity, isCt: looksLikeCt(volume), workNoise, rawNoise };
+}
+
+/** 1.4826 x the median absolute deviation: the SD of the normal part of a sample with outliers. */
+function robustSd(values: Float64Array): number {
+  values.sort();
+  const m = quantile(values, 0.5);
+  return 1.4826 * quantile(Float64Array.from(values, (v) => Math.abs(v - m)).sort(), 0.5);
 }
 
 /**

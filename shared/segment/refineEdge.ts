@@ -6,7 +6,8 @@ import type { ScalarVolume } from '../volume/grid';
  * A window test on smoothed intensities leaves out the partial-volume rim (a voxel half in the
  * liver and half in fat reads far below liver); here each voxel just outside the mask joins it
  * when its raw value is closer to the object's reference intensity than to the voxels one step
- * further out in the directions it touches the mask. Done `layers` times; returns a new mask.
+ * further out in the directions it touches the mask, and lies between the two (within `slack`,
+ * the noise). Done `layers` times; returns a new mask.
  * With `box`, only voxels inside it are considered (the mask must be empty outside it).
  * `outerSteps` > 1 compares with the voxel that many steps out instead: on voxels small against
  * the image blur, the next voxel out is itself a partial-volume voxel.
@@ -19,6 +20,7 @@ export function refineEdge(
   allowed?: Uint8Array,
   box?: IndexBox,
   outerSteps = 1,
+  slack = Infinity,
 ): Uint8Array {
   const { data, grid } = volume;
   const [nx, ny, nz] = grid.dims;
@@ -71,7 +73,11 @@ export function refineEdge(
           if (outerCount === 0) continue;
           const x = data[v]!;
           const outer = outerSum / outerCount;
-          if (Math.abs(x - reference) < Math.abs(x - outer)) {
+          // A partial-volume voxel lies between the object and what is beyond it: muscle darker
+          // than the liver with a rib beyond is closer to the liver than to bone, but no mix of them.
+          // (`slack` allows for noise: a liver voxel may read a little past the reference.)
+          const between = outer > reference ? x >= reference - slack : x <= reference + slack;
+          if (between && Math.abs(x - reference) < Math.abs(x - outer)) {
             next[v] = 1;
             added++;
           }
