@@ -41,6 +41,12 @@ export const LIVER_FROM_SEED_DEFAULTS = {
    * portal venous phase (and the bulk of a heavily replaced liver) join the grow directly.
    */
   kBelow: 6,
+  /**
+   * On CT whose histogram has no muscle valley (unenhanced, where liver, spleen, muscle and bowel
+   * wall lie within ~15 HU): how far below the parenchyma's mode the window may reach, in its SDs
+   * (kBelow elsewhere).
+   */
+  kBelowNoValley: 2,
   /** Lower bound of the window half-width, so a very uniform seed area does not starve the grow. */
   minHalfWidth: 6,
   /**
@@ -316,7 +322,8 @@ function prepareGrow(volume: ScalarVolume, p: typeof LIVER_FROM_SEED_DEFAULTS & 
   const around = voxelsWithin(wg, seed, p.statsRadiusMm);
   const values = Float64Array.from(around, (n) => smooth[n]!).sort();
   const med = quantile(values, 0.5);
-  checkSeedTissue(volume, med);
+  const isCt = looksLikeCt(volume);
+  if (isCt) checkSeedTissue(med);
   const deviations = values.map((v) => Math.abs(v - med)).sort();
   const sd = 1.4826 * quantile(deviations, 0.5);
   const sdFloor = p.minHalfWidth / p.k;
@@ -326,8 +333,9 @@ function prepareGrow(volume: ScalarVolume, p: typeof LIVER_FROM_SEED_DEFAULTS & 
     const h = histogramWindow(smooth, med, Math.max(sd, sdFloor));
     if (h.lower !== null) window[0] = floor = h.lower;
     // No valley: a click on heterogeneous tissue has a wide spread around it; the liver's mode
-    // bounds how far below it the window may reach.
-    else window[0] = Math.max(window[0], Math.min(med, h.mode) - p.kBelow * h.modeSd);
+    // bounds how far below it the window may reach (on unenhanced CT a wider window takes in
+    // spleen, bowel and muscle).
+    else window[0] = Math.max(window[0], Math.min(med, h.mode) - (isCt ? p.kBelowNoValley : p.kBelow) * h.modeSd);
     window[1] = Math.max(window[1], h.upper);
   }
   // Heart chambers (and other large bright cavities) with the wall round them are walls: the
@@ -337,7 +345,7 @@ function prepareGrow(volume: ScalarVolume, p: typeof LIVER_FROM_SEED_DEFAULTS & 
   if (cavity?.[seed]) throw new Error('The liver click lies on the heart or a large vessel; click inside the liver.');
   const workNoise = robustSd(Float64Array.from(around, (n) => work.volume.data[n]!));
   const rawNoise = robustSd(Float64Array.from(voxelsWithin(grid, p.seed, p.statsRadiusMm), (n) => volume.data[n]!));
-  return { work, smooth, seed, med, sdFloor, window, floor, cavity, isCt: looksLikeCt(volume), workNoise, rawNoise };
+  return { work, smooth, seed, med, sdFloor, window, floor, cavity, isCt, workNoise, rawNoise };
 }
 
 /** 1.4826 x the median absolute deviation: the SD of the normal part of a sample with outliers. */
@@ -410,8 +418,7 @@ function removeWideVessels(
  * A click on air, fat or bone cannot be liver: say so rather than grow something else. Only on CT
  * (looksLikeCt), where HU have a fixed meaning.
  */
-function checkSeedTissue(volume: ScalarVolume, seedMedian: number): void {
-  if (!looksLikeCt(volume)) return;
+function checkSeedTissue(seedMedian: number): void {
   const hu = Math.round(seedMedian);
   if (seedMedian < -200) throw new Error(`The liver click lies on air (${hu} HU); click inside the liver.`);
   if (seedMedian < -30) throw new Error(`The liver click lies on fat (${hu} HU); click inside the liver.`);
