@@ -97,8 +97,6 @@ export const LIVER_FROM_SEED_DEFAULTS = {
   edgeSlackSd: 2,
   /** Edge layers on the working grid when the series is finer (refined again after upsampling). */
   coarseEdgeLayers: 1,
-  /** Edge layers after upsampling, in working voxels (each as many series voxels as it holds). */
-  fineEdgeLayers: 1,
 };
 
 export interface LiverFromSeedOptions extends Partial<typeof LIVER_FROM_SEED_DEFAULTS> {
@@ -252,10 +250,9 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   // The closing also bridges the intercostal spaces where the outline runs along the ribs: what
   // it added within ribGapMm of bone goes too.
   if (isCt) {
-    const bone = new Uint8Array(size);
-    for (let n = 0; n < size; n++) bone[n] = localImage.data[n]! > CT_BONE_ABOVE ? 1 : 0;
-    const nearBone = growMm(bone, wb.grid, p.ribGapMm);
-    for (let n = 0; n < size; n++) if (m[n] && !grown[n] && (localSmooth[n]! < CT_FAT_BELOW || nearBone[n])) m[n] = 0;
+    // Few voxels are added: a ball look-up round each is cheaper than dilating all the bone.
+    const nearBone = ballProbe(wb.grid, p.ribGapMm, (n) => localImage.data[n]! > CT_BONE_ABOVE);
+    for (let n = 0; n < size; n++) if (m[n] && !grown[n] && (localSmooth[n]! < CT_FAT_BELOW || nearBone(n))) m[n] = 0;
   }
   if (p.excludeWideVessels) {
     removeWideVessels(m, localSmooth, wb.grid, med, window[1], p.wideVesselMm);
@@ -274,21 +271,36 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
       min: [0, 1, 2].map((a) => Math.max(1, wb.box.min[a]! * f[a]!)) as Vec3,
       max: [0, 1, 2].map((a) => Math.min(grid.dims[a]! - 2, (wb.box.max[a]! + 1) * f[a]!)) as Vec3,
     };
-    mask = refineEdge(
-      mask,
-      volume,
-      med,
-      p.fineEdgeLayers * Math.max(...f),
-      undefined,
-      box,
-      Math.max(...f),
-      p.edgeSlackSd * prep.rawNoise,
-    );
+    mask = refineEdge(mask, volume, med, 1, undefined, box, Math.max(...f), p.edgeSlackSd * prep.rawNoise);
   }
   let voxelCount = 0;
   for (let n = 0; n < total; n++) voxelCount += mask[n]!;
   progress(1);
   return { mask, window, voxelCount };
+}
+
+/** Whether any voxel within radiusMm of n (in the grid) passes the test. */
+function ballProbe(grid: Grid, radiusMm: number, test: (n: number) => boolean): (n: number) => boolean {
+  const [nx, ny, nz] = grid.dims;
+  const r = grid.spacing.map((sp) => Math.floor(radiusMm / sp)) as Vec3;
+  const offsets: [number, number, number][] = [];
+  for (let k = -r[2]; k <= r[2]; k++)
+    for (let j = -r[1]; j <= r[1]; j++)
+      for (let i = -r[0]; i <= r[0]; i++)
+        if ((i * grid.spacing[0]) ** 2 + (j * grid.spacing[1]) ** 2 + (k * grid.spacing[2]) ** 2 <= radiusMm ** 2)
+          offsets.push([i, j, k]);
+  return (n) => {
+    const i = n % nx;
+    const j = Math.floor(n / nx) % ny;
+    const k = Math.floor(n / (nx * ny));
+    for (const [a, b, c] of offsets) {
+      const x = i + a;
+      const y = j + b;
+      const z = k + c;
+      if (x >= 0 && y >= 0 && z >= 0 && x < nx && y < ny && z < nz && test(x + nx * (y + ny * z))) return true;
+    }
+    return false;
+  };
 }
 
 /** What a re-grow from the same click on the same volume can reuse (see LiverGrowCache). */
