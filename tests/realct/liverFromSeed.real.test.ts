@@ -17,21 +17,22 @@ describe.runIf(realCtAvailable())('liverFromSeed on real CT', () => {
     const masks = run(c, 4);
     for (const m of masks) {
       const r = compareMasks(c.liver, m, c.image.grid);
-      expect(r.dice).toBeGreaterThan(0.935);
-      expect(Math.abs(r.volumeDifferencePercent)).toBeLessThan(13);
+      expect(r.dice).toBeGreaterThan(0.945);
+      expect(Math.abs(r.volumeDifferencePercent)).toBeLessThan(10.5);
     }
     for (let a = 0; a < masks.length; a++)
       for (let b = a + 1; b < masks.length; b++)
         expect(compareMasks(masks[a]!, masks[b]!, c.image.grid).dice).toBeGreaterThan(0.97);
   });
 
-  it('unenhanced 3 mm CT (muscle and liver share a histogram mode): most seeds hold', () => {
-    // One seed of four, in the darker dependent liver, still leaks into spleen and stomach.
+  it('unenhanced 3 mm CT (muscle and liver share a histogram mode): every seed holds', () => {
+    // The seed in the darker dependent liver leaked into spleen and stomach (0.69) until the
+    // window's lower bound came from the liver's histogram mode rather than the click's spread.
     const c = loadCrop3mm();
     const dices = run(c, 4)
       .map((m) => compareMasks(c.liver, m, c.image.grid).dice)
       .sort((a, b) => a - b);
-    expect(dices[0]).toBeGreaterThan(0.65);
-    expect(dices[1]).toBeGreaterThan(0.85);
+    expect(dices[0]).toBeGreaterThan(0.86);
+    expect(dices[1]).toBeGreaterThan(0.87);
   });
 });
