@@ -1,25 +1,17 @@
 import { readFileSync } from 'node:fs';
+import { decodeSegFrames } from '../electron/services/dicom/decodeSegFrames';
+import { composeImport } from '../shared/case/importSegments';
 import { readLabelFile } from '../shared/seg/labelFile';
 import type { Grid } from '../shared/volume/grid';
 import { CliError } from './commands/types';
 
-/** One segment of a labels file as a binary mask on the requested grid. */
-export interface LoadedSegment {
-  label: number;
-  name: string;
-  kind: 'liver' | 'tumour' | 'other';
-  mask: Uint8Array;
-}
-
-const LIVER = '10200004';
-const ABNORMAL_CATEGORY = '49755003';
-
 /**
- * All segments of a DICOM SEG (each its own mask, so overlaps are kept) or a
- * NIfTI labelmap (one mask per label value), resampled onto grid when the
- * file's grid differs. SEG segments say what they are through their codes.
+ * A DICOM SEG or NIfTI labels file on grid as the app's import holds it (shared/case/importSegments:
+ * one segment per voxel, the later segment winning overlaps, kinds from codes or names), with the
+ * file's own segment numbers as label values so ids and --liver/--tumour numbers match the file.
+ * SEG frames compressed with an image codec are decoded as the app's import decodes them.
  */
-export function loadLabelSegments(path: string, grid: Grid): LoadedSegment[] {
+export async function loadCaseLabels(path: string, grid: Grid) {
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);
@@ -28,23 +20,18 @@ export function loadLabelSegments(path: string, grid: Grid): LoadedSegment[] {
   }
   const lower = path.toLowerCase();
   const format = lower.endsWith('.dcm') ? 'seg' : lower.endsWith('.nii') || lower.endsWith('.nii.gz') ? 'nifti' : null;
+  if (!format) throw new CliError(`${path}: expected a DICOM SEG .dcm or a NIfTI .nii/.nii.gz labelmap`);
   try {
-    if (format) {
-      const file = readLabelFile(bytes, grid, format);
-      return file.segments.map((s, n) => ({
-        label: s.number,
-        name: s.name,
-        kind:
-          s.coding?.type.value === LIVER
-            ? 'liver'
-            : s.coding?.category.value === ABNORMAL_CATEGORY
-              ? 'tumour'
-              : 'other',
-        mask: file.mask(n),
-      }));
+    const frames = format === 'seg' ? await decodeSegFrames(bytes) : undefined;
+    const composed = composeImport(readLabelFile(bytes, grid, format, frames));
+    const data = new Uint16Array(composed.labels.length);
+    const number = composed.segments.map((s) => s.sourceNumber);
+    for (let n = 0; n < data.length; n++) {
+      const i = composed.labels[n]!;
+      if (i) data[n] = number[i - 1]!;
     }
+    return { format, labels: { grid, data }, segments: composed.segments };
   } catch (e) {
     throw new CliError(`${path}: ${(e as Error).message.split('\n')[0]}`);
   }
-  throw new CliError(`${path}: expected a DICOM SEG .dcm or a NIfTI .nii/.nii.gz labelmap`);
 }

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { decodeSegFrames } from '../electron/services/dicom/decodeSegFrames';
 import { readSeg } from '../shared/seg/readSeg';
 import { sameGrid, type Grid } from '../shared/volume/grid';
 import { decodeNiftiLabelmap } from '../shared/volume/nifti';
@@ -9,9 +10,10 @@ import { CliError } from './commands/types';
  * Binary mask from a labelmap file, on grid when given (resampled nearest-neighbour through
  * patient space when the file's grid differs). NIfTI (.nii, .nii.gz): label value, or any
  * nonzero label when label is undefined. DICOM SEG (.dcm): segment number, or the union of all
- * segments.
+ * segments; frames compressed with an image codec (JPEG 2000, JPEG-LS, ...) are decoded first, as
+ * the app's import does.
  */
-export function loadMask(path: string, grid?: Grid, label?: number): { grid: Grid; mask: Uint8Array } {
+export async function loadMask(path: string, grid?: Grid, label?: number): Promise<{ grid: Grid; mask: Uint8Array }> {
   const lower = path.toLowerCase();
   const isSeg = lower.endsWith('.dcm');
   if (!isSeg && !lower.endsWith('.nii') && !lower.endsWith('.nii.gz')) {
@@ -25,7 +27,7 @@ export function loadMask(path: string, grid?: Grid, label?: number): { grid: Gri
   }
   let result: { grid: Grid; mask: Uint8Array };
   try {
-    result = isSeg ? segMask(bytes, grid, label) : niftiMask(bytes, grid, label);
+    result = isSeg ? segMask(bytes, await decodeSegFrames(bytes), grid, label) : niftiMask(bytes, grid, label);
   } catch (e) {
     if (e instanceof CliError) throw new CliError(`${path}: ${e.message}`, e.exitCode);
     throw new CliError(`${path}: ${(e as Error).message.split('\n')[0]}`);
@@ -47,8 +49,13 @@ function niftiMask(bytes: Uint8Array, grid: Grid | undefined, label: number | un
   return { grid: lm.grid, mask };
 }
 
-function segMask(bytes: Uint8Array, grid: Grid | undefined, label: number | undefined) {
-  const seg = readSeg(bytes, grid);
+function segMask(
+  bytes: Uint8Array,
+  frames: Uint8Array[] | undefined,
+  grid: Grid | undefined,
+  label: number | undefined,
+) {
+  const seg = readSeg(bytes, grid, frames);
   if (label !== undefined) {
     const at = seg.segments.findIndex((s) => s.number === label);
     if (at < 0) throw new CliError(`has no segment number ${label}`);

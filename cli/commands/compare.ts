@@ -24,8 +24,8 @@ export const compareCommand: CliCommand = {
     });
     if (!values.reference || !values.test) throw new CliError(`usage: ${USAGE}`, 2);
     const label = parseLabel(values.label, 'label');
-    const ref = loadMask(values.reference, undefined, label);
-    const test = loadMask(values.test, ref.grid, label);
+    const ref = await loadMask(values.reference, undefined, label);
+    const test = await loadMask(values.test, ref.grid, label);
     const r = compareMasks(ref.mask, test.mask, ref.grid);
     const json = {
       dice: round(r.dice, 4),

@@ -2,15 +2,17 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { assembleExport, type ExportOptions } from '../../electron/services/export/assembleExport';
 import { exportCase, queueDir } from '../../electron/services/export/exportCase';
 import { liverplanSoftware } from '../../electron/services/export/software';
 import { cEcho } from '../../electron/services/pacs/dimse';
 import { SendQueue, summariseJob } from '../../electron/services/pacs/sendQueue';
 import { DEFAULT_CALLING_AE, describeTarget, parseTarget } from '../../electron/services/pacs/target';
+import { caseFromFiles } from '../caseFromFiles';
 import { CliError, type CliCommand } from './types';
 
 const USAGE =
-  'liverplan export --case DIR --to folder:PATH|dicomweb:URL|dimse:AET@HOST:PORT [--deidentify --alias-name NAME --alias-id ID] ' +
+  'liverplan export --case DIR | --image SERIES_DIR --labels FILE [--plan FILE] --to folder:PATH|dicomweb:URL|dimse:AET@HOST:PORT [--deidentify --alias-name NAME --alias-id ID] ' +
   '[--calling-ae AE] [--echo] [--indication TEXT] [--queue DIR] | liverplan export --retry JOB [--queue DIR] | liverplan export --list [--queue DIR] [--json]';
 
 /** The CLI's user data folder: LIVERPLAN_USER_DATA, else ~/.liverplan. */
@@ -32,6 +34,9 @@ export const exportCommand: CliCommand = {
       args: argv,
       options: {
         case: { type: 'string' },
+        image: { type: 'string' },
+        labels: { type: 'string' },
+        plan: { type: 'string' },
         to: { type: 'string' },
         deidentify: { type: 'boolean' },
         'alias-name': { type: 'string' },
@@ -69,7 +74,8 @@ export const exportCommand: CliCommand = {
         text: `sent ${job.files.length} objects (${job.label}) to ${describeTarget(job.target)}`,
       };
     }
-    if (!values.case || !values.to) throw new CliError(`usage: ${USAGE}`, 2);
+    const headless = Boolean(values.image && values.labels);
+    if (!values.to || Boolean(values.case) === headless) throw new CliError(`usage: ${USAGE}`, 2);
     let target;
     try {
       target = parseTarget(values.to, process.env, values['calling-ae'] ?? DEFAULT_CALLING_AE);
@@ -87,15 +93,24 @@ export const exportCommand: CliCommand = {
     }
     let result;
     try {
-      result = await exportCase(values.case, target, queue, {
+      const options: ExportOptions = {
         software: liverplanSoftware(cliVersion(), 'cli'),
         extras: values.indication ? { indication: values.indication } : undefined,
         deidentify: values.deidentify
           ? { patientName: values['alias-name']!, patientId: values['alias-id']! }
           : undefined,
-      });
+      };
+      if (values.case) result = await exportCase(values.case, target, queue, options);
+      else {
+        // No case folder: the same objects from the case the app would build of these files.
+        const loaded = await caseFromFiles(values.image!, values.labels!, values.plan);
+        const assembled = await assembleExport(loaded, options);
+        const label = `${loaded.caseDoc.patient.id || loaded.caseDoc.caseId} (headless): ${assembled.instances.length} objects`;
+        const queued = await queue.enqueue(target, assembled.instances, label);
+        result = { job: await queue.process(queued.id), assembled };
+      }
     } catch (e) {
-      throw new CliError((e as Error).message);
+      throw e instanceof CliError ? e : new CliError((e as Error).message);
     }
     const { job, assembled } = result;
     if (job.state !== 'done') {

@@ -27,10 +27,10 @@ export const marginCommand: CliCommand = {
       },
     });
     if (!values.tumour || !values.zone) throw new CliError(`usage: ${USAGE}`, 2);
-    const tumour = loadMask(values.tumour, undefined, parseLabel(values['tumour-label'], 'tumour-label'));
-    const zone = loadMask(values.zone, tumour.grid, parseLabel(values['zone-label'], 'zone-label'));
+    const tumour = await loadMask(values.tumour, undefined, parseLabel(values['tumour-label'], 'tumour-label'));
+    const zone = await loadMask(values.zone, tumour.grid, parseLabel(values['zone-label'], 'zone-label'));
     const liver = values.liver
-      ? loadMask(values.liver, tumour.grid, parseLabel(values['liver-label'], 'liver-label'))
+      ? await loadMask(values.liver, tumour.grid, parseLabel(values['liver-label'], 'liver-label'))
       : undefined;
     const r = computeMargin(tumour.mask, zone.mask, tumour.grid, { liver: liver?.mask });
     const json = {

@@ -6,10 +6,14 @@ import { buildReportModel } from '../../shared/report/buildReportModel';
 import { renderReportPdf } from '../../shared/report/renderReportPdf';
 import { loadCase } from '../../electron/services/export/loadCase';
 import { liverplanSoftware } from '../../electron/services/export/software';
+import { caseFromFiles } from '../caseFromFiles';
 import { cliVersion } from './export';
 import { CliError, type CliCommand } from './types';
 
-const USAGE = 'liverplan report --case DIR --pdf FILE [--indication TEXT] [--prepared-by NAME] [--json]';
+const USAGE =
+  'liverplan report --case DIR | --image SERIES_DIR --labels FILE [--plan FILE] --pdf FILE [--indication TEXT] [--prepared-by NAME] [--json]\n' +
+  '  --image/--labels: the case the app would hold after opening the series and importing the SEG or NIfTI\n' +
+  '  into an empty case; --plan: plan inputs (as for liverplan plan --input, or a case.json).';
 
 export const reportCommand: CliCommand = {
   name: 'report',
@@ -20,17 +24,23 @@ export const reportCommand: CliCommand = {
       args: argv,
       options: {
         case: { type: 'string' },
+        image: { type: 'string' },
+        labels: { type: 'string' },
+        plan: { type: 'string' },
         pdf: { type: 'string' },
         indication: { type: 'string' },
         'prepared-by': { type: 'string' },
         json: { type: 'boolean' },
       },
     });
-    if (!values.case || !values.pdf) throw new CliError(`usage: ${USAGE}`, 2);
+    const headless = Boolean(values.image && values.labels);
+    if (!values.pdf || Boolean(values.case) === headless) throw new CliError(`usage: ${USAGE}`, 2);
     let m;
     let pdf;
     try {
-      const c = await loadCase(values.case);
+      const c = values.case
+        ? await loadCase(values.case)
+        : await caseFromFiles(values.image!, values.labels!, values.plan);
       m = buildReportModel({
         caseDoc: c.caseDoc,
         labels: c.labels,
@@ -47,7 +57,7 @@ export const reportCommand: CliCommand = {
       pdf = await renderReportPdf(m);
       await writeFile(values.pdf, pdf);
     } catch (e) {
-      throw new CliError((e as Error).message);
+      throw e instanceof CliError ? e : new CliError((e as Error).message);
     }
     const json = {
       pdf: values.pdf,
@@ -55,6 +65,11 @@ export const reportCommand: CliCommand = {
       segments: m.volumetry.length,
       burden: m.burden,
       margins: m.ablation?.margins ?? [],
+      outcomes: m.outcomes.map((o) => ({
+        ruleId: o.ruleId,
+        status: o.status,
+        ...(o.lesionId ? { lesionId: o.lesionId } : {}),
+      })),
     };
     return {
       json,

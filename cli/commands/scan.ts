@@ -19,8 +19,16 @@ export const scanCommand: CliCommand = {
       throw new CliError(`--workers must be a whole number, got '${values.workers}'`, 2);
     // No UI to keep responsive here: in-process reading is faster unless threads are asked for.
     const r = await scanPaths(positionals, { workers: workers ?? 0 });
-    const json = { studies: r.studies.map(studySummary), unreadable: r.unreadable };
-    const lines = [`${r.filesScanned} file(s) in ${r.seconds.toFixed(2)} s`];
+    const json = {
+      studies: r.studies.map(studySummary),
+      unreadable: r.unreadable,
+      duplicates: r.duplicates,
+      accounted: r.accounted,
+    };
+    const a = r.accounted;
+    const lines = [
+      `${a.total} file(s) in ${r.seconds.toFixed(2)} s: ${a.images} image(s), ${a.derived} derived object(s), ${a.duplicates} duplicate(s), ${a.unreadable} unreadable`,
+    ];
     for (const st of json.studies) {
       lines.push(`${st.patientName || '(no name)'} [${st.patientId}] ${st.studyDate} ${st.description}`);
       for (const s of st.series) {
@@ -29,7 +37,13 @@ export const scanCommand: CliCommand = {
           `  #${s.seriesNumber} ${s.modality} "${s.description}" ${s.imageCount} img ${s.columns}x${s.rows} spacing ${s.spacing.map((v) => +v.toFixed(3)).join('x')} mm  phase ${s.phase.label} (${s.phase.confidence})${f ? '  ' + f : ''}`,
         );
       }
+      for (const d of st.derived) {
+        const refs = d.referencedSeriesUids.length ? ` -> series ${d.referencedSeriesUids.join(', ')}` : '';
+        lines.push(`  ${d.kind} #${d.seriesNumber} "${d.description}" ${d.summary}${refs}  (${d.path})`);
+      }
     }
+    for (const d of r.duplicates)
+      lines.push(`duplicate: ${d.path} (kept ${d.keptPath}; ${d.difference ?? 'identical copy'})`);
     for (const u of r.unreadable) lines.push(`unreadable: ${u.path}: ${u.reason}`);
     return { json, text: lines.join('\n') };
   },

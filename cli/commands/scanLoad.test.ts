@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { makeSeries } from '../../shared/dicom/testing/makeSeries';
+import { writeMutatedFolder } from '../../electron/services/dicom/testing/mutatedFolder';
 import { main } from '../main';
 
 const root = mkdtempSync(join(tmpdir(), 'lp-cli-dicom-'));
@@ -56,6 +57,25 @@ describe('liverplan scan / load', () => {
         'seriesNumber',
         'spacing',
       ].sort(),
+    );
+  });
+
+  it('scan --json accounts for every file of a folder of mutated copies', async () => {
+    const folder = writeMutatedFolder(join(root, 'mutated'), 40);
+    const r = await run(['scan', folder.dir, '--json']);
+    expect(r.code).toBe(0);
+    const j = JSON.parse(r.out);
+    expect(j.accounted).toEqual(folder.expected);
+    const { images, duplicates, derived, unreadable, total } = j.accounted;
+    expect(images + duplicates + derived + unreadable).toBe(total);
+    expect(j.duplicates).toHaveLength(duplicates);
+    expect(j.studies[0].derived.map((d: { kind: string }) => d.kind).sort()).toEqual(['PDF', 'RTSTRUCT', 'SEG', 'SR']);
+    const text = await run(['scan', folder.dir]);
+    expect(text.out).toMatch(
+      /^98 file\(s\) in [\d.]+ s: 40 image\(s\), 4 derived object\(s\), 44 duplicate\(s\), 10 unreadable$/m,
+    );
+    expect(text.out).toMatch(
+      /^ {2}SEG #300 "Liver SEG \(other tool\)" binary, 1 segment\(s\): Liver -> series 2\.25\.4242\.2\.1 /m,
     );
   });
 

@@ -111,7 +111,7 @@ export const segmentCommand: CliCommand = {
         phases.push(sameGrid(extra.volume.grid, grid) ? extra.volume : resampleScalar(extra.volume, grid, -1024));
         phaseNames.push(extra.series.description || extra.series.seriesInstanceUid);
       }
-      const liverMask = values.liver ? loadMask(values.liver, grid).mask : undefined;
+      const liverMask = values.liver ? (await loadMask(values.liver, grid)).mask : undefined;
       inputs.forEach((input, n) => {
         let r;
         try {

@@ -57,6 +57,24 @@ describe('liverplan volumetry', () => {
     // Denominator is the liver INCLUDING the tumour: 8 / 64.
     expect(r.tumourBurdenPercent).toBeCloseTo(12.5, 2);
     expect(r.burdenBin).toBe('10-25%');
+    expect(r.wholeLiverMl).toBeCloseTo((64 * voxelMm3) / 1000, 3);
+    expect(r.lesions).toEqual([expect.objectContaining({ id: 'L2', label: 2, voxels: 8, lobe: null })]);
+
+    // A NIfTI tumour label from another tool holds every tumour: each separate part is a lesion.
+    labels[7 + nx * (7 + ny * 7)] = 2;
+    writeFileSync(nii, encodeNifti({ grid: volume.grid, data: labels }, { gzip: true }));
+    const again = capture();
+    await main(
+      ['volumetry', '--image', dir, '--labels', nii, '--liver', '1', '--tumour', '2', '--json'],
+      again.stream,
+      again.stream,
+    );
+    const parts = JSON.parse(again.text());
+    expect(parts.lesionCount).toBe(2);
+    expect(parts.lesions.map((l: { id: string; voxels: number }) => [l.id, l.voxels])).toEqual([
+      ['L2.1', 8],
+      ['L2.2', 1],
+    ]);
   });
   it('says which file is wrong', async () => {
     const out = capture();

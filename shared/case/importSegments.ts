@@ -1,6 +1,7 @@
 import type { LabelFileOnGrid } from '../seg/labelFile';
 import { guessSegmentTemplate } from './guessSegmentTemplate';
 import type { Code, Segment } from './model';
+import { newSegmentUid } from './segmentUid';
 
 /** The case labelmap holds one byte per voxel. */
 export const MAX_CASE_LABEL = 255;
@@ -137,6 +138,7 @@ export function planImport(
       color: s.color,
       visible: true,
       locked: false,
+      uid: newSegmentUid(),
     } satisfies Segment;
   });
   return { added, labelOf };

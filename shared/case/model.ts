@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { territorySchema } from './territory';
 
 /**
  * A planning case as stored on disk: <caseDir>/case.json (this document) plus
@@ -29,6 +30,8 @@ export const segmentSchema = z.object({
   ]),
   visible: z.boolean(),
   locked: z.boolean(),
+  /** Stable identity (a DICOM UID) kept through renames; absent in cases saved before it existed. */
+  uid: z.string().max(64).optional(),
 });
 export type Segment = z.infer<typeof segmentSchema>;
 
@@ -85,6 +88,10 @@ export const caseDocumentSchema = z.object({
     .default([]),
   /** Ablation confirmation: the post-ablation series, landmark pairs, refined transform, zone. */
   confirmation: confirmationSchema.optional(),
+  /** Y-90 target territories (liver split by planes), in treatment order; absent in older cases. */
+  territories: z.array(territorySchema).max(32).optional(),
+  /** The territory the plan's Y-90 figures are measured in. */
+  targetTerritoryId: z.string().optional(),
   notes: z.string().default(''),
 });
 export type CaseDocument = z.infer<typeof caseDocumentSchema>;

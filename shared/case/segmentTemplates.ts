@@ -1,4 +1,5 @@
 import type { Code, Segment } from './model';
+import { newSegmentUid } from './segmentUid';
 
 /**
  * Segment templates with their DICOM codes (clinical-rules.md section 7:
@@ -160,5 +161,6 @@ export function segmentFromTemplate(template: SegmentTemplate, existing: Segment
     color: template.kind === 'lesion' ? LESION_COLORS[lesionIndex % LESION_COLORS.length]! : template.color,
     visible: true,
     locked: false,
+    uid: newSegmentUid(),
   };
 }

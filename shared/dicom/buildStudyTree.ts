@@ -1,5 +1,6 @@
 import type { Vec3 } from '../volume/grid';
 import { classifyPhases, type Phase } from './classifyPhases';
+import type { DerivedObject } from './derivedObject';
 import type { Finding } from './findings';
 import { GEOMETRY_TOLERANCES as TOL } from './geometryTolerances';
 import type { FrameGeometry, InstanceHeader } from './instanceHeader';
@@ -48,6 +49,8 @@ export interface StudyNode {
   studyDate: string;
   description: string;
   series: SeriesNode[];
+  /** SEG, SR, RTSTRUCT, KO, PR, PDF, RT objects of the study (sorted by series number). */
+  derived: DerivedObject[];
 }
 
 export interface StudyTree {
@@ -245,14 +248,19 @@ function buildSeries(uid: string, piece: Piece): Omit<SeriesNode, 'phase'> {
 }
 
 /**
- * Groups instance headers into patient > study > series, splits series that
+ * Groups instance headers into patient > study > series (and hangs derived
+ * objects under their study), splits series that
  * mix orientations, sizes or localizers, computes each stack's geometry and
  * findings, and recognises phases. Pure: the renderer, main process and CLI
  * all call it on headers from extractHeader().
  */
-export function buildStudyTree(headers: InstanceHeader[]): StudyTree {
+export function buildStudyTree(headers: InstanceHeader[], derived: DerivedObject[] = []): StudyTree {
   const seen = new Set<string>();
   const unique = headers.filter((h) => (seen.has(h.sopInstanceUid) ? false : (seen.add(h.sopInstanceUid), true)));
+  const derivedOf = new Map<string, DerivedObject[]>();
+  for (const d of derived) derivedOf.set(d.studyInstanceUid, [...(derivedOf.get(d.studyInstanceUid) ?? []), d]);
+  const attached = (uid: string) =>
+    (derivedOf.get(uid) ?? []).sort((a, b) => a.seriesNumber - b.seriesNumber || a.path.localeCompare(b.path));
   const studies = groupBy(unique, (h) => h.studyInstanceUid).map((studyHeaders): StudyNode => {
     const h0 = studyHeaders[0]!;
     const series: Array<Omit<SeriesNode, 'phase'>> = [];
@@ -282,8 +290,24 @@ export function buildStudyTree(headers: InstanceHeader[]): StudyTree {
       studyDate: h0.studyDate,
       description: h0.studyDescription,
       series: withPhase,
+      derived: attached(h0.studyInstanceUid),
     };
   });
+  // Derived objects whose study has no image here still get a study to hang under.
+  const withImages = new Set(studies.map((s) => s.studyInstanceUid));
+  for (const [uid, list] of derivedOf) {
+    if (withImages.has(uid)) continue;
+    const d0 = list[0]!;
+    studies.push({
+      studyInstanceUid: uid,
+      patientId: d0.patientId,
+      patientName: d0.patientName,
+      studyDate: d0.studyDate,
+      description: d0.studyDescription,
+      series: [],
+      derived: attached(uid),
+    });
+  }
   studies.sort((a, b) => a.patientName.localeCompare(b.patientName) || a.studyDate.localeCompare(b.studyDate));
   return { studies };
 }

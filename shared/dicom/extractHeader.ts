@@ -1,6 +1,7 @@
 import dicomParser from 'dicom-parser';
 import type { DataSet } from 'dicom-parser';
 import type { Vec3 } from '../volume/grid';
+import { derivedKindOf, readDerivedObject, type DerivedObject } from './derivedObject';
 import { inflateDataset } from './inflateDataset';
 import type { FrameGeometry, InstanceHeader } from './instanceHeader';
 import { thrownMessage } from './thrownMessage';
@@ -99,13 +100,42 @@ function parse(bytes: Uint8Array): DataSet {
  * Throws UnreadableError with a specific reason for anything not importable.
  */
 export function extractHeader(bytes: Uint8Array, path = '', fileSize = bytes.length): InstanceHeader {
+  const r = extractInstance(bytes, path, fileSize);
+  if ('derived' in r) throw new UnreadableError(`a ${r.derived.kind} object, not an image`);
+  return r.header;
+}
+
+/**
+ * Like extractHeader, but a derived object (SEG, SR, RTSTRUCT, KO, PR, PDF, RT,
+ * registration), recognised by its SOP class before any pixel checks, comes
+ * back as such instead of being refused as an image.
+ */
+export function extractInstance(
+  bytes: Uint8Array,
+  path = '',
+  fileSize = bytes.length,
+): { header: InstanceHeader } | { derived: DerivedObject } {
   try {
-    return readFields(parse(bytes), path, fileSize);
+    const ds = parse(bytes);
+    const kind = derivedKindOf(str(ds, 'x00080016') || str(ds, 'x00020002'), str(ds, 'x00080060'));
+    if (!kind) return { header: readFields(ds, path, fileSize) };
+    checkPixelLength(ds, fileSize);
+    return { derived: readDerivedObject(ds, kind, path) };
   } catch (e) {
     if (e instanceof UnreadableError || e instanceof Error) throw e;
     // dicom-parser's lazy accessors throw strings on elements that run past the buffer.
     throw new UnreadableError(`malformed DICOM header (${thrownMessage(e)})`);
   }
+}
+
+/** Native pixel data must fit in the file (encapsulated data has undefined length). */
+function checkPixelLength(ds: DataSet, fileSize: number): void {
+  const px = ds.elements[PIXEL_DATA];
+  // Offsets of a deflated dataset refer to the inflated bytes, so the check does not apply.
+  const deflated = str(ds, 'x00020010') === '1.2.840.10008.1.2.1.99';
+  if (!px || deflated || px.length === 0xffffffff || px.hadUndefinedLength) return;
+  if (px.dataOffset + px.length > fileSize)
+    throw new UnreadableError(`truncated: pixel data needs ${px.dataOffset + px.length} bytes, file has ${fileSize}`);
 }
 
 function readFields(ds: DataSet, path: string, fileSize: number): InstanceHeader {
@@ -117,12 +147,7 @@ function readFields(ds: DataSet, path: string, fileSize: number): InstanceHeader
     const modality = str(ds, 'x00080060');
     throw new UnreadableError(`no pixel data${modality ? ` (modality ${modality})` : ''}`);
   }
-  // Encapsulated data has undefined length; native data must fit in the file.
-  // (Offsets of a deflated dataset refer to the inflated bytes, so the check does not apply.)
-  const deflated = tsUid === '1.2.840.10008.1.2.1.99';
-  if (!deflated && px.length !== 0xffffffff && !px.hadUndefinedLength && px.dataOffset + px.length > fileSize) {
-    throw new UnreadableError(`truncated: pixel data needs ${px.dataOffset + px.length} bytes, file has ${fileSize}`);
-  }
+  checkPixelLength(ds, fileSize);
   const rows = us(ds, 'x00280010', 0);
   const columns = us(ds, 'x00280011', 0);
   if (!rows || !columns) throw new UnreadableError('missing Rows/Columns');

@@ -1,4 +1,5 @@
 import type { SeriesNode, StudyNode } from './buildStudyTree';
+import type { DerivedObject } from './derivedObject';
 
 /** The `liverplan scan --json` shape of a series (no per-plane data). */
 export function seriesSummary(s: SeriesNode) {
@@ -28,5 +29,23 @@ export function studySummary(st: StudyNode) {
     studyDate: st.studyDate,
     description: st.description,
     series: st.series.map(seriesSummary),
+    derived: st.derived.map(derivedSummary),
+  };
+}
+
+/** A derived object as `scan --json` and the study browser list it (study fields live on the study). */
+export function derivedSummary(d: DerivedObject) {
+  return {
+    path: d.path,
+    kind: d.kind,
+    sopClassUid: d.sopClassUid,
+    sopInstanceUid: d.sopInstanceUid,
+    seriesInstanceUid: d.seriesInstanceUid,
+    frameOfReferenceUid: d.frameOfReferenceUid,
+    modality: d.modality,
+    seriesNumber: d.seriesNumber,
+    description: d.seriesDescription,
+    referencedSeriesUids: [...d.referencedSeriesUids],
+    summary: d.summary,
   };
 }

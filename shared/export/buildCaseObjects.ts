@@ -1,4 +1,6 @@
 import dcmjs from 'dcmjs';
+import { lesionId } from '../case/lesionId';
+import { measureCase as measureCaseFigures, type CaseFigures } from '../case/measureCase';
 import type { CaseDocument, Segment } from '../case/model';
 import type { NaturalDataset } from '../dicom/writeInstance';
 import { buildReportModel, type ReportExtras } from '../report/buildReportModel';
@@ -10,11 +12,10 @@ import { SEGMENTATION_SOP_CLASS, buildSegDataset } from '../seg/writeSeg';
 import { PRIVATE_CODES, SR_CODES, UNITS } from '../sr/codes';
 import type { SrMeasurement, SrMeasurementGroup } from '../sr/types';
 import { buildSrDataset } from '../sr/writeSr';
-import { tumourBurdenFromMasks, type TumourBurden } from '../volume/burden';
-import { voxelVolumeMm3, type Labelmap, type ScalarVolume } from '../volume/grid';
+import type { TumourBurden } from '../volume/burden';
+import type { Labelmap, ScalarVolume } from '../volume/grid';
 import { computeMargin, type MarginResult } from '../volume/margin';
-import { segmentStatistics, type SegmentStats } from '../volume/stats';
-import { intrahepaticVesselLabels, wholeLiverMasks } from '../volume/wholeLiver';
+import type { SegmentStats } from '../volume/stats';
 import { buildEncapsulatedPdf } from './encapsulatedPdf';
 import { dicomDateTime, studyContext, textOf, type SoftwareInfo } from './studyContext';
 
@@ -32,6 +33,8 @@ export interface CaseObjectsInput {
 
 export interface LesionMargin {
   lesion: Segment;
+  /** The lesion's stable id (segment number), by which plans and reports find this margin. */
+  lesionId: string;
   zone: string;
   result: MarginResult;
   /** Lesion voxels touching voxels that are neither zone nor lesion: tumour outside the zone. */
@@ -39,6 +42,8 @@ export interface LesionMargin {
 }
 
 export interface CaseMeasurements {
+  /** The case's figures (shared/case/measureCase): the same as the Segment panel and the CLI show. */
+  figures: CaseFigures;
   stats: Map<number, SegmentStats>;
   burden?: TumourBurden;
   margins: LesionMargin[];
@@ -64,32 +69,19 @@ function mask(labels: Labelmap, wanted: Set<number>): Uint8Array {
   return out;
 }
 
-/** Volumes, HU statistics, burden and margins: the numbers every output shares. */
+/** The case figures (one measurement module for every output) plus the margins of ablation zone segments. */
 export function measureCase(caseDoc: CaseDocument, labels: Labelmap, volume?: ScalarVolume): CaseMeasurements {
-  const phases = volume ? [{ name: 'reference', volume }] : [];
-  const stats = new Map(
-    segmentStatistics(
-      labels,
-      phases,
-      caseDoc.segments.map((s) => s.label),
-    ).map((s) => [s.label, s]),
-  );
+  const figures = measureCaseFigures({
+    labels,
+    segments: caseDoc.segments,
+    phases: volume ? [{ name: 'reference', volume }] : [],
+    territories: caseDoc.territories ?? [],
+  });
+  const stats = new Map(figures.segments.map((s) => [s.label, s]));
   const of = (kind: Segment['kind']) => caseDoc.segments.filter((s) => s.kind === kind && stats.has(s.label));
   const livers = of('liver');
   const lesions = of('lesion');
   const zones = of('ablation');
-  // Same whole-liver denominator as the Segment panel: intrahepatic vessel voxels count as liver.
-  const whole =
-    livers.length && lesions.length
-      ? wholeLiverMasks(
-          labels.data,
-          labels.grid,
-          livers.map((s) => s.label),
-          lesions.map((s) => s.label),
-          intrahepaticVesselLabels(caseDoc.segments),
-        )
-      : undefined;
-  const burden = whole ? tumourBurdenFromMasks(whole.liver, whole.tumour, voxelVolumeMm3(labels.grid)) : undefined;
   const margins: LesionMargin[] = [];
   if (zones.length) {
     const zoneMask = mask(labels, new Set(zones.map((z) => z.label)));
@@ -108,13 +100,14 @@ export function measureCase(caseDoc: CaseDocument, labels: Labelmap, volume?: Sc
       const result = computeMargin(tumour, zoneWithLesion, labels.grid, liver ? { liver } : {});
       margins.push({
         lesion,
+        lesionId: lesionId(lesion.label),
         zone: zones.map((z) => z.name).join(' + '),
         result,
         protrudes: touchesOutside(tumour, zoneWithLesion, labels.grid.dims),
       });
     }
   }
-  return { stats, burden, margins };
+  return { figures, stats, ...(figures.burden ? { burden: figures.burden } : {}), margins };
 }
 
 function touchesOutside(tumour: Uint8Array, zone: Uint8Array, [nx, ny, nz]: [number, number, number]): boolean {
@@ -205,7 +198,8 @@ export async function buildCaseObjects(input: CaseObjectsInput): Promise<CaseObj
   const measurements = measureCase(caseDoc, labels, input.volume);
   const exported = caseDoc.segments.filter((s) => measurements.stats.has(s.label));
   if (!exported.length) throw new Error('every segment of the case is empty: nothing to export');
-  const tracking = new Map(exported.map((s) => [s.label, uid()]));
+  // The segment's own UID keeps a lesion's tracking UID the same across exports and renames.
+  const tracking = new Map(exported.map((s) => [s.label, s.uid ?? uid()]));
   const study = studyContext(source[0]!);
   const { date, time } = dicomDateTime(at);
   const segUids = { series: uid(), sop: uid() };

@@ -11,6 +11,7 @@ import {
   type ReportOutcome,
 } from './model';
 import { planExtras } from './planExtras';
+import { reportInputOrigins, reportTerritories } from './reportTerritories';
 import { renderKeyImage } from './renderKeyImage';
 
 /** What the case files do not hold: entered in the app or passed on the command line. */
@@ -51,7 +52,6 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
   const extras: ReportExtras = { ...planExtras(caseDoc, m), ...input.extras };
   const exported = caseDoc.segments.filter((s) => m.stats.has(s.label));
   const [sx, sy, sz] = input.labels.grid.spacing;
-  const lesions = exported.filter((s) => s.kind === 'lesion');
   const deid = extras.deidentifiedAs;
   const keyImages = extras.keyImages ?? autoKeyImages(input);
   const ruleSets = [
@@ -100,10 +100,14 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
       tumourMl: m.burden.tumourMl,
       liverIncludingTumourMl: m.burden.liverIncludingTumourMl,
     },
-    lesions: lesions.map((s) => {
-      const st = m.stats.get(s.label)!;
-      return { name: s.name, volumeMl: st.volumeMl, maxDiameterMm: st.maxDiameter3dMm, meanHu: st.intensity[0]?.mean };
-    }),
+    // The lesion list of the case figures (one definition of a lesion), named with the stable id
+    // that the plan outcomes use.
+    lesions: m.figures.lesions.map((l) => ({
+      name: `${l.id} ${l.name}`,
+      volumeMl: l.volumeMl,
+      maxDiameterMm: l.maxDiameter3dMm,
+      meanHu: l.intensity[0]?.mean,
+    })),
     outcomes: extras.outcomes ?? [],
     y90: extras.y90,
     ablation: m.margins.length
@@ -135,6 +139,8 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
           ]),
         }
       : undefined,
+    territories: reportTerritories(caseDoc, m.figures.territories),
+    inputOrigins: reportInputOrigins(caseDoc),
     clinical: extras.clinical ?? [],
     versions: {
       software: `${input.software.modelName} ${input.software.version}`,

@@ -90,6 +90,26 @@ export const reportModelSchema = z.object({
       flags: z.array(z.string()),
     })
     .optional(),
+  /** Y-90 target territories (liver split by planes) and what they hold. */
+  territories: z
+    .array(
+      z.object({
+        name: z.string(),
+        target: z.boolean(),
+        planes: z.string(),
+        targetMl: z.number(),
+        tumourMl: z.number(),
+        normalMl: z.number(),
+        tumourKg: z.number(),
+        normalKg: z.number(),
+        density: z.string(),
+      }),
+    )
+    .default([]),
+  /** Plan inputs taken from measurements: measured, or overridden by the user (with the measured value). */
+  inputOrigins: z
+    .array(z.object({ field: z.string(), value: z.string(), source: z.string(), overridden: z.boolean() }))
+    .default([]),
   clinical: z.array(z.object({ label: z.string(), value: z.string() })).default([]),
   versions: z.object({ software: z.string(), ruleSet: z.string().optional() }),
   disclaimer: z.string(),

@@ -1,4 +1,6 @@
+import type { CaseFigures } from '../case/measureCase';
 import type { CaseDocument } from '../case/model';
+import { isOverridden } from '../case/planOrigins';
 import type { CaseMeasurements } from '../export/buildCaseObjects';
 import { evaluatePlan, type PlanResult } from '../planning/evaluate';
 import { loadDefaultRuleSet } from '../planning/loadDefaultRuleSet';
@@ -8,21 +10,45 @@ import type { ReportOutcome } from './model';
 const f = (v: number | undefined, digits: number) => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits));
 
 /**
- * Evaluates the case's plan inputs with the shipped rule set, volumes and margins taken from the
- * segmentation (measured beats typed), and turns the result into report rows. A case without plan
- * inputs gives no outcomes; invalid inputs give one row saying which field, never a guessed plan.
+ * Evaluates the case's plan inputs with the shipped rule set, volumes, lesion sizes and margins
+ * taken from the segmentation (measured beats typed), and turns the result into report rows. A case
+ * without plan inputs gives no outcomes; invalid inputs give one row saying which field, never a
+ * guessed plan.
  */
-export function planExtras(caseDoc: CaseDocument, m: CaseMeasurements): ReportExtras {
+export function planExtras(
+  caseDoc: CaseDocument,
+  m: Pick<CaseMeasurements, 'burden' | 'margins'> & {
+    figures?: Pick<CaseFigures, 'lesions'> & Partial<Pick<CaseFigures, 'territories'>>;
+  },
+): ReportExtras {
   if (!caseDoc.planInput) return {};
-  const input = structuredClone(caseDoc.planInput) as Record<string, unknown> & { measured?: Record<string, unknown> };
+  const input = structuredClone(caseDoc.planInput) as Record<string, unknown> & {
+    measured?: Record<string, unknown>;
+    y90?: Record<string, unknown>;
+  };
+  // A value the user overrode in the Plan form stays theirs (the report marks it as overridden).
+  const own = (path: string) => isOverridden(caseDoc.planInput!, path);
   const measured = (input.measured ??= {});
   if (m.burden) {
-    measured.liverMl = m.burden.liverIncludingTumourMl;
-    measured.tumourMl = m.burden.tumourMl;
+    if (!own('measured.liverMl')) measured.liverMl = m.burden.liverIncludingTumourMl;
+    if (!own('measured.tumourMl')) measured.tumourMl = m.burden.tumourMl;
+  }
+  // The Y-90 target volumes measured inside the case's target territory.
+  const target = m.figures?.territories?.find((t) => t.id === caseDoc.targetTerritoryId)?.figures;
+  if (target && input.y90) {
+    if (!own('y90.targetVolumeMl')) input.y90.targetVolumeMl = target.targetMl;
+    if (!own('y90.tumourInTargetMl')) input.y90.tumourInTargetMl = target.tumourMl;
+    if (!own('y90.normalInTargetMl')) input.y90.normalInTargetMl = target.normalMl;
   }
   const lesions = Array.isArray(measured.lesions) ? (measured.lesions as Record<string, unknown>[]) : [];
-  for (const lesion of lesions) {
-    const margin = m.margins.find((x) => x.lesion.name === lesion.id)?.result.mamMm;
+  // Lesions are matched by their stable id (segment number), so renaming a segment changes nothing.
+  for (const [n, lesion] of lesions.entries()) {
+    const figure = m.figures?.lesions.find((l) => l.id === lesion.id);
+    if (figure) {
+      if (!own(`measured.lesions.${n}.diameterMm`)) lesion.diameterMm = figure.maxDiameter3dMm;
+      lesion.volumeMl = figure.volumeMl;
+    }
+    const margin = m.margins.find((x) => x.lesionId === lesion.id)?.result.mamMm;
     if (margin !== undefined && Number.isFinite(margin)) lesion.minimalAblativeMarginMm = margin;
   }
   const ruleSet = loadDefaultRuleSet();

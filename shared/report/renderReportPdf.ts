@@ -105,6 +105,31 @@ export async function renderReportPdf(model: ReportModel): Promise<Uint8Array> {
     );
   }
 
+  if (model.territories.length) {
+    L.heading('Y-90 target territories');
+    L.table(
+      ['Territory', 'Cut', 'Liver mL', 'Tumour mL / kg', 'Normal mL / kg'],
+      model.territories.map((t) => [
+        t.target ? `${t.name} (target)` : t.name,
+        t.planes,
+        t.targetMl.toFixed(1),
+        `${t.tumourMl.toFixed(1)} / ${t.tumourKg.toFixed(3)}`,
+        `${t.normalMl.toFixed(1)} / ${t.normalKg.toFixed(3)}`,
+      ]),
+      [2, 3.2, 1.4, 2, 2],
+    );
+    L.paragraph(`Masses at tissue density ${model.territories[0]!.density}.`);
+  }
+
+  if (model.inputOrigins.length) {
+    L.heading('Plan inputs from measurements');
+    L.table(
+      ['Input', 'Value', 'Source'],
+      model.inputOrigins.map((o) => [o.field, o.value, o.source]),
+      [3, 1.5, 4.5],
+    );
+  }
+
   if (model.ablation) {
     const a = model.ablation;
     L.heading('Ablation margins');

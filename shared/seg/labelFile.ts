@@ -46,9 +46,15 @@ export function detectLabelFormat(bytes: Uint8Array): LabelFileFormat | null {
  * order, other grids) or a NIfTI labelmap (each distinct nonzero value one
  * segment, "Label N") onto grid. Shared by the CLI and the app's import.
  */
-export function readLabelFile(bytes: Uint8Array, grid: Grid, format = detectLabelFormat(bytes)): LabelFileOnGrid {
+export function readLabelFile(
+  bytes: Uint8Array,
+  grid: Grid,
+  format = detectLabelFormat(bytes),
+  /** SEG frames already decoded by an image codec (see readSeg). */
+  decodedFrames?: Uint8Array[],
+): LabelFileOnGrid {
   if (format === 'seg') {
-    const seg = readSeg(bytes, grid);
+    const seg = readSeg(bytes, grid, decodedFrames);
     return {
       format,
       grid,

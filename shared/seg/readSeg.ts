@@ -1,6 +1,7 @@
 import { readInstance, type NaturalDataset } from '../dicom/writeInstance';
 import type { Grid, Labelmap, Vec3 } from '../volume/grid';
 import { dicomLabToRgb } from './color';
+import { segFrameValues } from './segFrames';
 import type { Code } from './codes';
 import type { AlgorithmType, SegmentInfo } from './types';
 
@@ -40,8 +41,12 @@ interface Frame {
  * neighbour); a frame whose plane lies within half a slice of a target slice
  * fills it, so SEGs drawn on a different series of the same frame of
  * reference land in the right place.
+ *
+ * Native, deflated and RLE frames are read here; frames compressed with an
+ * image codec (JPEG 2000, JPEG-LS...) come in as `decodedFrames`, in file
+ * order (electron/services/dicom/decodeSegFrames.ts).
  */
-export function readSeg(bytes: Uint8Array, targetGrid?: Grid): ReadSegResult {
+export function readSeg(bytes: Uint8Array, targetGrid?: Grid, decodedFrames?: Uint8Array[]): ReadSegResult {
   const ds = readInstance(bytes);
   const type = String(ds.SegmentationType ?? '').toUpperCase();
   const isLabelmap = type === 'LABELMAP' || ds.SOPClassUID === LABELMAP_SOP_CLASS;
@@ -55,20 +60,8 @@ export function readSeg(bytes: Uint8Array, targetGrid?: Grid): ReadSegResult {
   const bits = Number(ds.BitsAllocated);
   const segments = seq(ds.SegmentSequence).map(parseSegment);
   const frames = parseFrames(ds, nFrames, isLabelmap);
-  const pixels = (ds.PixelData as ArrayBuffer[] | undefined)?.[0];
-  if (!pixels) throw new Error('readSeg: no PixelData');
-  const px = new Uint8Array(pixels);
-  const sliceSize = rows * cols;
   const maxFraction = Number(ds.MaximumFractionalValue ?? 255);
-
-  // Frame value reader: binary bits (frames back to back), 8- or 16-bit words.
-  const valueAt = (f: number, p: number): number => {
-    const n = f * sliceSize + p;
-    if (bits === 1) return (px[n >> 3]! >> (n & 7)) & 1;
-    if (bits === 8) return px[n]!;
-    return px[2 * n]! | (px[2 * n + 1]! << 8);
-  };
-  if (px.length * 8 < nFrames * sliceSize * bits) throw new Error('readSeg: PixelData shorter than its frames');
+  const valueAt = segFrameValues(bytes, ds, { rows, cols, nFrames, bits }, decodedFrames);
 
   const grid = targetGrid ?? gridFromFrames(frames, rows, cols);
   const nVox = grid.dims[0] * grid.dims[1] * grid.dims[2];

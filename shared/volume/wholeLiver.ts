@@ -21,8 +21,10 @@ export interface WholeLiverMasks {
 }
 
 /** The labels whose voxels may be intrahepatic vessels: vessel segments other than the IVC. */
-export function intrahepaticVesselLabels(segments: readonly Segment[]): number[] {
-  return segments.filter((s) => s.kind === 'vessel' && s.type.value !== IVC_CODE).map((s) => s.label);
+export function intrahepaticVesselLabels(
+  segments: readonly (Pick<Segment, 'label' | 'kind'> & { type?: { value: string } })[],
+): number[] {
+  return segments.filter((s) => s.kind === 'vessel' && s.type?.value !== IVC_CODE).map((s) => s.label);
 }
 
 /**

@@ -29,3 +29,7 @@ declare module '@cornerstonejs/codec-openjpeg/wasmjs' {
   const factory: EmscriptenCodecFactory;
   export default factory;
 }
+declare module '@cornerstonejs/codec-charls/wasmjs' {
+  const factory: EmscriptenCodecFactory;
+  export default factory;
+}

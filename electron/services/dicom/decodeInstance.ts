@@ -1,8 +1,9 @@
 import dicomParser from 'dicom-parser';
 import type { DataSet } from 'dicom-parser';
+import { frameBytes } from '../../../shared/dicom/frameBytes';
 import { inflateDataset } from '../../../shared/dicom/inflateDataset';
 import { thrownMessage } from '../../../shared/dicom/thrownMessage';
-import { decodeRle } from './decodeRle';
+import { decodeRle } from '../../../shared/dicom/decodeRle';
 import { codecFor, TS } from './transferSyntax';
 import { decodeCompressed } from './wasmCodecs';
 
@@ -33,21 +34,6 @@ function signExtend(f: StoredFrame, bitsStored: number, bitsAllocated: number): 
   if (bitsStored >= bitsAllocated) return;
   const shift = 32 - bitsStored;
   for (let i = 0; i < f.length; i++) f[i] = (f[i]! << shift) >> shift;
-}
-
-function frameBytes(ds: DataSet, frame: number, frameSize: number, nFrames: number): Uint8Array {
-  const el = ds.elements.x7fe00010!;
-  if (!el.encapsulatedPixelData) {
-    const start = el.dataOffset + frame * frameSize;
-    if (start + frameSize > ds.byteArray.length)
-      throw new Error(
-        `truncated: frame ${frame + 1} needs bytes up to ${start + frameSize}, file has ${ds.byteArray.length}`,
-      );
-    return ds.byteArray.subarray(start, start + frameSize);
-  }
-  if (nFrames === 1) return dicomParser.readEncapsulatedPixelDataFromFragments(ds, el, 0, el.fragments!.length);
-  const bot = el.basicOffsetTable?.length ? el.basicOffsetTable : dicomParser.createJPEGBasicOffsetTable(ds, el);
-  return dicomParser.readEncapsulatedImageFrame(ds, el, frame, bot);
 }
 
 /**

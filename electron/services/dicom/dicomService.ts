@@ -1,4 +1,3 @@
-import { join } from 'node:path';
 import { PHASE_LABELS } from '../../../shared/dicom/phaseLabels';
 import type { ScanResult, StudySummary } from '../../../shared/ipc/channels/dicom';
 import { scanPaths } from './scanPaths';
@@ -6,6 +5,7 @@ import {
   findMissingFiles,
   mergeIntoIndex,
   readStudyIndex,
+  studyIndexFile,
   writeStudyIndex,
   type IndexedStudy,
   type StudyIndex,
@@ -30,7 +30,7 @@ export interface DicomServiceOptions {
  * setPhase (the user's phase label, kept across restarts and rescans).
  */
 export function createDicomService(opts: DicomServiceOptions) {
-  const file = join(opts.userDataDir, 'study-index.json');
+  const file = studyIndexFile(opts.userDataDir);
   let chain: Promise<unknown> = Promise.resolve();
   // Index updates are serialised so two quick scans cannot lose each other's studies.
   const update = <T>(fn: (i: StudyIndex) => Promise<[StudyIndex, T]> | [StudyIndex, T]): Promise<T> => {
@@ -81,6 +81,8 @@ export function createDicomService(opts: DicomServiceOptions) {
       return {
         studies: studies.map((s) => present(s, overrides)),
         unreadable: r.unreadable,
+        duplicates: r.duplicates,
+        accounted: r.accounted,
         filesScanned: r.filesScanned,
         seconds: r.seconds,
       };

@@ -117,7 +117,10 @@ describe('scanPaths', () => {
     expect(reasons['notes.txt']).toMatch(/not a DICOM file/);
     expect(reasons['empty.dcm']).toMatch(/not a DICOM file \(0 bytes\)/);
     expect(reasons['truncated.dcm']).toMatch(/truncated/);
-    expect(reasons['report.dcm']).toMatch(/no pixel data \(modality SR\)/);
+    // An SR is a derived object of its study, not an unreadable image.
+    expect(reasons['report.dcm']).toBeUndefined();
+    expect(r.studies.find((st) => st.studyInstanceUid === '2.25.4242.1')!.derived.map((d) => d.kind)).toEqual(['SR']);
+    expect(r.accounted).toEqual({ images: 5, duplicates: 0, derived: 1, unreadable: 3, total: 9 });
   });
 
   it('finds the header worker script when running from sources', () => {

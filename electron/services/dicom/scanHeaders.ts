@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { InstanceHeader } from '../../../shared/dicom/instanceHeader';
+import type { DerivedObject } from '../../../shared/dicom/derivedObject';
 import type { UnreadableFile } from '../../../shared/dicom/unreadable';
-import { readHeaderFile } from './readHeaderFile';
+import { readHeaderFile, type HeaderFileResult } from './readHeaderFile';
 
 export interface ScanProgress {
   done: number;
@@ -18,8 +19,6 @@ export interface ScanOptions {
   /** Worker threads; 0 reads in this thread (still async, yielding between files). */
   workers?: number;
 }
-
-type Result = { header: InstanceHeader } | { unreadable: UnreadableFile };
 
 const CHUNK = 32;
 
@@ -52,12 +51,14 @@ function spawnWorker(entry: URL): Worker {
 export async function scanHeaders(
   files: string[],
   opts: ScanOptions = {},
-): Promise<{ headers: InstanceHeader[]; unreadable: UnreadableFile[] }> {
+): Promise<{ headers: InstanceHeader[]; derived: DerivedObject[]; unreadable: UnreadableFile[] }> {
   const headers: InstanceHeader[] = [];
+  const derived: DerivedObject[] = [];
   const unreadable: UnreadableFile[] = [];
   const total = files.length;
   let done = 0;
-  const take = (r: Result) => ('header' in r ? headers.push(r.header) : unreadable.push(r.unreadable));
+  const take = (r: HeaderFileResult) =>
+    'header' in r ? headers.push(r.header) : 'derived' in r ? derived.push(r.derived) : unreadable.push(r.unreadable);
   opts.signal?.throwIfAborted();
   opts.onProgress?.({ done, total });
   const entry = opts.workers === 0 ? null : workerEntry();
@@ -70,7 +71,7 @@ export async function scanHeaders(
       take(await readHeaderFile(f));
       if (++done % CHUNK === 0 || done === total) opts.onProgress?.({ done, total });
     }
-    return { headers, unreadable };
+    return { headers, derived, unreadable };
   }
   const chunks: string[][] = [];
   for (let i = 0; i < total; i += CHUNK) chunks.push(files.slice(i, i + CHUNK));
@@ -86,7 +87,7 @@ export async function scanHeaders(
       };
       for (const w of workers) {
         w.on('error', reject);
-        w.on('message', (msg: { id: number; results: Result[] }) => {
+        w.on('message', (msg: { id: number; results: HeaderFileResult[] }) => {
           for (const r of msg.results) take(r);
           done += msg.results.length;
           opts.onProgress?.({ done, total });
@@ -101,5 +102,5 @@ export async function scanHeaders(
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return { headers, unreadable };
+  return { headers, derived, unreadable };
 }

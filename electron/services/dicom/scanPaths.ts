@@ -3,25 +3,58 @@ import type { UnreadableFile } from '../../../shared/dicom/unreadable';
 import { readFile } from 'node:fs/promises';
 import { enhancementFeatures, phasesFromEnhancement } from '../../../shared/dicom/enhancementPhase';
 import { decodeInstance } from './decodeInstance';
+import { dedupeInstances, type DuplicateFile } from './dedupeInstances';
 import { listFiles } from './listFiles';
 import { scanHeaders, type ScanOptions } from './scanHeaders';
 
+/** Every file given, counted once: images + duplicates + derived + unreadable = total. */
+export interface Accounted {
+  images: number;
+  duplicates: number;
+  derived: number;
+  unreadable: number;
+  total: number;
+}
+
 export interface ScanOutput extends StudyTree {
   unreadable: UnreadableFile[];
+  duplicates: DuplicateFile[];
+  accounted: Accounted;
   filesScanned: number;
   seconds: number;
 }
 
-/** Folders, files and DICOMDIRs -> study tree (+ unreadable files with reasons). */
+/**
+ * Folders, files and DICOMDIRs -> study tree with derived objects, plus every
+ * other file accounted for: duplicates (which copy was kept, whether they
+ * differ) and unreadable files with reasons.
+ */
 export async function scanPaths(paths: string[], opts: ScanOptions = {}): Promise<ScanOutput> {
   const t0 = performance.now();
   const listed = await listFiles(paths, opts.signal);
-  const { headers, unreadable } = await scanHeaders(listed.files, opts);
-  const tree = buildStudyTree(headers);
+  const read = await scanHeaders(listed.files, opts);
+  // One dedupe over images and derived objects: a UID is one instance whatever it holds.
+  const { kept, duplicates } = await dedupeInstances<{ path: string; sopInstanceUid: string }>(
+    [...read.headers, ...read.derived],
+    opts.signal,
+  );
+  const keptPaths = new Set(kept.map((k) => k.path));
+  const headers = read.headers.filter((h) => keptPaths.has(h.path));
+  const derived = read.derived.filter((d) => keptPaths.has(d.path));
+  const tree = buildStudyTree(headers, derived);
   await labelByEnhancement(tree, opts.signal);
+  const unreadable = [...listed.unreadable, ...listed.notInstances, ...read.unreadable];
   return {
     ...tree,
-    unreadable: [...listed.unreadable, ...unreadable],
+    unreadable,
+    duplicates,
+    accounted: {
+      images: headers.length,
+      duplicates: duplicates.length,
+      derived: derived.length,
+      unreadable: unreadable.length,
+      total: listed.files.length + listed.unreadable.length + listed.notInstances.length,
+    },
     filesScanned: listed.files.length,
     seconds: (performance.now() - t0) / 1000,
   };

@@ -1,4 +1,5 @@
 import { access, readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { SeriesSummary, StudySummary } from '../../../shared/ipc/channels/dicom';
 import type { StudyNode } from '../../../shared/dicom/buildStudyTree';
 import { studySummary } from '../../../shared/dicom/seriesSummary';
@@ -16,6 +17,16 @@ export interface StudyIndex {
 }
 
 const EMPTY: StudyIndex = { version: 1, studies: [], phaseOverrides: {} };
+
+/** Where a host keeps its study index. */
+export const studyIndexFile = (userDataDir: string) => join(userDataDir, 'study-index.json');
+
+/** Whether the index lists `path` as a derived object (SEG, SR, ...) of a scanned study. */
+export async function isIndexedDerived(file: string, path: string): Promise<boolean> {
+  const wanted = resolve(path);
+  const index = await readStudyIndex(file);
+  return index.studies.some((st) => (st.derived ?? []).some((d) => resolve(d.path) === wanted));
+}
 
 export async function readStudyIndex(file: string): Promise<StudyIndex> {
   let text: string;
@@ -44,9 +55,12 @@ export function mergeIntoIndex(index: StudyIndex, studies: StudyNode[]): StudyIn
     const old = byUid.get(st.studyInstanceUid);
     const merged = new Map((old?.series ?? []).map((s) => [s.seriesInstanceUid, s]));
     for (const s of series) merged.set(s.seriesInstanceUid, s);
+    const derived = new Map((old?.derived ?? []).map((d) => [d.sopInstanceUid, d]));
+    for (const d of summary.derived) derived.set(d.sopInstanceUid, d);
     byUid.set(st.studyInstanceUid, {
       ...summary,
       series: [...merged.values()].sort((a, b) => a.seriesNumber - b.seriesNumber),
+      derived: [...derived.values()],
     });
   }
   return { ...index, studies: [...byUid.values()] };

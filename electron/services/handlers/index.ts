@@ -1,6 +1,7 @@
 import type { Handlers, PartialHandlers, ServiceEnv } from '../handlerTypes';
 import { FileRegistry } from '../files/fileRegistry';
 import { PickedPaths } from '../files/pickedPaths';
+import { isIndexedDerived, studyIndexFile } from '../dicom/studyIndex';
 import { createErrorLog } from '../log/errorLog';
 import { appHandlers } from './app';
 import { caseHandlers } from './case';
@@ -38,7 +39,7 @@ export function createHandlers(env: ServiceEnv): {
     practiceHandlers(env),
     targetsHandlers(env),
     dialogHandlers(env, picked),
-    labelsHandlers(picked),
+    labelsHandlers(picked, undefined, (path) => isIndexedDerived(studyIndexFile(env.userDataDir), path)),
   ];
   const handlers = Object.assign({}, ...parts) as Handlers;
   return { handlers, log, files };

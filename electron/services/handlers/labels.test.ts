@@ -111,6 +111,27 @@ describe('labels handlers', () => {
     });
   });
 
+  it('imports a SEG the study index lists as a derived object without a dialog ("Load into case")', async () => {
+    const listed = join(dir, 'listed-seg.dcm');
+    const other = join(dir, 'unlisted-seg.dcm');
+    for (const p of [listed, other]) await writeFile(p, writeSeg(smallSegInput(grid, sampleMasks(grid))));
+    const index = join(dir, 'study-index.json');
+    await writeFile(
+      index,
+      JSON.stringify({ version: 1, studies: [{ derived: [{ path: listed }] }], phaseOverrides: {} }),
+    );
+    try {
+      const r = await call('labels:import', { path: listed, referenceGrid: grid });
+      expect(r).toMatchObject({ ok: true, value: { format: 'seg' } });
+      expect(await call('labels:import', { path: other, referenceGrid: grid })).toMatchObject({
+        ok: false,
+        error: { code: 'not-picked' },
+      });
+    } finally {
+      await rm(index);
+    }
+  });
+
   it('refuses a NIfTI wholly outside the image', async () => {
     const far: Grid = { ...grid, origin: [500, 500, 500] };
     const path = join(dir, 'far.nii.gz');

@@ -6,6 +6,7 @@ import type { LabelsImportResult } from '../../../shared/ipc/channels/labels';
 import { detectLabelFormat, readLabelFile, type LabelFileOnGrid } from '../../../shared/seg/labelFile';
 import type { Grid } from '../../../shared/volume/grid';
 import { encodeNifti } from '../../../shared/volume/nifti';
+import { decodeSegFrames } from '../dicom/decodeSegFrames';
 import { ServiceError } from '../handlerTypes';
 
 /** Larger files are refused unread (a SEG of a whole CT with dozens of segments stays far below). */
@@ -41,7 +42,7 @@ export async function importLabelFile(
   const notes: string[] = [];
   let file: LabelFileOnGrid;
   try {
-    file = readLabelFile(bytes, grid, format);
+    file = readLabelFile(bytes, grid, format, format === 'seg' ? await decodeSegFrames(bytes) : undefined);
   } catch (e) {
     throw new ServiceError('unreadable', `${name} cannot be imported: ${reason(e)}.`);
   }

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { ReferenceMasks } from '../../../shared/practice/index';
 import type { CaseTruth } from '../../../shared/sample/index';
 import { readSeg } from '../../../shared/seg/readSeg';
+import { decodeSegFrames } from '../dicom/decodeSegFrames';
 import type { Grid } from '../../../shared/volume/grid';
 import { materialiseSample } from '../samples/materialiseSample';
 
@@ -20,9 +21,11 @@ export async function loadSampleTruth(sample: string, cacheDir: string, signal?:
 /**
  * The reference masks on the attempt grid: the truth SEG resampled through patient space
  * (readSeg), so an attempt drawn on any series of the frame of reference is compared in place.
+ * Frames compressed with an image codec are decoded first, as the app's import does.
  */
 export async function loadReference(source: SampleTruth, grid: Grid): Promise<ReferenceMasks> {
-  const seg = readSeg(new Uint8Array(await readFile(source.segFile)), grid);
+  const bytes = new Uint8Array(await readFile(source.segFile));
+  const seg = readSeg(bytes, grid, await decodeSegFrames(bytes));
   const liverNumber = source.truth.segments.find((s) => s.name === 'Liver')?.label;
   const liverAt = seg.segments.findIndex((s) => s.number === liverNumber);
   if (liverAt < 0) throw new Error('the truth SEG has no liver segment');

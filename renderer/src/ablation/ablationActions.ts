@@ -5,6 +5,8 @@ import type { UserDeviceEntry } from '../../../shared/ipc/channels/devices';
 import { SEGMENT_TEMPLATES } from '../../../shared/case/segmentTemplates';
 import type { Vec3 } from '../../../shared/volume/grid';
 import { api } from '../api';
+import { caseScoped } from '../case/caseSession';
+import { JobCancelled } from '../case/workerJob';
 import { currentSession, sessionGrid } from '../segmentation/caseSession';
 import { asOneUndoStep } from '../segmentation/labelmapSession';
 import { reportError, useAppStore } from '../store/appStore';
@@ -14,8 +16,8 @@ import { runAblationAnalysis } from './runAblationAnalysis';
 import { writeOverlay } from './zoneOverlay';
 
 let run = 0;
-/** The last zone mask (case grid), for converting it to a segment. */
-let lastZone: Uint8Array | null = null;
+/** The last zone mask (case grid) of the open case, for converting it to a segment. */
+const lastZone = caseScoped(() => ({ mask: null as Uint8Array | null }));
 
 export async function loadCatalogue(): Promise<void> {
   try {
@@ -99,11 +101,12 @@ export async function analyseNow(): Promise<void> {
     });
     if (mine !== run) return;
     const { overlay, ...summary } = result;
-    lastZone = overlay;
+    lastZone().mask = overlay;
     writeOverlay(overlay);
     useAblationStore.getState().setAnalysis(summary, false);
   } catch (e) {
-    if (mine !== run) return;
+    // Superseded by a newer analysis, or its case closed: nothing to show.
+    if (mine !== run || e instanceof JobCancelled) return;
     useAblationStore.getState().setAnalysis(null, false, e instanceof Error ? e.message : String(e));
   }
 }
@@ -115,7 +118,8 @@ export async function analyseNow(): Promise<void> {
  */
 export function convertZoneToSegment(): void {
   const session = currentSession();
-  if (!session || !lastZone) return;
+  const zone = lastZone().mask;
+  if (!session || !zone) return;
   const template = SEGMENT_TEMPLATES.find((t) => t.id === 'ablation-zone');
   if (!template) return;
   const segments = useCaseStore.getState().segments;
@@ -125,7 +129,7 @@ export function convertZoneToSegment(): void {
     const data = session.readVoxels();
     let n = 0;
     for (let v = 0; v < data.length; v++) {
-      const z = lastZone![v]!;
+      const z = zone[v]!;
       // bands 2..4 (margin >= 0) lie inside the zone; band 1 is tumour surface outside it
       if ((z === ZONE_LABEL || (z >= 2 && z <= 4)) && replaceable.has(data[v]!)) {
         data[v] = seg.label;

@@ -2,6 +2,7 @@ import type { AblationAnalysis, AblationOptions } from '../../../shared/ablation
 import type { PathSegmentInfo } from '../../../shared/ablation/pathCrossings';
 import type { Applicator } from '../../../shared/volume/ablationZone';
 import type { Labelmap } from '../../../shared/volume/grid';
+import type { WorkerReply } from '../case/workerJob';
 
 /** What the ablation worker is asked: the case labelmap (a copy), its segments, the zones. */
 export interface AblationJob {
@@ -11,4 +12,5 @@ export interface AblationJob {
   options: AblationOptions;
 }
 
-export type AblationWorkerMessage = { type: 'done'; result: AblationAnalysis } | { type: 'error'; message: string };
+/** What the ablation worker posts back (the one reply shape every worker uses). */
+export type AblationWorkerMessage = WorkerReply<AblationAnalysis>;

@@ -1,28 +1,20 @@
 import type { AblationAnalysis } from '../../../shared/ablation/analyseAblation';
-import type { AblationJob, AblationWorkerMessage } from './ablationJob';
+import { JobLane, runWorkerJob } from '../case/workerJob';
+import type { AblationJob } from './ablationJob';
 
-let current: Worker | null = null;
+const lane = new JobLane<AblationAnalysis>();
 
 /**
- * Runs the analysis in a fresh module worker; a newer request terminates the older one (the
- * maths is one synchronous pass and cannot be interrupted from inside), whose promise rejects
- * with 'superseded'.
+ * Runs the analysis in a fresh module worker; a newer request ends the older one (the maths is
+ * one synchronous pass and cannot be interrupted from inside), whose promise rejects with
+ * JobCancelled. The labelmap copy is transferred, not cloned.
  */
 export function runAblationAnalysis(job: AblationJob): Promise<AblationAnalysis> {
-  current?.terminate();
-  const worker = new Worker(new URL('./ablationWorker.ts', import.meta.url), { type: 'module' });
-  current = worker;
-  return new Promise<AblationAnalysis>((resolve, reject) => {
-    worker.onmessage = (e: MessageEvent<AblationWorkerMessage>) => {
-      worker.terminate();
-      if (current === worker) current = null;
-      if (e.data.type === 'done') resolve(e.data.result);
-      else reject(new Error(e.data.message));
-    };
-    worker.onerror = (e) => {
-      worker.terminate();
-      reject(new Error(e.message || 'The ablation worker failed to start.'));
-    };
-    worker.postMessage(job, [job.labelmap.data.buffer]);
-  });
+  return lane.start(() =>
+    runWorkerJob<AblationAnalysis>(
+      () => new Worker(new URL('./ablationWorker.ts', import.meta.url), { type: 'module' }),
+      job,
+      { transfer: [job.labelmap.data.buffer], failure: 'The ablation worker failed to start.' },
+    ),
+  ).promise;
 }

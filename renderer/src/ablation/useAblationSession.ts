@@ -1,26 +1,32 @@
 import { eventTarget } from '@cornerstonejs/core';
 import { Enums as ToolEnums } from '@cornerstonejs/tools';
 import { useEffect } from 'react';
-import { currentSession } from '../segmentation/caseSession';
+import { useCaseLabelmap } from '../case/useCaseLabelmap';
 import { reportError } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
+import { onViewerEvent } from '../viewer/viewerEvents';
 import { analyseNow, loadCatalogue, refreshCrossings } from './ablationActions';
 import { useAblationStore } from './ablationStore';
 import { ensureOverlay } from './zoneOverlay';
 
-const SYNC_MS = 400;
 const DEBOUNCE_MS = 300;
 
 /**
  * While the Ablation workspace is open: the device catalogue, the overlay labelmap on every
- * view, and a fresh analysis (worker) plus path warnings whenever applicators, thresholds,
- * segments or case voxels change. The overlay's own writes are ignored so it cannot loop.
+ * view the viewer (re)creates, and a fresh analysis (worker) plus path warnings whenever the
+ * case's labelmap appears or applicators, thresholds, segments or case voxels change. The
+ * overlay's own writes are ignored so it cannot loop.
  */
 export function useAblationSession(): void {
+  const labelmap = useCaseLabelmap();
+
   useEffect(() => {
     void loadCatalogue();
+  }, []);
+
+  useEffect(() => {
+    if (!labelmap) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    let seenSession: unknown = null;
     const schedule = () => {
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -28,24 +34,19 @@ export function useAblationSession(): void {
         void analyseNow();
       }, DEBOUNCE_MS);
     };
-    const sync = () => {
+    const overlay = () => {
       try {
-        const s = currentSession();
-        if (!s) return;
-        ensureOverlay(s.referenceVolumeId);
-        if (s !== seenSession) {
-          seenSession = s;
-          schedule();
-        }
+        ensureOverlay(labelmap.referenceVolumeId);
       } catch (e) {
         reportError('Ablation overlay', e);
       }
     };
-    sync();
-    const poll = setInterval(sync, SYNC_MS);
+    overlay();
+    schedule();
+    const offViewport = onViewerEvent('viewport-ready', overlay);
     const onVoxels = (e: Event) => {
       const id = (e as CustomEvent<{ segmentationId?: string }>).detail?.segmentationId;
-      if (id && id === currentSession()?.segmentationId) schedule();
+      if (id === labelmap.segmentationId) schedule();
     };
     eventTarget.addEventListener(ToolEnums.Events.SEGMENTATION_DATA_MODIFIED, onVoxels);
     const offAblation = useAblationStore.subscribe((c, p) => {
@@ -55,11 +56,11 @@ export function useAblationSession(): void {
       if (c.segments !== p.segments) schedule();
     });
     return () => {
-      clearInterval(poll);
       clearTimeout(timer);
+      offViewport();
       eventTarget.removeEventListener(ToolEnums.Events.SEGMENTATION_DATA_MODIFIED, onVoxels);
       offAblation();
       offCase();
     };
-  }, []);
+  }, [labelmap]);
 }

@@ -6,12 +6,13 @@ import { voxelVolumeMm3, type Vec3 } from '../../../shared/volume/grid';
 import { decodeNiftiLabelmap, encodeNifti } from '../../../shared/volume/nifti';
 import { registerLandmarks } from '../../../shared/volume/registration';
 import { writeOverlay } from '../ablation/zoneOverlay';
-import { toViewerSeries } from '../import/importActions';
+import { caseScoped } from '../case/caseSession';
+import { JobCancelled } from '../case/workerJob';
 import { currentSession, referenceSeries, sessionGrid, voxelAt } from '../segmentation/caseSession';
 import { gridOfVolume, scalarOfVolume } from '../segmentation/volumeGrid';
 import { reportError, useAppStore } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
-import { useStudyStore, type ViewerSeries } from '../store/studyStore';
+import { toViewerSeries, useStudyStore, type ViewerSeries } from '../store/studyStore';
 import { useViewerStore } from '../viewer/viewerStore';
 import { currentMatrix, useConfirmStore, type LandmarkPair, type Refinement } from './confirmStore';
 import { postZoneOverlay } from './postZoneOverlay';
@@ -29,13 +30,13 @@ export function cancelConfirmation(): void {
   useConfirmStore.getState().set({ busy: null });
 }
 
-/** The phases shown before Confirm replaced them with pre | post, to go back to. */
-let phasesBefore: ViewerSeries[] | null = null;
+/** The phases shown before Confirm replaced them with pre | post, to go back to (per case). */
+const shownBefore = caseScoped(() => ({ phases: null as ViewerSeries[] | null }));
 
 /** Series of the same patient acquired in another frame of reference: post-ablation candidates. */
 export function postCandidates(): ViewerSeries[] {
   const shown = useStudyStore.getState().viewerSeries;
-  const pre = referenceSeries(phasesBefore ?? shown);
+  const pre = referenceSeries(shownBefore().phases ?? shown);
   if (!pre) return [];
   return useStudyStore
     .getState()
@@ -49,7 +50,7 @@ export function postCandidates(): ViewerSeries[] {
 }
 
 function preSeries(): ViewerSeries | undefined {
-  return referenceSeries(phasesBefore ?? useStudyStore.getState().viewerSeries);
+  return referenceSeries(shownBefore().phases ?? useStudyStore.getState().viewerSeries);
 }
 
 /** Shows the pre-procedure reference phase beside the chosen post-ablation series. */
@@ -58,7 +59,8 @@ export function showPrePost(postUid: string): void {
   const pre = preSeries();
   if (!post || !pre) throw new Error('That series is no longer in the study list; reopen the folder.');
   const shown = useStudyStore.getState().viewerSeries;
-  if (!phasesBefore) phasesBefore = shown;
+  const before = shownBefore();
+  if (!before.phases) before.phases = shown;
   const store = useConfirmStore.getState();
   if (store.postSeriesUid !== postUid) {
     postZoneOverlay.destroy();
@@ -82,8 +84,9 @@ export function showPrePost(postUid: string): void {
 
 /** Back to the pre-procedure phases side by side. */
 export function backToPhases(): void {
-  if (phasesBefore) useStudyStore.getState().showInViewer(phasesBefore);
-  phasesBefore = null;
+  const before = shownBefore();
+  if (before.phases) useStudyStore.getState().showInViewer(before.phases);
+  before.phases = null;
   // The post volume is freed with its views; its zone is drawn again from the kept file.
   postZoneOverlay.destroy();
   const s = useConfirmStore.getState();
@@ -163,7 +166,7 @@ async function zoneJob(
     setZone(combine(r.mask));
     useConfirmStore.getState().set({ note: r.note });
   } catch (e) {
-    if (!(e instanceof Error && e.message === 'Cancelled')) throw e;
+    if (!(e instanceof JobCancelled)) throw e;
   } finally {
     useConfirmStore.getState().set({ busy: null });
   }
@@ -321,7 +324,7 @@ export async function refineRegistration(): Promise<void> {
         : 'Refinement found no better alignment; the landmark transform is kept.',
     });
   } catch (e) {
-    if (!(e instanceof Error && e.message === 'Cancelled')) reportError('Refining the registration', e);
+    if (!(e instanceof JobCancelled)) reportError('Refining the registration', e);
   } finally {
     useConfirmStore.getState().set({ busy: null });
   }
@@ -368,7 +371,7 @@ export async function computeConfirmation(): Promise<void> {
     writeOverlay(overlay);
     useConfirmStore.getState().set({ result: summary });
   } catch (e) {
-    if (!(e instanceof Error && e.message === 'Cancelled')) reportError('Confirming the margin', e);
+    if (!(e instanceof JobCancelled)) reportError('Confirming the margin', e);
   } finally {
     useConfirmStore.getState().set({ busy: null });
   }

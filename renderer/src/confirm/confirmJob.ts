@@ -1,5 +1,6 @@
 import type { ConfirmationInput, ConfirmationResult } from '../../../shared/ablation/confirmMargin';
 import type { Grid, ScalarVolume, Vec3 } from '../../../shared/volume/grid';
+import type { WorkerReply } from '../case/workerJob';
 import type { Refinement } from './confirmStore';
 
 /** What the confirm worker is asked; volumes and masks travel as copies. */
@@ -26,7 +27,4 @@ export interface ZoneResult {
 
 export type ConfirmJobResult = ConfirmationResult | Refinement | ZoneResult;
 
-export type ConfirmWorkerMessage =
-  | { type: 'progress'; fraction: number }
-  | { type: 'done'; result: ConfirmJobResult }
-  | { type: 'error'; message: string };
+export type ConfirmWorkerMessage = WorkerReply<ConfirmJobResult>;

@@ -1,18 +1,21 @@
 import { useEffect } from 'react';
 import { ensureOverlay } from '../ablation/zoneOverlay';
 import { currentSession } from '../segmentation/caseSession';
+import { useCaseLabelmap } from '../case/useCaseLabelmap';
 import { reportError } from '../store/appStore';
+import { onViewerEvent } from '../viewer/viewerEvents';
 import { syncPostOverlay } from './confirmActions';
 import { useConfirmStore } from './confirmStore';
-
-const SYNC_MS = 400;
 
 /**
  * While the Confirm tab is open: the achieved-zone overlay on the post views (and a zone saved
  * with the case once its series has loaded), the registered zone and margin map on the
- * pre-procedure views, and Esc to leave a click mode.
+ * pre-procedure views, and Esc to leave a click mode. The viewer's events say when a view or
+ * a series is there to draw on.
  */
 export function useConfirmSession(): void {
+  const labelmap = useCaseLabelmap();
+
   useEffect(() => {
     const sync = () => {
       try {
@@ -24,14 +27,20 @@ export function useConfirmSession(): void {
       }
     };
     sync();
-    const poll = setInterval(sync, SYNC_MS);
+    const offs = [
+      onViewerEvent('viewport-ready', sync),
+      onViewerEvent('volume-ready', sync),
+      onViewerEvent('volume-loaded', sync),
+      // A zone restored with the case waits for its post series.
+      useConfirmStore.subscribe((s, prev) => s.pendingZone !== prev.pendingZone && s.pendingZone && sync()),
+    ];
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') useConfirmStore.getState().set({ mode: null });
     };
     window.addEventListener('keydown', onKey);
     return () => {
-      clearInterval(poll);
+      for (const off of offs) off();
       window.removeEventListener('keydown', onKey);
     };
-  }, []);
+  }, [labelmap]);
 }

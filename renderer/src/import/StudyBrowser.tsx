@@ -1,9 +1,10 @@
-import { useState } from 'react';
-import type { SeriesSummary, StudySummary } from '../../../shared/ipc/channels/dicom';
+import { Fragment, useState } from 'react';
+import type { DerivedSummary, SeriesSummary, StudySummary } from '../../../shared/ipc/channels/dicom';
 import { PHASE_LABELS } from '../../../shared/dicom/phaseLabels';
 import { api } from '../api';
 import { reportError } from '../store/appStore';
 import { useStudyStore } from '../store/studyStore';
+import { loadSegIntoCase, referencedSeries } from './derivedActions';
 import { openSeries, openStudy } from './importActions';
 
 function worstSeverity(s: SeriesSummary): 'error' | 'warning' | 'info' | null {
@@ -12,10 +13,53 @@ function worstSeverity(s: SeriesSummary): 'error' | 'warning' | 'info' | null {
   return s.findings.length ? 'info' : null;
 }
 
-/** Patient > study > series, with phase, geometry findings and a phase override. */
+const KIND_NAMES: Record<DerivedSummary['kind'], string> = {
+  SEG: 'Segmentation',
+  SR: 'Structured report',
+  RTSTRUCT: 'RT structure set',
+  KO: 'Key objects',
+  PR: 'Presentation state',
+  PDF: 'PDF report',
+  RT: 'RT object',
+  REG: 'Registration',
+  DOC: 'Document',
+};
+
+/** One derived object (SEG, SR, RTSTRUCT...) as a row under the series it was made from. */
+function DerivedRow({ study, d, under }: { study: StudySummary; d: DerivedSummary; under: boolean }) {
+  const refs = referencedSeries(study, d);
+  const refText = refs.length
+    ? `from series ${refs.map((s) => `#${s.seriesNumber}`).join(', ')}`
+    : d.referencedSeriesUids.length
+      ? 'from series not imported'
+      : 'names no series';
+  return (
+    <tr className={`derived-row${under ? ' under' : ''}`} data-testid="derived-row" data-kind={d.kind}>
+      <td>{d.seriesNumber || ''}</td>
+      <td colSpan={6} title={d.path}>
+        <span className="derived-kind">{d.kind}</span> {KIND_NAMES[d.kind]}: {d.description || '(no description)'}
+        {d.summary && d.summary !== d.description ? ` · ${d.summary}` : ''} · <i>{refText}</i>
+      </td>
+      <td>
+        {d.kind === 'SEG' && (
+          <button
+            data-testid="load-derived"
+            title="Open the images it was drawn on and import its segments into the case"
+            onClick={() => void loadSegIntoCase(study, d)}
+          >
+            Load into case
+          </button>
+        )}
+      </td>
+    </tr>
+  );
+}
+
+/** Patient > study > series (derived objects under the series they reference), with phase, findings, overrides. */
 export function StudyBrowser() {
   const studies = useStudyStore((s) => s.studies);
   const unreadable = useStudyStore((s) => s.unreadable);
+  const duplicates = useStudyStore((s) => s.duplicates);
   const [expanded, setExpanded] = useState<string | null>(null);
   if (studies.length === 0) return null;
   const byPatient = new Map<string, StudySummary[]>();
@@ -38,7 +82,8 @@ export function StudyBrowser() {
               ),
             },
       );
-      useStudyStore.getState().setStudies(next, useStudyStore.getState().unreadable);
+      const { unreadable: u, duplicates: d } = useStudyStore.getState();
+      useStudyStore.getState().setStudies(next, u, d);
     } catch (e) {
       reportError('Saving the phase', e);
     }
@@ -54,6 +99,7 @@ export function StudyBrowser() {
               <div className="study-head">
                 <span>
                   {study.studyDate} · {study.description || 'Study'} · {study.series.length} series
+                  {study.derived?.length ? ` · ${study.derived.length} derived object(s)` : ''}
                 </span>
                 <button className="primary" data-testid="open-study" onClick={() => void openStudy(study)}>
                   Open phases
@@ -76,68 +122,92 @@ export function StudyBrowser() {
                   {study.series.map((s) => {
                     const sev = worstSeverity(s);
                     const open = expanded === s.seriesInstanceUid;
+                    // Listed under the first (largest) piece of the series they reference.
+                    const derived = (study.derived ?? []).filter((d) => referencedSeries(study, d)[0] === s);
                     return (
-                      <tr key={s.seriesInstanceUid} data-testid="series-row">
-                        <td>{s.seriesNumber}</td>
-                        <td>{s.description || '(no description)'}</td>
-                        <td>{s.modality}</td>
-                        <td>{s.imageCount}</td>
-                        <td>{s.spacing.map((v) => v.toFixed(2)).join(' × ')}</td>
-                        <td title={s.phase.reason}>
-                          <select
-                            aria-label={`Phase of series ${s.seriesNumber}`}
-                            value={s.phaseOverride ?? s.phase.label}
-                            onChange={(e) => void setPhase(study, s, e.target.value)}
-                          >
-                            {PHASE_LABELS.map((p) => (
-                              <option key={p} value={p}>
-                                {p.replace(/_/g, ' ')}
-                              </option>
-                            ))}
-                          </select>
-                          {!s.phaseOverride && (
-                            <span className="confidence">{Math.round(s.phase.confidence * 100)}%</span>
-                          )}
-                        </td>
-                        <td>
-                          {sev ? (
-                            <button
-                              className={`finding ${sev}`}
-                              onClick={() => setExpanded(open ? null : s.seriesInstanceUid)}
+                      <Fragment key={s.seriesInstanceUid}>
+                        <tr data-testid="series-row">
+                          <td>{s.seriesNumber}</td>
+                          <td>{s.description || '(no description)'}</td>
+                          <td>{s.modality}</td>
+                          <td>{s.imageCount}</td>
+                          <td>{s.spacing.map((v) => v.toFixed(2)).join(' × ')}</td>
+                          <td title={s.phase.reason}>
+                            <select
+                              aria-label={`Phase of series ${s.seriesNumber}`}
+                              value={s.phaseOverride ?? s.phase.label}
+                              onChange={(e) => void setPhase(study, s, e.target.value)}
                             >
-                              {s.findings.length} finding{s.findings.length > 1 ? 's' : ''}
-                            </button>
-                          ) : (
-                            <span className="ok">regular</span>
-                          )}
-                          {open && (
-                            <ul className="findings">
-                              {s.findings.map((f, n) => (
-                                <li key={n} className={f.severity}>
-                                  <b>{f.code}</b>: {f.message}
-                                </li>
+                              {PHASE_LABELS.map((p) => (
+                                <option key={p} value={p}>
+                                  {p.replace(/_/g, ' ')}
+                                </option>
                               ))}
-                            </ul>
-                          )}
-                        </td>
-                        <td>
-                          <button
-                            disabled={!s.isVolume}
-                            title={s.isVolume ? 'Show this series alone' : 'Not a volume'}
-                            onClick={() => void openSeries(study, s)}
-                          >
-                            View
-                          </button>
-                        </td>
-                      </tr>
+                            </select>
+                            {!s.phaseOverride && (
+                              <span className="confidence">{Math.round(s.phase.confidence * 100)}%</span>
+                            )}
+                          </td>
+                          <td>
+                            {sev ? (
+                              <button
+                                className={`finding ${sev}`}
+                                onClick={() => setExpanded(open ? null : s.seriesInstanceUid)}
+                              >
+                                {s.findings.length} finding{s.findings.length > 1 ? 's' : ''}
+                              </button>
+                            ) : (
+                              <span className="ok">regular</span>
+                            )}
+                            {open && (
+                              <ul className="findings">
+                                {s.findings.map((f, n) => (
+                                  <li key={n} className={f.severity}>
+                                    <b>{f.code}</b>: {f.message}
+                                  </li>
+                                ))}
+                              </ul>
+                            )}
+                          </td>
+                          <td>
+                            <button
+                              disabled={!s.isVolume}
+                              title={s.isVolume ? 'Show this series alone' : 'Not a volume'}
+                              onClick={() => void openSeries(study, s)}
+                            >
+                              View
+                            </button>
+                          </td>
+                        </tr>
+                        {derived.map((d) => (
+                          <DerivedRow key={d.sopInstanceUid} study={study} d={d} under />
+                        ))}
+                      </Fragment>
                     );
                   })}
+                  {(study.derived ?? [])
+                    .filter((d) => referencedSeries(study, d).length === 0)
+                    .map((d) => (
+                      <DerivedRow key={d.sopInstanceUid} study={study} d={d} under={false} />
+                    ))}
                 </tbody>
               </table>
             </div>
           ))}
         </div>
       ))}
+      {duplicates.length > 0 && (
+        <details className="unreadable" data-testid="duplicates">
+          <summary>{duplicates.length} duplicate file(s): copies of instances already read</summary>
+          <ul>
+            {duplicates.slice(0, 200).map((d) => (
+              <li key={d.path}>
+                {d.path}: kept {d.keptPath}; {d.difference ?? 'identical copy'}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
       {unreadable.length > 0 && (
         <details className="unreadable">
           <summary>{unreadable.length} file(s) could not be read</summary>

@@ -1,8 +1,9 @@
 import type { SeriesSummary, StudySummary } from '../../../shared/ipc/channels/dicom';
 import { chooseHanging } from '../../../shared/dicom/hanging';
 import { api } from '../api';
+import { openCase } from '../case/openCase';
 import { reportError, useAppStore } from '../store/appStore';
-import { useStudyStore, type ViewerSeries } from '../store/studyStore';
+import { toViewerSeries, useStudyStore } from '../store/studyStore';
 
 let jobCounter = 0;
 const newJobId = (kind: string) => `${kind}-${Date.now()}-${++jobCounter}`;
@@ -22,14 +23,14 @@ export async function importPaths(paths: string[], label = 'Reading DICOM header
     const result = await api().invoke('dicom:scan', { jobId, paths });
     const byUid = new Map(useStudyStore.getState().studies.map((s) => [s.studyInstanceUid, s]));
     for (const s of result.studies) byUid.set(s.studyInstanceUid, s);
-    useStudyStore.getState().setStudies([...byUid.values()], result.unreadable);
+    useStudyStore.getState().setStudies([...byUid.values()], result.unreadable, result.duplicates);
     const n = result.studies.reduce((a, s) => a + s.series.length, 0);
-    const skipped = result.unreadable.length ? `; ${result.unreadable.length} file(s) skipped as unreadable` : '';
+    const a = result.accounted;
     useAppStore
       .getState()
       .notify(
         'success',
-        `Imported ${n} series from ${result.filesScanned} files in ${result.seconds.toFixed(1)} s${skipped}.`,
+        `Imported ${n} series from ${a.total} files in ${result.seconds.toFixed(1)} s: ${a.images} image(s), ${a.derived} derived object(s), ${a.duplicates} duplicate(s), ${a.unreadable} unreadable.`,
       );
     return result.studies;
   } catch (e) {
@@ -58,31 +59,6 @@ export async function openFolder(): Promise<void> {
   } catch (e) {
     reportError('Open folder', e);
   }
-}
-
-export function toViewerSeries(study: StudySummary, s: SeriesSummary): ViewerSeries {
-  return {
-    studyInstanceUid: study.studyInstanceUid,
-    seriesInstanceUid: s.seriesInstanceUid,
-    frameOfReferenceUid: s.frameOfReferenceUid,
-    modality: s.modality,
-    description: s.description,
-    seriesNumber: s.seriesNumber,
-    phase: s.phaseOverride ? { label: s.phaseOverride, confidence: 1, reason: 'set by the user' } : s.phase,
-    fileIds: s.fileIds,
-    openInfo: s.openInfo ?? null,
-    patientName: study.patientName,
-    patientId: study.patientId,
-    studyDate: study.studyDate,
-    // Errors refuse measurement; tilt and uneven spacing are shown as Cornerstone stacks them, so say so.
-    warnings: s.findings
-      .filter((f) => f.severity === 'error' || f.code === 'gantry-tilt' || f.code === 'non-uniform-spacing')
-      .map((f) =>
-        f.severity === 'error'
-          ? f.message
-          : `${f.message} The viewer shows the acquired slices; measure on the resampled volume (CLI) only.`,
-      ),
-  };
 }
 
 /**
@@ -118,7 +94,8 @@ async function showWithinMemory(study: StudySummary, chosen: SeriesSummary[]): P
     useAppStore.getState().notify('error', plan.message);
     return;
   }
-  useStudyStore.getState().showInViewer(series.map((s) => toViewerSeries(study, s)));
+  // Another study is another case: the one open now is saved and closed first.
+  await openCase(series.map((s) => toViewerSeries(study, s)));
   useAppStore.getState().setWorkspace('view');
 }
 

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { fieldLabel } from '../../../shared/planning/fieldLabels';
 import type { Modality, Outcome, PlanResult } from '../../../shared/planning/index';
 
 const STATUS_LABEL: Record<string, string> = {
@@ -96,6 +97,11 @@ function Y90Table({ result }: { result: NonNullable<PlanResult['y90']> }) {
   );
 }
 
+/** The inputs skipped rules wait for, by form label (rule ids stay in the tooltip). */
+function notEvaluatedLabels(notEvaluated: PlanResult['notEvaluated']): string[] {
+  return [...new Set(notEvaluated.flatMap((n) => n.missing.map((m) => fieldLabel(m).label)))];
+}
+
 /** Live outcomes per modality, each expandable to its rule and source. */
 export function PlanOutcomes({ result }: { result: PlanResult }) {
   const [tab, setTab] = useState<Modality | 'all'>('all');
@@ -162,9 +168,8 @@ export function PlanOutcomes({ result }: { result: PlanResult }) {
         </div>
       )}
       {result.notEvaluated.length > 0 && (
-        <p className="muted">
-          Not evaluated (inputs missing):{' '}
-          {result.notEvaluated.map((n) => `${n.ruleId} (${n.missing.join(', ')})`).join('; ')}
+        <p className="muted" data-testid="not-evaluated" title={result.notEvaluated.map((n) => n.ruleId).join(', ')}>
+          Some rules wait for optional inputs: {notEvaluatedLabels(result.notEvaluated).join(', ')}.
         </p>
       )}
       <p className="muted small">

@@ -5,7 +5,7 @@ import { evaluatePlan, loadDefaultRuleSet } from '../../../shared/planning/index
 import { planResultExtras } from '../../../shared/report/planExtras';
 import { api } from '../api';
 import { usePlanStore } from '../plan/planStore';
-import { saveCase } from '../segmentation/caseAutosave';
+import { saveCase } from '../case/caseAutosave';
 import { currentSession } from '../segmentation/caseSession';
 import { reportError, useAppStore } from '../store/appStore';
 import { captureVisiblePanes } from './captureViewports';

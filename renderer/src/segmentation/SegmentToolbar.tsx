@@ -3,7 +3,7 @@ import { THRESHOLD_PRESETS } from '../../../shared/segment/thresholdPresets';
 import { useCaseStore, type EditTool } from '../store/caseStore';
 import { cancelJob, maskOperation } from './editActions';
 import { redoEdit, undoEdit } from './labelmapSession';
-import { saveCase } from './caseAutosave';
+import { saveCase } from '../case/caseAutosave';
 import { importLabels } from './labelsImport';
 import { exportNifti } from './niftiExport';
 import type { MaskOp } from './segmentJobs';

@@ -25,9 +25,9 @@ export function StatisticsPanel() {
                   Tumour {f(stats.burden.tumourMl)} mL / liver incl. tumour{' '}
                   <span data-testid="liver-incl-ml">{f(stats.burden.liverIncludingTumourMl)}</span> mL
                 </div>
-                {stats.intrahepaticVesselMl > 0 && (
+                {!!stats.wholeLiver?.intrahepaticVesselMl && (
                   <div className="source" data-testid="intrahepatic-vessel-ml">
-                    Whole liver counts {f(stats.intrahepaticVesselMl)} mL of vessel segments inside it.
+                    Whole liver counts {f(stats.wholeLiver.intrahepaticVesselMl)} mL of vessel segments inside it.
                   </div>
                 )}
                 <div className="source">
@@ -37,9 +37,14 @@ export function StatisticsPanel() {
             ) : (
               <div>{stats.burdenNote}</div>
             )}
-            <div>
-              Lesions (connected components): <b data-testid="lesion-count">{stats.lesionComponents}</b>
+            <div title="Each lesion segment is one lesion; a label holding several tumours counts its separate parts">
+              Lesions: <b data-testid="lesion-count">{stats.lesionCount}</b>
             </div>
+            {stats.lesionChecks.map((c) => (
+              <div key={c.id} className="hint" data-testid={`lesion-check-${c.id}`}>
+                {c.name} has {c.parts} separate parts: counted as one lesion; split it if they are several.
+              </div>
+            ))}
           </div>
           <table>
             <thead>

@@ -1,17 +1,15 @@
 import { cache, type Types } from '@cornerstonejs/core';
 import { patientToIndex, type Grid, type Vec3 } from '../../../shared/volume/grid';
+import { currentCase } from '../case/caseSession';
 import { useStudyStore, type ViewerSeries } from '../store/studyStore';
 import { orthoViewportsOfFrame } from '../viewer/viewerEngine';
 import { useViewerStore } from '../viewer/viewerStore';
-import { LabelmapSession } from './labelmapSession';
-import { releaseKeptWorker } from './runInWorker';
+import type { LabelmapSession } from './labelmapSession';
 import { gridOfVolume } from './volumeGrid';
-
-let session: LabelmapSession | null = null;
 
 /** The labelmap of the open case, or null before its reference volume exists. */
 export function currentSession(): LabelmapSession | null {
-  return session;
+  return currentCase().labelmap;
 }
 
 /**
@@ -40,25 +38,13 @@ export function loadedPhases(): LoadedPhase[] {
   });
 }
 
-/** Creates the case labelmap once its reference volume exists (or again for another study). */
-export function ensureSession(): LabelmapSession | null {
-  const ref = referenceSeries(useStudyStore.getState().viewerSeries);
-  const volumeId = ref && useViewerStore.getState().volumes[ref.seriesInstanceUid];
-  if (!volumeId || !cache.getVolume(volumeId)) return session;
-  if (session?.referenceVolumeId === volumeId) return session;
-  session?.destroy();
-  releaseKeptWorker();
-  session = LabelmapSession.create(volumeId);
-  return session;
-}
-
 /**
  * Shows the labelmap on every orthographic viewport that displays a volume
  * of its frame of reference: one labelmap over every phase. Cornerstone
  * places it by patient coordinates, so phases on other grids line up.
  */
 export function attachToViewports(): string[] {
-  const s = session;
+  const s = currentSession();
   if (!s) return [];
   const ids = orthoViewportsOfFrame(s.referenceVolumeId).map((vp) => vp.id);
   return s.attach(ids);
@@ -74,9 +60,10 @@ export function voxelAt(grid: Grid, world: Vec3): number | null {
 
 /** Frame of reference and series of the labelmap's reference volume (what imports must match, exports name). */
 export function referenceIds(): { frameOfReferenceUid?: string; referenceSeriesUid?: string } {
+  const session = currentSession();
   const volume = session && cache.getVolume(session.referenceVolumeId);
   const frame = volume?.metadata?.FrameOfReferenceUID;
-  const series = referenceSeries(useStudyStore.getState().viewerSeries)?.seriesInstanceUid;
+  const series = referenceSeries(currentCase().series)?.seriesInstanceUid;
   return {
     ...(typeof frame === 'string' && frame ? { frameOfReferenceUid: frame } : {}),
     ...(series ? { referenceSeriesUid: series } : {}),
@@ -84,5 +71,6 @@ export function referenceIds(): { frameOfReferenceUid?: string; referenceSeriesU
 }
 
 export function sessionGrid(): Grid | null {
+  const session = currentSession();
   return session ? gridOfVolume(session.volume) : null;
 }

@@ -15,6 +15,7 @@ import { JobCancelled, runInWorker, type WorkerRun } from './runInWorker';
 import type { MaskOp, MaskResult, SegmentJob } from './segmentJobs';
 import { scalarOfVolume } from './volumeGrid';
 import { useStudyStore } from '../store/studyStore';
+import { caseScoped } from '../case/caseSession';
 
 let running: WorkerRun<MaskResult> | null = null;
 
@@ -108,10 +109,14 @@ function segmentFor(kind: Segment['kind'], templateId: string): Segment {
   return store.addSegment(SEGMENT_TEMPLATES.find((t) => t.id === templateId)!);
 }
 
-/** Liver seeds of the current grow: a new click starts over, strokes refine it. */
-const liverSeeds = { seed: -1, include: [] as number[], exclude: [] as number[] };
-/** Voxel count of the last liver result and the volume it was grown on (the jump check's reference). */
-let lastLiver: { voxels: number; referenceVolumeId: string } | null = null;
+/**
+ * Per case: the seeds of the current liver grow (a new click starts over, strokes refine it),
+ * and the voxel count of the last liver result (the jump check's reference).
+ */
+const liverState = caseScoped(() => ({
+  seeds: { seed: -1, include: [] as number[], exclude: [] as number[] },
+  last: null as { voxels: number; referenceVolumeId: string } | null,
+}));
 
 /** Shows the plausibility findings of a result beside it; an empty list clears the last ones. */
 function showCheck(kind: 'liver' | 'lesion', label: number, grid: Grid, findings: PlausibilityFinding[]): void {
@@ -152,7 +157,7 @@ export function undoFlaggedResult(): void {
   const { check, setCheck, setNote } = useCaseStore.getState();
   if (check) setNote(`Undone: the ${check.kind} result that was flagged`);
   setCheck(null);
-  lastLiver = null;
+  liverState().last = null;
 }
 
 /** "Not liver" from the findings panel: the Liver tool, waiting for an Alt-drag over the leak. */
@@ -172,6 +177,7 @@ export async function liverFromClick(world: Vec3, stroke?: { points: Vec3[]; inc
     const grid = sessionGrid();
     if (!grid) throw new Error('The reference phase is still loading.');
     const referenceVolumeId = needSession().referenceVolumeId;
+    const { seeds: liverSeeds, last: lastLiver } = liverState();
     // A new seed is compared with the previous seed's result; a stroke changes it on purpose.
     let previousVoxelCount: number | undefined;
     if (!stroke) {
@@ -208,7 +214,7 @@ export async function liverFromClick(world: Vec3, stroke?: { points: Vec3[]; inc
     });
     let voxels = 0;
     for (let n = 0; n < r.mask.length; n++) voxels += r.mask[n]!;
-    lastLiver = { voxels, referenceVolumeId };
+    liverState().last = { voxels, referenceVolumeId };
     showCheck('liver', label, grid, r.findings ?? []);
   } catch (e) {
     reportError('Liver from seed', e);

@@ -174,6 +174,14 @@ export function canUndo(): boolean {
 export function canRedo(): boolean {
   return DefaultHistoryMemo.canRedo;
 }
+/**
+ * Forgets every undo step (a case closed): the memos hold the closed case's voxels and would
+ * write them into whatever labelmap Ctrl+Z reaches next. Setting the ring size resets it.
+ */
+export function clearUndoHistory(): void {
+  const size = DefaultHistoryMemo.size;
+  DefaultHistoryMemo.size = size;
+}
 /** Pushes an arbitrary undoable action (segment add/rename/colour) onto the same ring as voxel edits. */
 export function pushUndoable(id: string, restore: (undo: boolean) => void): void {
   DefaultHistoryMemo.push({ id, operationType: 'segments', restoreMemo: (undo?: boolean) => restore(Boolean(undo)) });

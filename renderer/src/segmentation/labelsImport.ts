@@ -18,21 +18,24 @@ const FILTERS = [
 ];
 
 /**
- * Import SEG / NIfTI…: the user picks a file, the host places it on the
- * reference grid, and its segments join the case as new segments (imported
- * voxels replace unlocked ones) in ONE undo step. Refusals change nothing.
+ * Import SEG / NIfTI…: the user picks a file (or the study browser names one),
+ * the host places it on the reference grid, and its segments join the case as
+ * new segments (imported voxels replace unlocked ones) in ONE undo step.
+ * Refusals change nothing.
  */
-export async function importLabels(): Promise<void> {
+export async function importLabels(givenPath?: string): Promise<void> {
   if (importing) return;
   const { setNote } = useCaseStore.getState();
   try {
     const session = currentSession();
     const grid = sessionGrid();
     if (!session || !grid) throw new Error('The reference phase is still loading; wait until it is on screen.');
-    const path = await api().invoke('dialog:pickFile', {
-      title: 'Import a segmentation (DICOM SEG or NIfTI labelmap)',
-      filters: FILTERS,
-    });
+    const path =
+      givenPath ??
+      (await api().invoke('dialog:pickFile', {
+        title: 'Import a segmentation (DICOM SEG or NIfTI labelmap)',
+        filters: FILTERS,
+      }));
     if (!path) return;
     importing = true;
     setNote('Importing segmentation…');

@@ -1,5 +1,5 @@
-import { intrahepaticVesselLabels } from '../../../shared/volume/wholeLiver';
 import { reportError } from '../store/appStore';
+import { territoriesToMeasure, useTerritoryStore } from '../territory/territoryStore';
 import { useCaseStore } from '../store/caseStore';
 import { currentSession, loadedPhases, sessionGrid } from './caseSession';
 import { runInWorker, JobCancelled, type WorkerRun } from './runInWorker';
@@ -30,16 +30,14 @@ function runNow(): void {
   const { segments, setStats } = useCaseStore.getState();
   const labelmap = { grid, data: s.readVoxels() };
   const phases = loadedPhases().map((p) => ({ name: p.name, volume: scalarOfVolume(p.volume) }));
-  const labelsOf = (kind: string) => segments.filter((x) => x.kind === kind).map((x) => x.label);
   setStats(useCaseStore.getState().stats, true);
   const run = runInWorker<CaseStatistics>(
     {
       op: 'stats',
       labelmap,
       phases,
-      liverLabels: labelsOf('liver'),
-      lesionLabels: labelsOf('lesion'),
-      vesselLabels: intrahepaticVesselLabels(segments),
+      segments: segments.map(({ label, name, kind, type, uid }) => ({ label, name, kind, type, uid })),
+      territories: territoriesToMeasure(useTerritoryStore.getState()),
     },
     () => {},
   );

@@ -13,6 +13,8 @@ const grid: Grid = {
   direction: [1, 0, 0, 0, 1, 0, 0, 0, 1],
 };
 const at = (i: number, j: number, k: number) => i + j * 12 + k * 120;
+const LIVER = { label: 1, name: 'Liver', kind: 'liver' } as const;
+const LESION = { label: 2, name: 'Lesion 1', kind: 'lesion' } as const;
 
 /** Liver = box i 2..9, j 2..7, k 1..4 (label 1) with a 2x2x2 lesion (label 2) inside. */
 function labels(): Uint8Array {
@@ -33,14 +35,13 @@ describe('runSegmentJob', () => {
         { name: 'portal_venous', volume: { grid, data: hu } },
         { name: 'arterial', volume: { grid: other, data: new Float32Array(720).fill(50) } },
       ],
-      liverLabels: [1],
-      lesionLabels: [2],
-      vesselLabels: [],
+      segments: [LIVER, LESION],
     }) as CaseStatistics;
     const voxelMl = (2 * 1.5 * 3) / 1000;
     expect(r.segments.find((s) => s.label === 1)!.volumeMl).toBeCloseTo((192 - 8) * voxelMl, 6);
     expect(r.segments.find((s) => s.label === 2)!.intensity.map((i) => i.mean)).toEqual([100, 50]);
-    expect(r.lesionComponents).toBe(1);
+    expect(r.lesionCount).toBe(1);
+    expect(r.lesions.map((l) => l.id)).toEqual(['L2']);
     expect(r.burden!.percent).toBeCloseTo((100 * 8) / 192, 6);
     expect(r.burden!.liverIncludingTumourMl).toBeCloseTo(192 * voxelMl, 6);
   });
@@ -52,13 +53,11 @@ describe('runSegmentJob', () => {
       op: 'stats',
       labelmap: { grid, data: d },
       phases: [],
-      liverLabels: [1],
-      lesionLabels: [2],
-      vesselLabels: [3],
+      segments: [LIVER, LESION, { label: 3, name: 'Portal vein', kind: 'vessel' }],
     }) as CaseStatistics;
     const voxelMl = (2 * 1.5 * 3) / 1000;
     expect(r.segments.find((s) => s.label === 1)!.volumeMl).toBeCloseTo((192 - 8 - 6) * voxelMl, 6);
-    expect(r.intrahepaticVesselMl).toBeCloseTo(6 * voxelMl, 6);
+    expect(r.wholeLiver!.intrahepaticVesselMl).toBeCloseTo(6 * voxelMl, 6);
     expect(r.burden!.liverIncludingTumourMl).toBeCloseTo(192 * voxelMl, 6);
   });
 
@@ -67,9 +66,7 @@ describe('runSegmentJob', () => {
       op: 'stats',
       labelmap: { grid, data: new Uint8Array(720) },
       phases: [],
-      liverLabels: [],
-      lesionLabels: [],
-      vesselLabels: [],
+      segments: [],
     }) as CaseStatistics;
     expect(r.burden).toBeNull();
     expect(r.burdenNote).toMatch(/liver/);

@@ -1,3 +1,4 @@
+import { measureCase } from '../../../shared/case/measureCase';
 import { lesionFromClick } from '../../../shared/segment/lesionFromClick';
 import { liverFromSeed, type LiverGrowCache } from '../../../shared/segment/liverFromSeed';
 import {
@@ -19,12 +20,8 @@ import {
 import { pasteMask } from '../../../shared/segment/workBox';
 import { cropMask, maskBounds, padBox, subGrid } from '../../../shared/volume/crop';
 import { regionGrow } from '../../../shared/segment/regionGrow';
-import { tumourBurdenFromMasks } from '../../../shared/volume/burden';
-import { labelComponents } from '../../../shared/volume/components';
 import { sameGrid, voxelVolumeMm3, type Grid, type ScalarVolume } from '../../../shared/volume/grid';
 import { resampleScalar } from '../../../shared/volume/resample';
-import { segmentStatistics } from '../../../shared/volume/stats';
-import { wholeLiverMasks } from '../../../shared/volume/wholeLiver';
 import type { CaseStatistics, MaskResult, SegmentJob, SegmentJobResult } from './segmentJobs';
 
 /**
@@ -140,40 +137,12 @@ function maskOp(job: Extract<SegmentJob, { op: 'mask' }>): Uint8Array {
   }
 }
 
-/** Per-segment statistics, lesion count and tumour burden of the case labelmap. */
+/** The Segment panel's figures: the one case measurement (shared/case/measureCase). */
 export function caseStatistics(job: Extract<SegmentJob, { op: 'stats' }>): CaseStatistics {
-  const { labelmap } = job;
-  const { grid, data } = labelmap;
-  // Phases in another grid are resampled onto the labelmap grid so HU statistics mean the same
-  // voxels; voxels outside a phase read NaN, so a segment it does not cover shows no figure.
-  const phases = job.phases.map((p) => ({
-    name: p.name,
-    volume: sameGrid(p.volume.grid, grid) ? p.volume : resampleScalar(p.volume, grid, Number.NaN),
-  }));
-  const segments = segmentStatistics(labelmap, phases);
-  // One voxel holds one segment, so vessels painted over the liver are given back to it here.
-  const { liver, tumour, intrahepaticVesselVoxels } = wholeLiverMasks(
-    data,
-    grid,
-    job.liverLabels,
-    job.lesionLabels,
-    job.vesselLabels,
-  );
-  const lesionComponents = labelComponents(tumour, grid.dims, 26).count;
-  const intrahepaticVesselMl = (intrahepaticVesselVoxels * voxelVolumeMm3(grid)) / 1000;
-  if (!liver.includes(1))
-    return {
-      segments,
-      lesionComponents,
-      burden: null,
-      intrahepaticVesselMl,
-      burdenNote: 'Segment the liver to get the tumour burden.',
-    };
-  return {
-    segments,
-    lesionComponents,
-    burden: tumourBurdenFromMasks(liver, tumour, voxelVolumeMm3(grid)),
-    intrahepaticVesselMl,
-    burdenNote: '',
-  };
+  return measureCase({
+    labels: job.labelmap,
+    segments: job.segments,
+    phases: job.phases,
+    territories: job.territories ?? [],
+  });
 }

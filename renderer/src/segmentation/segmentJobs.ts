@@ -1,7 +1,9 @@
 import type { Grid, Labelmap, ScalarVolume } from '../../../shared/volume/grid';
-import type { SegmentStats } from '../../../shared/volume/stats';
-import type { TumourBurden } from '../../../shared/volume/burden';
+import type { CaseFigures } from '../../../shared/case/measureCase';
+import type { Territory } from '../../../shared/case/territory';
+import type { MeasureSegment } from '../../../shared/case/measureSegment';
 import type { PlausibilityFinding } from '../../../shared/segment/liverPlausibility';
+import type { WorkerReply } from '../case/workerJob';
 
 /** Mask operations on one segment (shared/segment/morphology and interpolate). */
 export type MaskOp = 'fill-holes' | 'remove-islands' | 'smooth' | 'grow' | 'shrink' | 'interpolate';
@@ -43,10 +45,10 @@ export type SegmentJob =
       labelmap: Labelmap;
       /** Phases by name; the worker resamples those on another grid to the labelmap grid. */
       phases: { name: string; volume: ScalarVolume }[];
-      liverLabels: number[];
-      lesionLabels: number[];
-      /** Vessel segments whose voxels inside the liver count as liver (shared/volume/wholeLiver). */
-      vesselLabels: number[];
+      /** The case segments; their kinds say which are liver, lesions and vessels (shared/case/measureCase). */
+      segments: MeasureSegment[];
+      /** Y-90 target territories (and a draft preview) measured with the case. */
+      territories?: Territory[];
     };
 
 export interface MaskResult {
@@ -61,20 +63,9 @@ export interface MaskResult {
   outsideLiver?: boolean;
 }
 
-export interface CaseStatistics {
-  segments: SegmentStats[];
-  /** Connected components of all lesion voxels together. */
-  lesionComponents: number;
-  burden: TumourBurden | null;
-  /** mL of vessel-segment voxels inside the liver counted in the whole-liver volume. */
-  intrahepaticVesselMl: number;
-  /** Why there is no burden (no liver yet, ...). */
-  burdenNote: string;
-}
+/** The Segment panel's figures: the case measurement every other consumer uses too. */
+export type CaseStatistics = CaseFigures;
 
 export type SegmentJobResult = MaskResult | CaseStatistics;
 
-export type WorkerMessage =
-  | { type: 'progress'; fraction: number }
-  | { type: 'done'; result: SegmentJobResult }
-  | { type: 'error'; message: string };
+export type WorkerMessage = WorkerReply<SegmentJobResult>;

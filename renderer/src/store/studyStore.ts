@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { VolumeOpenInfo } from '../../../shared/dicom/volumeOpenInfo';
-import type { ScanResult, StudySummary } from '../../../shared/ipc/channels/dicom';
+import type { ScanResult, SeriesSummary, StudySummary } from '../../../shared/ipc/channels/dicom';
 
 /** A series as the viewer needs it: what to fetch (file ids) and how to label it. */
 export interface ViewerSeries {
@@ -30,23 +30,67 @@ export interface ScanProgress {
   total: number;
 }
 
+/** A labels file (derived SEG) the study browser asked to load into the case once it is open. */
+export interface LabelsRequest {
+  path: string;
+  description: string;
+}
+
 interface StudyState {
   studies: StudySummary[];
   unreadable: ScanResult['unreadable'];
+  /** Extra copies of instances from the last scan, with the file kept instead. */
+  duplicates: ScanResult['duplicates'];
   scan: ScanProgress | null;
   /** The series the viewer shows, in hanging order (first = active). */
   viewerSeries: ViewerSeries[];
-  setStudies(studies: StudySummary[], unreadable?: ScanResult['unreadable']): void;
+  /** Set by the study browser's "Load into case"; the Segment workspace's import takes it and clears it. */
+  labelsRequest: LabelsRequest | null;
+  setStudies(
+    studies: StudySummary[],
+    unreadable?: ScanResult['unreadable'],
+    duplicates?: ScanResult['duplicates'],
+  ): void;
   setScan(scan: ScanProgress | null): void;
   showInViewer(series: ViewerSeries[]): void;
+  requestLabels(r: LabelsRequest | null): void;
 }
 
 export const useStudyStore = create<StudyState>((set) => ({
   studies: [],
   unreadable: [],
+  duplicates: [],
   scan: null,
   viewerSeries: [],
-  setStudies: (studies, unreadable = []) => set({ studies, unreadable }),
+  labelsRequest: null,
+  setStudies: (studies, unreadable = [], duplicates = []) => set({ studies, unreadable, duplicates }),
   setScan: (scan) => set({ scan }),
   showInViewer: (viewerSeries) => set({ viewerSeries }),
+  requestLabels: (labelsRequest) => set({ labelsRequest }),
 }));
+
+/** A series of the study browser as the viewer shows it (what to fetch, how to label it, what to warn). */
+export function toViewerSeries(study: StudySummary, s: SeriesSummary): ViewerSeries {
+  return {
+    studyInstanceUid: study.studyInstanceUid,
+    seriesInstanceUid: s.seriesInstanceUid,
+    frameOfReferenceUid: s.frameOfReferenceUid,
+    modality: s.modality,
+    description: s.description,
+    seriesNumber: s.seriesNumber,
+    phase: s.phaseOverride ? { label: s.phaseOverride, confidence: 1, reason: 'set by the user' } : s.phase,
+    fileIds: s.fileIds,
+    openInfo: s.openInfo ?? null,
+    patientName: study.patientName,
+    patientId: study.patientId,
+    studyDate: study.studyDate,
+    // Errors refuse measurement; tilt and uneven spacing are shown as Cornerstone stacks them, so say so.
+    warnings: s.findings
+      .filter((f) => f.severity === 'error' || f.code === 'gantry-tilt' || f.code === 'non-uniform-spacing')
+      .map((f) =>
+        f.severity === 'error'
+          ? f.message
+          : `${f.message} The viewer shows the acquired slices; measure on the resampled volume (CLI) only.`,
+      ),
+  };
+}

@@ -28,7 +28,8 @@ export function LoadBar({ series }: { series: ViewerSeries[] }) {
       aria-valuemax={100}
     >
       <span>
-        Loading {series.length} phase{series.length > 1 ? 's' : ''} — {pct}%
+        {/* "series", not "phases": a series whose phase is unknown is not a phase. */}
+        Loading {series.length} series — {pct}%
       </span>
       <div className="progress">
         <div className="bar" style={{ width: `${pct}%` }} />

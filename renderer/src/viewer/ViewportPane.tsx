@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import type { ViewportSpec } from '../../../shared/viewer/planViewports';
+import { isKnownPhase, paneTitle, phaseExplanation, seriesIdentity } from '../../../shared/viewer/seriesLabel';
 import type { ViewerSeries } from '../store/studyStore';
 import type { LoadProgress } from './loadSeriesVolume';
 import { useViewportReadout } from './useViewportReadout';
@@ -52,12 +53,16 @@ export function ViewportPane({ spec, series, active, shown, progress, synced, on
           <div>{series.studyDate}</div>
         </div>
         <div className="corner tr">
-          <div className="phase-title" data-testid="phase-label">
-            {spec.title}
+          <div className="phase-title" data-testid="phase-label" title={phaseExplanation(series.phase)}>
+            {paneTitle(spec.title, series)}
           </div>
-          <div>
-            #{series.seriesNumber} {series.description} · {series.modality}
-          </div>
+          {isKnownPhase(series.phase.label) ? (
+            <div data-testid="series-identity">{seriesIdentity(series)}</div>
+          ) : (
+            <div className="phase-note" data-testid="series-identity" title={phaseExplanation(series.phase)}>
+              Phase not recognised
+            </div>
+          )}
           {synced === false && <div className="warn">Not position-synced: other frame of reference</div>}
         </div>
         {!is3d && (

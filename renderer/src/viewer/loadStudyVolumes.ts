@@ -1,6 +1,8 @@
 import { reportError } from '../store/appStore';
 import type { ViewerSeries } from '../store/studyStore';
-import { loadSeriesVolume, unloadSeriesVolume } from './loadSeriesVolume';
+import { loadSeriesVolume, unloadSeriesVolume, volumeIdFor } from './loadSeriesVolume';
+import { forgetSeriesWindow } from './seriesWindow';
+import { emitViewerEvent } from './viewerEvents';
 import { useViewerStore } from './viewerStore';
 
 let current: { key: string; uids: string[]; abort: AbortController } | null = null;
@@ -43,7 +45,11 @@ export function loadStudyVolumes(series: ViewerSeries[]): void {
   if (current?.key === key) return;
   if (current) {
     current.abort.abort();
-    for (const uid of current.uids) if (!uids.includes(uid)) unloadSeriesVolume(uid);
+    for (const uid of current.uids) {
+      if (uids.includes(uid)) continue;
+      unloadSeriesVolume(uid);
+      forgetSeriesWindow(volumeIdFor(uid));
+    }
   }
   const abort = new AbortController();
   current = { key, uids, abort };
@@ -56,13 +62,29 @@ export function loadStudyVolumes(series: ViewerSeries[]): void {
     for (const s of series) {
       if (abort.signal.aborted) return;
       const uid = s.seriesInstanceUid;
+      // 'volume-loaded' follows 'volume-ready' even when the pixels were already all there.
+      let created = false;
+      let loaded = false;
+      const announceLoaded = () => {
+        if (created && loaded) emitViewerEvent('volume-loaded', { seriesUid: uid, volumeId: volumeIdFor(uid) });
+      };
       try {
         const volume = await loadSeriesVolume(
           s,
-          (p) => !abort.signal.aborted && useViewerStore.getState().setProgress(uid, p),
+          (p) => {
+            if (abort.signal.aborted) return;
+            useViewerStore.getState().setProgress(uid, p);
+            if (p.stage !== 'done' || loaded) return;
+            loaded = true;
+            announceLoaded();
+          },
           abort.signal,
         );
-        if (!abort.signal.aborted) useViewerStore.getState().setVolume(uid, volume.volumeId);
+        if (abort.signal.aborted) continue;
+        useViewerStore.getState().setVolume(uid, volume.volumeId);
+        created = true;
+        emitViewerEvent('volume-ready', { seriesUid: uid, volumeId: volume.volumeId });
+        announceLoaded();
       } catch (e) {
         if (abort.signal.aborted) return;
         const message = e instanceof Error ? e.message : String(e);

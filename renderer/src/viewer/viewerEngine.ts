@@ -17,6 +17,8 @@ import {
 } from '@cornerstonejs/tools';
 import type { ViewportSpec } from '../../../shared/viewer/planViewports';
 import { applyOpeningWindow } from './openingWindow';
+import { rememberSeriesWindow, seriesWindow } from './seriesWindow';
+import { emitViewerEvent } from './viewerEvents';
 
 export const ENGINE_ID = 'liverplan-viewer';
 const ORTHO_GROUP = 'liverplan-view-ortho';
@@ -197,6 +199,9 @@ export async function showVolume(
   const before = vp.getActors().length ? vp.getFrameOfReferenceUID() : null;
   const next = cache.getVolume(volumeId)?.metadata?.FrameOfReferenceUID;
   if (!before || before !== next) segmentation.removeSegmentationRepresentations(spec.id, {}, true);
+  // The window belongs to the series: shown before (another layout or workspace), it keeps it.
+  // Read before setVolumes, whose default full-range window is reported like any other change.
+  const kept = seriesWindow(volumeId);
   await vp.setVolumes([{ volumeId }]);
   if (spec.kind === 'volume3d') {
     // SwiftShader renders on the CPU: a coarser ray step keeps 3D interactive there.
@@ -204,12 +209,15 @@ export async function showVolume(
   } else {
     // A header without a usable window would show CT as flat grey: open in the abdomen preset.
     applyOpeningWindow(vp, volumeId);
+    if (kept) vp.setProperties({ voiRange: kept });
+    rememberSeriesWindow(vp.element);
     if (opts.followViewportId) {
       const src = viewportOf(opts.followViewportId);
       if (src?.getActors().length) vp.setCamera(src.getCamera());
     }
   }
   vp.render();
+  emitViewerEvent('viewport-ready', { viewportId: spec.id, volumeId });
 }
 
 /** Changes the 3D transfer function of a VOLUME_3D viewport. */

@@ -1,12 +1,13 @@
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { evaluatePlan, loadDefaultRuleSet, PlanValidationError, type PlanResult } from '../../../shared/planning/index';
 import { draftToInput } from '../../../shared/planning/draft';
+import { MeasuredOrigins } from '../plan/MeasuredOrigins';
 import { PlanForm } from '../plan/PlanForm';
 import { PlanOutcomes } from '../plan/PlanOutcomes';
+import { PlanProblems } from '../plan/PlanProblems';
 import { PlanSettingsPanel } from '../plan/PlanSettingsPanel';
 import { usePlanStore } from '../plan/planStore';
 import { useMeasuredForPlan } from '../plan/useMeasuredForPlan';
-import { startAutosave } from '../segmentation/caseAutosave';
 
 const ruleSet = loadDefaultRuleSet();
 
@@ -15,8 +16,6 @@ export function PlanWorkspace() {
   const draft = usePlanStore((s) => s.draft);
   const settings = usePlanStore((s) => s.settings);
   const useMeasured = useMeasuredForPlan();
-  // Plan inputs autosave with the open case, as segment edits do.
-  useEffect(() => startAutosave(), []);
   const evaluation = useMemo((): { result: PlanResult } | { error: string; field?: string } => {
     try {
       return { result: evaluatePlan(draftToInput(draft) as never, ruleSet, settings) };
@@ -31,6 +30,7 @@ export function PlanWorkspace() {
       <div className="plan-left">
         <h2>Plan inputs</h2>
         <PlanForm onUseMeasured={useMeasured ?? undefined} />
+        <MeasuredOrigins />
         <PlanSettingsPanel ruleSet={ruleSet} />
       </div>
       <div className="plan-right" data-testid="plan-outcomes">
@@ -38,14 +38,7 @@ export function PlanWorkspace() {
         {'result' in evaluation ? (
           <PlanOutcomes result={evaluation.result} />
         ) : (
-          <div className="plan-incomplete" data-testid="plan-incomplete">
-            <p>
-              <b>Not evaluated yet.</b> {evaluation.error.replace(/^([\w.]+):/, 'Check $1:')}
-            </p>
-            <p className="muted">
-              Outcomes appear as soon as every required value is entered and within its valid range.
-            </p>
-          </div>
+          <PlanProblems fallback="The rule set could not evaluate these inputs; please report this with the case." />
         )}
       </div>
     </section>

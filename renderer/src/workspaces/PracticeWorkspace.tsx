@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SampleInfo } from '../../../shared/ipc/channels/samples';
 import { api } from '../api';
+import { useCaseLabelmap } from '../case/useCaseLabelmap';
 import { attachFeedback } from '../practice/feedbackOverlay';
 import {
   applyOverlay,
@@ -17,11 +18,9 @@ import { ScoreCard } from '../practice/ScoreCard';
 import { attachToViewports, currentSession } from '../segmentation/caseSession';
 import { reportError, useAppStore } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
+import { onViewerEvent } from '../viewer/viewerEvents';
 import { ViewerWorkspace } from './ViewerWorkspace';
 import '../practice/practice.css';
-
-/** How often the overlay and the attempt are re-attached to viewports the viewer recreated. */
-const ATTACH_MS = 500;
 
 /**
  * Practice: pick a sample case and a task, segment in the Segment tab, submit here. The reference
@@ -32,6 +31,7 @@ export function PracticeWorkspace() {
   const setWorkspace = useAppStore((s) => s.setWorkspace);
   const [samples, setSamples] = useState<SampleInfo[]>([]);
   const task = p.tasks.find((t) => t.id === p.taskId);
+  const labelmap = useCaseLabelmap();
 
   useEffect(() => {
     api()
@@ -44,8 +44,9 @@ export function PracticeWorkspace() {
     void loadHistory();
   }, []);
 
+  // The attempt and its feedback go onto every view the viewer (re)creates.
   useEffect(() => {
-    const tick = () => {
+    const attach = () => {
       try {
         const s = currentSession();
         if (s && attachToViewports().length) s.applySegments(useCaseStore.getState().segments);
@@ -54,12 +55,13 @@ export function PracticeWorkspace() {
         reportError('Practice overlay', e);
       }
     };
-    const poll = setInterval(tick, ATTACH_MS);
+    attach();
+    const off = onViewerEvent('viewport-ready', attach);
     return () => {
-      clearInterval(poll);
+      off();
       leavePractice();
     };
-  }, []);
+  }, [labelmap]);
 
   const series = p.series.filter((s) => s.sample === p.sample);
   return (

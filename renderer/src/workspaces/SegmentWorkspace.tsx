@@ -1,7 +1,13 @@
 import { useEffect, useRef, useState, type PointerEvent } from 'react';
 import type { Vec3 } from '../../../shared/volume/grid';
 import { useCaseStore } from '../store/caseStore';
-import { resolveRecovery, saveCase } from '../segmentation/caseAutosave';
+import { resolveRecovery, saveCase } from '../case/caseAutosave';
+import { currentCase } from '../case/caseSession';
+import { useCaseLabelmap } from '../case/useCaseLabelmap';
+import { referenceSeries } from '../segmentation/caseSession';
+import { importLabels } from '../segmentation/labelsImport';
+import { useStudyStore } from '../store/studyStore';
+import { useViewerStore } from '../viewer/viewerStore';
 import { lesionFromClickAt, liverFromClick, regionGrowAt } from '../segmentation/editActions';
 import { redoEdit, undoEdit } from '../segmentation/labelmapSession';
 import { SegmentList } from '../segmentation/SegmentList';
@@ -12,6 +18,8 @@ import { useSegmentSession } from '../segmentation/useSegmentSession';
 import { worldAtPointer } from '../segmentation/viewportClicks';
 import { CLICK_TOOLS } from '../segmentation/segmentTools';
 import { SEGMENT_KEY_BINDINGS, segmentBindingFor } from '../../../shared/segment/segmentKeys';
+import { TerritoryOverlay, placeTerritoryPoint } from '../territory/TerritoryOverlay';
+import { TerritoryPanel } from '../territory/TerritoryPanel';
 import { ViewerWorkspace } from './ViewerWorkspace';
 import '../segmentation/segmentation.css';
 
@@ -21,9 +29,27 @@ const DRAG_MIN_MM = 3;
 /** The Segment keys in the ? overlay, from the table the handler dispatches on. */
 const SEGMENT_HELP = [{ caption: 'Segment', rows: SEGMENT_KEY_BINDINGS }];
 
+/**
+ * "Load into case" from the study browser: the file is imported once the case labelmap exists
+ * and its reference phase has all its pixels (a saved case of the study is restored by then,
+ * so the import lands on top of it rather than under it).
+ */
+function useRequestedLabels(): void {
+  const labelmap = useCaseLabelmap();
+  const request = useStudyStore((s) => s.labelsRequest);
+  const refUid = labelmap ? referenceSeries(currentCase().series)?.seriesInstanceUid : undefined;
+  const loaded = useViewerStore((s) => (refUid ? s.progress[refUid]?.stage === 'done' : false));
+  useEffect(() => {
+    if (!request || !labelmap || !loaded) return;
+    useStudyStore.getState().requestLabels(null);
+    void importLabels(request.path);
+  }, [request, labelmap, loaded]);
+}
+
 /** Segment: the viewer's viewports with the case labelmap over every phase, a tool bar and a segment panel. */
 export function SegmentWorkspace() {
   useSegmentSession();
+  useRequestedLabels();
   const tool = useCaseStore((s) => s.tool);
   const saveState = useCaseStore((s) => s.saveState);
   const stroke = useRef<{ points: Vec3[]; include: boolean } | null>(null);
@@ -57,6 +83,8 @@ export function SegmentWorkspace() {
   }, []);
 
   const onPointerDown = (e: PointerEvent) => {
+    // Placing a territory plane: the click is a point of it, not a tool or window/level action.
+    if (e.button === 0 && placeTerritoryPoint(e)) return e.stopPropagation();
     if (e.button !== 0 || !CLICK_TOOLS.has(tool)) return;
     const world = worldAtPointer(e);
     if (!world) return;
@@ -110,6 +138,7 @@ export function SegmentWorkspace() {
           onPointerUpCapture={onPointerUp}
         >
           <ViewerWorkspace helpSections={SEGMENT_HELP} />
+          <TerritoryOverlay host={view} />
           {dragLine && (
             <svg className="lesion-drag" data-testid="lesion-drag">
               <line {...dragLine} stroke="#ffeb3b" strokeWidth={2} strokeDasharray="4 3" />
@@ -125,6 +154,7 @@ export function SegmentWorkspace() {
           <ResultCheckPanel />
           <SegmentList />
           <StatisticsPanel />
+          <TerritoryPanel />
         </aside>
       </div>
     </section>

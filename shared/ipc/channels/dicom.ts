@@ -53,6 +53,21 @@ export const seriesSummarySchema = z.object({
   openInfo: volumeOpenInfoSchema.nullable().optional(),
 });
 
+/** A SEG, SR, RTSTRUCT, KO, PR, PDF or RT object of a study (shared/dicom/derivedObject). */
+export const derivedSummarySchema = z.object({
+  path: z.string(),
+  kind: z.enum(['SEG', 'SR', 'RTSTRUCT', 'KO', 'PR', 'PDF', 'RT', 'REG', 'DOC']),
+  sopClassUid: z.string(),
+  sopInstanceUid: z.string(),
+  seriesInstanceUid: z.string(),
+  frameOfReferenceUid: z.string(),
+  modality: z.string(),
+  seriesNumber: z.number(),
+  description: z.string(),
+  referencedSeriesUids: z.array(z.string()),
+  summary: z.string(),
+});
+
 export const studySummarySchema = z.object({
   studyInstanceUid: z.string(),
   patientId: z.string(),
@@ -60,14 +75,29 @@ export const studySummarySchema = z.object({
   studyDate: z.string(),
   description: z.string(),
   series: z.array(seriesSummarySchema),
+  /** Absent in study indexes written before derived objects were listed. */
+  derived: z.array(derivedSummarySchema).optional(),
 });
 
 export const scanResultSchema = z.object({
   studies: z.array(studySummarySchema),
   unreadable: z.array(z.object({ path: z.string(), reason: z.string() })),
+  /** Extra copies of an instance (same SOP Instance UID) and which file was kept instead. */
+  duplicates: z.array(
+    z.object({ path: z.string(), keptPath: z.string(), sopInstanceUid: z.string(), difference: z.string().nullable() }),
+  ),
+  /** Every file given, once: images + duplicates + derived + unreadable = total. */
+  accounted: z.object({
+    images: z.number(),
+    duplicates: z.number(),
+    derived: z.number(),
+    unreadable: z.number(),
+    total: z.number(),
+  }),
   filesScanned: z.number(),
   seconds: z.number(),
 });
+export type DerivedSummary = z.infer<typeof derivedSummarySchema>;
 export type SeriesSummary = z.infer<typeof seriesSummarySchema>;
 export type StudySummary = z.infer<typeof studySummarySchema>;
 export type ScanResult = z.infer<typeof scanResultSchema>;

@@ -1,0 +1,262 @@
+import { eventTarget } from '@cornerstonejs/core';
+import { Enums as ToolEnums } from '@cornerstonejs/tools';
+import type { CaseDocument } from '../../../shared/case/model';
+import { base64ToBytes, bytesToBase64 } from '../../../shared/ipc/base64';
+import type { OpenedCaseMessage } from '../../../shared/ipc/channels/case';
+import { sameGrid } from '../../../shared/volume/grid';
+import { decodeNiftiLabelmap, encodeNifti } from '../../../shared/volume/nifti';
+import { api } from '../api';
+import { useAblationStore } from '../ablation/ablationStore';
+import { restoreConfirmation, zoneForCase } from '../confirm/confirmActions';
+import { persistedConfirmation, useConfirmStore } from '../confirm/confirmStore';
+import { usePlanStore } from '../plan/planStore';
+import { referenceSeries } from '../segmentation/caseSession';
+import type { LabelmapSession } from '../segmentation/labelmapSession';
+import { gridOfVolume } from '../segmentation/volumeGrid';
+import { reportError } from '../store/appStore';
+import { useCaseStore } from '../store/caseStore';
+import { currentCase, type CaseSession } from './caseSession';
+
+/** Bounded autosave interval while edits are pending (the case store journals each snapshot). */
+const AUTOSAVE_MS = 4000;
+const AUTOSAVE = Symbol('autosave');
+
+/** What one write sends: taken in one synchronous step, so it can only hold this case's work. */
+interface Snapshot {
+  fields: Pick<CaseDocument, 'segments' | 'planInput' | 'applicators' | 'confirmation' | 'updatedAt'>;
+  labelsBase64: string;
+}
+
+/**
+ * Saving of one case: restores the newest state of the study when the labelmap appears, marks
+ * every edit (voxels, segment list, plan inputs, applicators, confirmation) and writes it every
+ * few seconds. Bound to its session: once the case is no longer the open one it writes nothing,
+ * and closing flushes what is pending first, so one patient's work never lands in another's case.
+ */
+export class CaseAutosave {
+  private doc: CaseDocument | null = null;
+  private dirty = false;
+  private restoring = false;
+  private writing: Promise<void> | null = null;
+
+  private constructor(
+    private readonly session: CaseSession,
+    private readonly labelmap: LabelmapSession,
+  ) {}
+
+  /** Starts saving the case's work; stops when the case closes. */
+  static start(session: CaseSession, labelmap: LabelmapSession): CaseAutosave {
+    const a = session.scoped(AUTOSAVE, () => new CaseAutosave(session, labelmap));
+    session.onClose(a.watch());
+    return a;
+  }
+
+  private get live(): boolean {
+    return !this.session.closed && currentCase() === this.session;
+  }
+
+  private watch(): () => void {
+    const timer = setInterval(() => void this.tick(), AUTOSAVE_MS);
+    const onVoxels = (e: Event) => {
+      const id = (e as CustomEvent<{ segmentationId?: string }>).detail?.segmentationId;
+      if (id === this.labelmap.segmentationId) this.markDirty();
+    };
+    eventTarget.addEventListener(ToolEnums.Events.SEGMENTATION_DATA_MODIFIED, onVoxels);
+    const offs = [
+      useCaseStore.subscribe((s, prev) => s.segments !== prev.segments && this.markDirty()),
+      // Plan inputs are part of the case: an edit in the Plan form is saved like a brush stroke.
+      usePlanStore.subscribe((s, prev) => s.draft !== prev.draft && this.markDirty()),
+      useAblationStore.subscribe((s, prev) => s.applicators !== prev.applicators && this.markDirty()),
+      // Confirmation landmarks, the refined transform and the achieved zone are case work too.
+      useConfirmStore.subscribe((s, prev) => {
+        const changed =
+          s.postSeriesUid !== prev.postSeriesUid ||
+          s.pairs !== prev.pairs ||
+          s.refinement !== prev.refinement ||
+          s.tumourLabel !== prev.tumourLabel ||
+          s.zoneVoxels !== prev.zoneVoxels;
+        if (changed) this.markDirty();
+      }),
+    ];
+    return () => {
+      clearInterval(timer);
+      eventTarget.removeEventListener(ToolEnums.Events.SEGMENTATION_DATA_MODIFIED, onVoxels);
+      for (const off of offs) off();
+    };
+  }
+
+  /** Marks the case as edited; the next tick writes it. */
+  markDirty(): void {
+    if (this.restoring || !this.live) return;
+    this.dirty = true;
+    useCaseStore.getState().setSaveState('Unsaved edits');
+  }
+
+  /**
+   * Restores the newest state of this study's case (a newer autosave after a crash included,
+   * with the store's explanation), or leaves the fresh case as it is.
+   */
+  async open(): Promise<void> {
+    const ref = referenceSeries(this.session.series);
+    if (!ref) return;
+    const a = api();
+    const list = await a.invoke('case:list', {});
+    for (const c of list.filter((x) => x.patientId === ref.patientId && x.studyDate === ref.studyDate)) {
+      const opened = await a.invoke('case:open', { caseId: c.caseId });
+      if (!this.live) return;
+      if (
+        opened.document.study.studyInstanceUid !== ref.studyInstanceUid ||
+        opened.document.referenceSeriesUid !== ref.seriesInstanceUid
+      )
+        continue;
+      this.restore(opened);
+      return;
+    }
+  }
+
+  private restore(opened: OpenedCaseMessage): void {
+    if (!this.live) return;
+    this.restoring = true;
+    try {
+      this.doc = opened.document;
+      const store = useCaseStore.getState();
+      store.setRecovery(opened.recovery?.message ?? null);
+      store.setSegments(opened.document.segments);
+      if (opened.document.planInput) usePlanStore.getState().setDraft(opened.document.planInput);
+      useAblationStore.getState().setApplicators(opened.document.applicators);
+      restoreConfirmation(opened.document.confirmation);
+      if (opened.labelsBase64) {
+        const lm = decodeNiftiLabelmap(base64ToBytes(opened.labelsBase64));
+        if (!sameGrid(lm.grid, gridOfVolume(this.labelmap.volume)))
+          throw new Error('The saved segmentation does not match the reference series geometry; it was not loaded.');
+        this.labelmap.write(lm.data instanceof Uint8Array ? lm.data : Uint8Array.from(lm.data));
+      }
+      store.setSaveState(`Opened case (${opened.source} ${opened.savedAt})`);
+    } finally {
+      this.restoring = false;
+    }
+  }
+
+  /** After a restored autosave: keep it as the save, or go back to the last save. */
+  async resolveRecovery(action: 'keep' | 'discard'): Promise<void> {
+    if (!this.doc) return;
+    try {
+      this.restore(await api().invoke('case:recover', { caseId: this.doc.caseId, action }));
+    } catch (e) {
+      reportError('Recovering the case', e);
+    }
+  }
+
+  private snapshot(): Snapshot {
+    const zone = zoneForCase();
+    const grid = gridOfVolume(this.labelmap.volume);
+    const labels = encodeNifti(
+      { grid, data: this.labelmap.readVoxels() },
+      { gzip: true, description: 'LiverPlan case labels' },
+    );
+    return {
+      fields: {
+        segments: useCaseStore.getState().segments,
+        planInput: usePlanStore.getState().draft,
+        applicators: useAblationStore.getState().applicators,
+        confirmation: persistedConfirmation(useConfirmStore.getState(), zone ? bytesToBase64(zone) : null),
+        updatedAt: new Date().toISOString(),
+      },
+      labelsBase64: bytesToBase64(labels),
+    };
+  }
+
+  /** The case document for a snapshot (the case is created in the store on its first write). */
+  private async document(snap: Snapshot): Promise<CaseDocument> {
+    if (!this.doc) {
+      const series = this.session.series;
+      const ref = referenceSeries(series);
+      if (!ref) throw new Error('No study is open.');
+      const input = {
+        patient: { name: ref.patientName, id: ref.patientId },
+        study: { studyInstanceUid: ref.studyInstanceUid, description: '', date: ref.studyDate },
+        series: series.map((s) => ({
+          seriesInstanceUid: s.seriesInstanceUid,
+          phase: s.phase.label,
+          description: s.description,
+          files: s.fileIds,
+        })),
+        referenceSeriesUid: ref.seriesInstanceUid,
+        segments: snap.fields.segments,
+        applicators: [],
+        notes: '',
+      };
+      this.doc = (await api().invoke('case:create', { input })).document;
+    }
+    this.doc = { ...this.doc, ...snap.fields };
+    return this.doc;
+  }
+
+  /** One write at a time; `channel` autosave journals, save replaces the last save. */
+  private write(channel: 'case:autosave' | 'case:save'): Promise<void> {
+    const run = async () => {
+      const snap = this.snapshot();
+      this.dirty = false;
+      try {
+        const doc = await this.document(snap);
+        const w = await api().invoke(channel, { document: doc, labelsBase64: snap.labelsBase64 });
+        const time = new Date(w.savedAt).toLocaleTimeString();
+        if (this.live)
+          useCaseStore.getState().setSaveState(channel === 'case:save' ? `Saved ${time}` : `Autosaved ${time}`);
+      } catch (e) {
+        this.dirty = true;
+        throw e;
+      }
+    };
+    const next = (this.writing ?? Promise.resolve()).then(run, run);
+    this.writing = next;
+    const clear = () => {
+      if (this.writing === next) this.writing = null;
+    };
+    next.then(clear, clear);
+    return next;
+  }
+
+  private async tick(): Promise<void> {
+    if (!this.dirty || this.writing || !this.live) return;
+    try {
+      await this.write('case:autosave');
+    } catch (e) {
+      reportError('Autosaving the segmentation', e);
+    }
+  }
+
+  /** Explicit save (Ctrl+S): replaces the last save atomically. */
+  async save(): Promise<void> {
+    if (!this.live) return;
+    try {
+      await this.write('case:save');
+    } catch (e) {
+      reportError('Saving the case', e);
+    }
+  }
+
+  /** Closing the case: waits for a write in flight, then writes what is still pending. */
+  async flush(): Promise<void> {
+    await this.writing?.catch(() => undefined);
+    if (this.dirty) await this.write('case:autosave');
+  }
+}
+
+/** The autosave of the open case, or null before its labelmap exists. */
+function openAutosave(): CaseAutosave | null {
+  return autosaveOf(currentCase());
+}
+
+export function autosaveOf(session: CaseSession): CaseAutosave | null {
+  return session.labelmap ? session.scoped<CaseAutosave | null>(AUTOSAVE, () => null) : null;
+}
+
+/** Explicit save of the open case (Ctrl+S, Save, before a report). */
+export async function saveCase(): Promise<void> {
+  await openAutosave()?.save();
+}
+
+export async function resolveRecovery(action: 'keep' | 'discard'): Promise<void> {
+  await openAutosave()?.resolveRecovery(action);
+}
