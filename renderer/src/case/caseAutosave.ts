@@ -10,6 +10,7 @@ import { useAblationStore } from '../ablation/ablationStore';
 import { restoreConfirmation, zoneForCase } from '../confirm/confirmActions';
 import { persistedConfirmation, useConfirmStore } from '../confirm/confirmStore';
 import { usePlanStore } from '../plan/planStore';
+import { useTerritoryStore } from '../territory/territoryStore';
 import { referenceSeries } from '../segmentation/caseSession';
 import type { LabelmapSession } from '../segmentation/labelmapSession';
 import { gridOfVolume } from '../segmentation/volumeGrid';
@@ -23,7 +24,10 @@ const AUTOSAVE = Symbol('autosave');
 
 /** What one write sends: taken in one synchronous step, so it can only hold this case's work. */
 interface Snapshot {
-  fields: Pick<CaseDocument, 'segments' | 'planInput' | 'applicators' | 'confirmation' | 'updatedAt'>;
+  fields: Pick<
+    CaseDocument,
+    'segments' | 'planInput' | 'applicators' | 'confirmation' | 'territories' | 'targetTerritoryId' | 'updatedAt'
+  >;
   labelsBase64: string;
 }
 
@@ -67,6 +71,10 @@ export class CaseAutosave {
       // Plan inputs are part of the case: an edit in the Plan form is saved like a brush stroke.
       usePlanStore.subscribe((s, prev) => s.draft !== prev.draft && this.markDirty()),
       useAblationStore.subscribe((s, prev) => s.applicators !== prev.applicators && this.markDirty()),
+      // Y-90 territories (the planes, not a mask) and the chosen target.
+      useTerritoryStore.subscribe(
+        (s, prev) => (s.territories !== prev.territories || s.targetId !== prev.targetId) && this.markDirty(),
+      ),
       // Confirmation landmarks, the refined transform and the achieved zone are case work too.
       useConfirmStore.subscribe((s, prev) => {
         const changed =
@@ -125,6 +133,10 @@ export class CaseAutosave {
       if (opened.document.planInput) usePlanStore.getState().setDraft(opened.document.planInput);
       useAblationStore.getState().setApplicators(opened.document.applicators);
       restoreConfirmation(opened.document.confirmation);
+      // After the plan draft: a draft reset clears the territories.
+      useTerritoryStore
+        .getState()
+        .restore(opened.document.territories ?? [], opened.document.targetTerritoryId ?? null);
       if (opened.labelsBase64) {
         const lm = decodeNiftiLabelmap(base64ToBytes(opened.labelsBase64));
         if (!sameGrid(lm.grid, gridOfVolume(this.labelmap.volume)))
@@ -160,6 +172,8 @@ export class CaseAutosave {
         planInput: usePlanStore.getState().draft,
         applicators: useAblationStore.getState().applicators,
         confirmation: persistedConfirmation(useConfirmStore.getState(), zone ? bytesToBase64(zone) : null),
+        territories: useTerritoryStore.getState().territories,
+        targetTerritoryId: useTerritoryStore.getState().targetId ?? undefined,
         updatedAt: new Date().toISOString(),
       },
       labelsBase64: bytesToBase64(labels),
