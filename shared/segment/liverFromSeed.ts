@@ -336,8 +336,7 @@ function prepareGrow(volume: ScalarVolume, p: typeof LIVER_FROM_SEED_DEFAULTS & 
   const med = quantile(values, 0.5);
   const isCt = looksLikeCt(volume);
   if (isCt) checkSeedTissue(med);
-  const deviations = values.map((v) => Math.abs(v - med)).sort();
-  const sd = 1.4826 * quantile(deviations, 0.5);
+  const sd = robustSd(values);
   const sdFloor = p.minHalfWidth / p.k;
   const window: [number, number] = [med - p.kBelow * Math.max(sd, sdFloor), med + p.k * Math.max(sd, sdFloor)];
   let floor = -Infinity;

@@ -3,26 +3,14 @@ import { useConfirmStore } from '../confirm/confirmStore';
 import { usePlanStore } from '../plan/planStore';
 import { usePracticeStore } from '../practice/practiceStore';
 import { useReportStore } from '../report/reportStore';
-import { useCaseStore } from '../store/caseStore';
+import { freshCaseFields, useCaseStore } from '../store/caseStore';
 
 /**
  * Every piece of UI state that describes the open patient, back to what a fresh case shows.
  * Preferences (edit tool, brush size, thresholds, device list, PACS targets) stay.
  */
 export function resetCaseState(): void {
-  useCaseStore.setState((s) => ({
-    segments: [],
-    activeLabel: null,
-    voxelRevision: s.voxelRevision + 1,
-    job: null,
-    stats: null,
-    statsBusy: false,
-    lastNote: '',
-    check: null,
-    lesionOrigins: {},
-    saveState: '',
-    recovery: null,
-  }));
+  useCaseStore.setState((s) => ({ ...freshCaseFields(), voxelRevision: s.voxelRevision + 1 }));
   useAblationStore.setState({
     applicators: [],
     selectedId: null,

@@ -83,6 +83,37 @@ interface CaseState {
 }
 
 /**
+ * The fields that describe the open patient, as a fresh case shows them (the edit tool, brush
+ * and thresholds are preferences and stay across cases).
+ */
+export function freshCaseFields(): Pick<
+  CaseState,
+  | 'segments'
+  | 'activeLabel'
+  | 'job'
+  | 'stats'
+  | 'statsBusy'
+  | 'lastNote'
+  | 'check'
+  | 'lesionOrigins'
+  | 'saveState'
+  | 'recovery'
+> {
+  return {
+    segments: [],
+    activeLabel: null,
+    job: null,
+    stats: null,
+    statsBusy: false,
+    lastNote: '',
+    check: null,
+    lesionOrigins: {},
+    saveState: '',
+    recovery: null,
+  };
+}
+
+/**
  * Segment metadata of the open case (never voxels). Every list edit is
  * undoable on the same history ring as voxel edits (labelmapSession.pushUndoable),
  * so Ctrl+Z walks back through brush strokes and renames alike.
@@ -94,21 +125,12 @@ export const useCaseStore = create<CaseState>((set, get) => {
     pushUndoable(`segments-${what}-${Date.now()}`, (undo) => set({ segments: undo ? before : next }));
   };
   return {
-    segments: [],
-    activeLabel: null,
+    ...freshCaseFields(),
     tool: 'none',
     brushRadiusMm: 5,
     thresholdPreset: 'liver-pv',
     morphMm: 2,
     voxelRevision: 0,
-    job: null,
-    stats: null,
-    statsBusy: false,
-    lastNote: '',
-    check: null,
-    lesionOrigins: {},
-    saveState: '',
-    recovery: null,
     setSegments: (segments) =>
       set({ segments, activeLabel: segments[0]?.label ?? null, check: null, lesionOrigins: {} }),
     restoreSegments: (segments) => set({ segments }),
