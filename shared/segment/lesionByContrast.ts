@@ -39,24 +39,13 @@ export interface ContrastCandidate {
  * is the lesion; holes (an iso centre inside a rim, texture) are filled and tubes cut off.
  */
 export function lesionByContrast(input: ContrastInput): ContrastCandidate {
-  const { image, allowed, click, parenchyma: P } = input;
+  const { image, click, parenchyma: P } = input;
   const grid = image.grid;
   const [nx, ny] = grid.dims;
   const c = [click % nx, Math.floor(click / nx) % ny, Math.floor(click / (nx * ny))];
-  const min = [0, 1, 2].map((t) => Math.max(0, c[t]! - Math.ceil(input.radiusMm / grid.spacing[t]!) - 2)) as Vec3;
-  const max = [0, 1, 2].map((t) =>
-    Math.min(grid.dims[t]! - 1, c[t]! + Math.ceil(input.radiusMm / grid.spacing[t]!) + 2),
-  ) as Vec3;
-  const box = { min, max };
-  const dims = [0, 1, 2].map((t) => max[t]! - min[t]! + 1) as Vec3;
+  const { box, dims, within, deviation, threshold } = contrastField(input);
+  const { min } = box;
   const size = dims[0] * dims[1] * dims[2];
-  // A 1 mm box, at least 3 voxels in-plane; none across slices of 2 mm or more (a 3-slice mean
-  // there stretches the lesion by a slice at each end).
-  const r = grid.spacing.map((s, a) => Math.max(a < 2 ? 1 : 0, Math.round(1 / s - 1e-6))) as Vec3;
-  const smooth = boxMeanArray(cropArray(image.data, grid.dims, box, new Float32Array(size)), dims, r);
-  const within = allowed ? cropArray(allowed, grid.dims, box, new Uint8Array(size)) : undefined;
-  const deviation = smooth.map((v) => v - P);
-  const threshold = 2.5 * boxNoise(smooth, within, dims, r[0]);
   // Far beyond the lesion's own contrast lies other tissue (fat, air, bone, contrast in vessels).
   const limit = Math.max(3 * Math.abs(input.lesionLevel - P), 6 * threshold);
   const centre = c[0]! - min[0] + dims[0] * (c[1]! - min[1] + dims[1] * (c[2]! - min[2]));
@@ -89,6 +78,35 @@ export function lesionByContrast(input: ContrastInput): ContrastCandidate {
   if (within) for (let n = 0; n < size; n++) mask[n] = mask[n]! & within[n]!;
   mask = cutTubes(mask, dims, grid.spacing, { near: centre });
   return { mask, box, dims, deviation, threshold, spacing: grid.spacing };
+}
+
+/** The box-mean image minus parenchyma round the click, its lesion-like threshold and the liver in its box. */
+export function contrastField(input: Pick<ContrastInput, 'image' | 'allowed' | 'click' | 'parenchyma' | 'radiusMm'>): {
+  box: IndexBox;
+  dims: Vec3;
+  within: Uint8Array | undefined;
+  deviation: Float32Array;
+  threshold: number;
+} {
+  const { image, allowed, click, parenchyma: P } = input;
+  const grid = image.grid;
+  const [nx, ny] = grid.dims;
+  const c = [click % nx, Math.floor(click / nx) % ny, Math.floor(click / (nx * ny))];
+  const min = [0, 1, 2].map((t) => Math.max(0, c[t]! - Math.ceil(input.radiusMm / grid.spacing[t]!) - 2)) as Vec3;
+  const max = [0, 1, 2].map((t) =>
+    Math.min(grid.dims[t]! - 1, c[t]! + Math.ceil(input.radiusMm / grid.spacing[t]!) + 2),
+  ) as Vec3;
+  const box = { min, max };
+  const dims = [0, 1, 2].map((t) => max[t]! - min[t]! + 1) as Vec3;
+  const size = dims[0] * dims[1] * dims[2];
+  // A 1 mm box, at least 3 voxels in-plane; none across slices of 2 mm or more (a 3-slice mean
+  // there stretches the lesion by a slice at each end).
+  const r = grid.spacing.map((s, a) => Math.max(a < 2 ? 1 : 0, Math.round(1 / s - 1e-6))) as Vec3;
+  const smooth = boxMeanArray(cropArray(image.data, grid.dims, box, new Float32Array(size)), dims, r);
+  const within = allowed ? cropArray(allowed, grid.dims, box, new Uint8Array(size)) : undefined;
+  const deviation = smooth.map((v) => v - P);
+  const threshold = 2.5 * boxNoise(smooth, within, dims, r[0]);
+  return { box, dims, within, deviation, threshold };
 }
 
 /**

@@ -3,7 +3,8 @@ import type { Grid, ScalarVolume, Vec3 } from '../volume/grid';
 import { sameGrid } from '../volume/grid';
 import { IntStack } from './intStack';
 import { splitConfluent } from './lesionModel';
-import { lesionSizeCap, resolveLesionClick } from './lesionInput';
+import { ijk, lesionSizeCap, resolveLesionClick } from './lesionInput';
+import { chordAlongDrag } from './dragChord';
 import { median, voxelsWithin } from './localMean';
 import {
   firstPlateau,
@@ -19,6 +20,7 @@ import { refineEdge } from './refineEdge';
 import { cropArray, pasteMask } from './workBox';
 import { cutTubes } from './cutTubes';
 import { lesionByContrast, outlineScore } from './lesionByContrast';
+import { lesionByRays } from './lesionByRays';
 
 /** Algorithm parameters (not clinical thresholds). */
 export const LESION_FROM_CLICK_DEFAULTS = {
@@ -111,7 +113,9 @@ export interface LesionFromClickResult {
  *    split gave away).
  * 4. With a drag, the tissue within its reach that differs from parenchyma on either side
  *    (lesionByContrast) replaces that when it outlines the lesion clearly better (necrotic core
- *    with its rim, rim with its iso core).
+ *    with its rim, rim with its iso core); the star-shaped region rays from the lesion's centre
+ *    outline (lesionByRays) replaces either when its chord along the drag is clearly nearer the
+ *    drag's length.
  */
 export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClickOptions): LesionFromClickResult {
   if (phases.length === 0) throw new Error('lesion segmentation needs at least one phase');
@@ -259,11 +263,12 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
   let mask = pasteMask(m.mask, grid.dims, m.box, new Uint8Array(total));
   let voxelCount = 0;
   for (let n = 0; n < m.mask.length; n++) voxelCount += m.mask[n]!;
-  // With a drag, a second reading: all tissue within the drag's reach that differs from
-  // parenchyma (lesionByContrast). Kept when it outlines the lesion clearly better: the window
-  // grow took a necrotic core without its rim, a rim without its core, or ran on. Not for a
-  // plain click: without the size prior it swallows confluent neighbours (which the window
-  // grow's split keeps apart) and small lesions' surroundings.
+  // With a drag, two more readings: all tissue within the drag's reach that differs from
+  // parenchyma (lesionByContrast), kept when it outlines the lesion clearly better (the window
+  // grow took a necrotic core without its rim, a rim without its core, or ran on); and the rays'
+  // star-shaped region, kept when its chord along the drag matches the drag clearly better. Not
+  // for a plain click: without the size prior both swallow confluent neighbours (which the
+  // window grow's split keeps apart) and small lesions' surroundings.
   if (diameterMm) {
     const alt = lesionByContrast({
       image: phases[best]!,
@@ -282,10 +287,36 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
     const better = (skip: boolean) =>
       outlineScore(alt.mask, alt, within, skip) > outlineScore(current, alt, within, skip) + 0.05;
     const coarse = Math.min(grid.spacing[0], grid.spacing[1]) >= 2;
-    if ((coarse || better(true)) && better(false)) {
-      mask = pasteMask(alt.mask, grid.dims, alt.box, new Uint8Array(total));
+    let chosen: Uint8Array = current;
+    if ((coarse || better(true)) && better(false)) chosen = alt.mask;
+    // A third reading: the star-shaped region the rays from the lesion's centre outline, bounded
+    // by the drag (a necrotic core with its rim, a rim round an iso core, a target's rings).
+    const rays = lesionByRays({
+      image: phases[best]!,
+      allowed: liver,
+      click,
+      parenchyma: P,
+      radiusMm: p.maxRadiusMm,
+      priorRadiusMm: diameterMm / 2,
+    });
+    // The drag ran from edge to edge: among readings that outline a lesion, the one whose chord
+    // along the drag comes nearest its length wins when it is clearly nearer (a tenth of it).
+    const ends = options.line!.map((n) => ijk(grid, n)) as [Vec3, Vec3];
+    const miss = (m: Uint8Array) =>
+      Math.abs(chordAlongDrag(m, alt.dims, alt.box, grid.spacing, ends) - diameterMm) / diameterMm;
+    const candidates = [current, alt.mask, rays.mask];
+    const errors = candidates.map(miss);
+    // Clearly nearer: by a tenth of the drag, and by more than the chord's own rounding (a voxel
+    // and a half at either end on coarse voxels).
+    const margin = Math.max(0.1, (1.5 * Math.max(grid.spacing[0], grid.spacing[1])) / diameterMm);
+    let nearest = -1;
+    for (const [m, c] of candidates.entries())
+      if (outlineScore(c, alt, within, false) > 1.2 && (nearest < 0 || errors[m]! < errors[nearest]!)) nearest = m;
+    if (nearest >= 0 && errors[nearest]! < miss(chosen) - margin) chosen = candidates[nearest]!;
+    if (chosen !== current) {
+      mask = pasteMask(chosen, grid.dims, alt.box, new Uint8Array(total));
       voxelCount = 0;
-      for (let n = 0; n < alt.mask.length; n++) voxelCount += alt.mask[n]!;
+      for (let n = 0; n < chosen.length; n++) voxelCount += chosen[n]!;
     }
   }
   progress(0.9);

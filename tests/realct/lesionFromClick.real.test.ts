@@ -17,9 +17,9 @@ const toIndex = (grid: Grid, p: Vec3) => flatIndex(grid, ...(patientToIndex(grid
 const FLOORS: Record<string, [click: number | null, line: number | null][]> = {
   // necrotic 32, target 28, rimIso 25 (vessel), hyper 21, hypo 10
   'slab-mixed': [
-    [0.72, 0.78],
-    [0.6, 0.87],
-    [0.75, 0.5],
+    [0.72, 0.89],
+    [0.6, 0.93],
+    [0.75, 0.84],
     [0.9, 0.9],
     [0.81, 0.81],
   ],
@@ -33,9 +33,9 @@ const FLOORS: Record<string, [click: number | null, line: number | null][]> = {
   ],
   // hypo 54, necrotic 40, target 28, rimIso 19 (capsule), hyper 8 (3 mm voxels, unenhanced CT)
   'crop-mixed': [
-    [0.86, 0.9],
-    [null, 0.68],
-    [0.3, null],
+    [0.86, 0.95],
+    [null, 0.87],
+    [0.3, 0.63],
     [null, null],
     [0.74, 0.85],
   ],
