@@ -95,8 +95,13 @@ export const LIVER_FROM_SEED_DEFAULTS = {
    * than the liver, with bone beyond: it is no partial-volume mix of the two).
    */
   edgeSlackSd: 2,
-  /** Edge layers on the working grid when the series is finer (refined again after upsampling). */
-  coarseEdgeLayers: 1,
+  /**
+   * Edge layers on the working grid when the series is finer by a factor of two (three or more
+   * get one). None: the one layer after upsampling places the edge; a layer on the working grid
+   * as well put the Siemens slab's outline ~1 mm outside TotalSegmentator's all round (+7-9%
+   * volume; without it +5-6%, Dice +0.003).
+   */
+  coarseEdgeLayers: 0,
 };
 
 export interface LiverFromSeedOptions extends Partial<typeof LIVER_FROM_SEED_DEFAULTS> {
@@ -239,7 +244,9 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   const localImage = { grid: wb.grid, data: cropArray(work.volume.data, wg.dims, wb.box, new Float32Array(size)) };
   // The rim is refined once, on the finest grid: a series finer than the working grid gets its
   // one layer after upsampling (below); refining on both grids moved the slab's outline ~1 mm out.
-  const layers = work.identity ? p.edgeLayers : p.coarseEdgeLayers;
+  // A working voxel of three or more series voxels across is more than the one fine layer can
+  // make up: one layer on the working grid first.
+  const layers = work.identity ? p.edgeLayers : Math.max(...work.factors) >= 3 ? 1 : p.coarseEdgeLayers;
   m = refineEdge(m, localImage, med, layers, undefined, undefined, 1, p.edgeSlackSd * prep.workNoise);
   const grown = m;
   if (p.closingMm > 0) m = closeMm(m, wb.grid, p.closingMm);
@@ -264,8 +271,8 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   if (work.identity) pasteMask(m, grid.dims, wb.box, mask);
   else {
     upsampleMask(m, wb.box, dims, work, grid, mask);
-    // One layer of edge refinement at the series' own resolution, against the voxel one working
-    // voxel further out (the next fine voxel is still inside the image blur).
+    // Edge refinement at the series' own resolution, against the voxel one working voxel further
+    // out (the next fine voxel is still inside the image blur).
     const f = work.factors;
     const box = {
       min: [0, 1, 2].map((a) => Math.max(1, wb.box.min[a]! * f[a]!)) as Vec3,
