@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { decodeSegFrames } from '../electron/services/dicom/decodeSegFrames';
 import { composeImport } from '../shared/case/importSegments';
+import { isRtstructFile } from '../shared/rtstruct/rtstructOnGrid';
 import { readLabelFile } from '../shared/seg/labelFile';
 import type { Grid } from '../shared/volume/grid';
 import { CliError } from './commands/types';
@@ -19,8 +20,10 @@ export async function loadCaseLabels(path: string, grid: Grid) {
     throw new CliError(`cannot read ${path}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   const lower = path.toLowerCase();
-  const format = lower.endsWith('.dcm') ? 'seg' : lower.endsWith('.nii') || lower.endsWith('.nii.gz') ? 'nifti' : null;
-  if (!format) throw new CliError(`${path}: expected a DICOM SEG .dcm or a NIfTI .nii/.nii.gz labelmap`);
+  // A .dcm is a SEG unless its file meta names an RT Structure Set (contours filled onto grid).
+  const dicom = isRtstructFile(bytes) ? 'rtstruct' : 'seg';
+  const format = lower.endsWith('.dcm') ? dicom : lower.endsWith('.nii') || lower.endsWith('.nii.gz') ? 'nifti' : null;
+  if (!format) throw new CliError(`${path}: expected a DICOM SEG or RTSTRUCT .dcm or a NIfTI .nii/.nii.gz labelmap`);
   try {
     const frames = format === 'seg' ? await decodeSegFrames(bytes) : undefined;
     const composed = composeImport(readLabelFile(bytes, grid, format, frames));

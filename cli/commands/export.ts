@@ -12,7 +12,7 @@ import { caseFromFiles } from '../caseFromFiles';
 import { CliError, type CliCommand } from './types';
 
 const USAGE =
-  'liverplan export --case DIR | --image SERIES_DIR --labels FILE [--plan FILE] --to folder:PATH|dicomweb:URL|dimse:AET@HOST:PORT [--deidentify --alias-name NAME --alias-id ID] ' +
+  'liverplan export --case DIR | --image SERIES_DIR --labels FILE [--plan FILE] --to folder:PATH|dicomweb:URL|dimse:AET@HOST:PORT [--rtstruct] [--deidentify --alias-name NAME --alias-id ID] ' +
   '[--calling-ae AE] [--echo] [--indication TEXT] [--queue DIR] | liverplan export --retry JOB [--queue DIR] | liverplan export --list [--queue DIR] [--json]';
 
 /** The CLI's user data folder: LIVERPLAN_USER_DATA, else ~/.liverplan. */
@@ -27,7 +27,8 @@ export function cliVersion(): string {
 
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: 'Write SEG, SR (TID 1500) and the PDF report of a case to a folder or a PACS (queued, retryable)',
+  summary:
+    'Write SEG, SR (TID 1500), the PDF report and optionally an RTSTRUCT of a case to a folder or a PACS (queued, retryable)',
   usage: USAGE,
   async run(argv) {
     const { values } = parseArgs({
@@ -39,6 +40,7 @@ export const exportCommand: CliCommand = {
         plan: { type: 'string' },
         to: { type: 'string' },
         deidentify: { type: 'boolean' },
+        rtstruct: { type: 'boolean' },
         'alias-name': { type: 'string' },
         'alias-id': { type: 'string' },
         'calling-ae': { type: 'string' },
@@ -96,6 +98,7 @@ export const exportCommand: CliCommand = {
       const options: ExportOptions = {
         software: liverplanSoftware(cliVersion(), 'cli'),
         extras: values.indication ? { indication: values.indication } : undefined,
+        rtstruct: values.rtstruct,
         deidentify: values.deidentify
           ? { patientName: values['alias-name']!, patientId: values['alias-id']! }
           : undefined,

@@ -3,6 +3,7 @@ import { exportCommand } from './export';
 import { fuzzCommand } from './fuzz';
 import { reportCommand } from './report';
 import { marginCommand } from './margin';
+import { pacsCommand } from './pacs';
 import { planCommand } from './plan';
 import { loadCommand } from './load';
 import { sampleCommand } from './sample';
@@ -20,6 +21,7 @@ export const commands: CliCommand[] = [
   planCommand,
   reportCommand,
   exportCommand,
+  pacsCommand,
   sampleCommand,
   volumetryCommand,
   segmentCommand,

@@ -6,22 +6,25 @@ import { planInputJsonSchema } from '../../shared/planning/jsonSchema';
 import { loadDefaultRuleSet } from '../../shared/planning/loadDefaultRuleSet';
 import { parseRuleSet, SETTING_IDS, type SettingId } from '../../shared/planning/ruleSet';
 import type { PlanSettings } from '../../shared/planning/settings';
+import { planInputProblems } from '../../shared/planning/inputProblems';
+import { casePlanInput, type CasePlanInput } from './planCase';
 import { CliError, type CliCommand } from './types';
 
 const USAGE =
-  'liverplan plan --input FILE.json [--set SETTING=VALUE ...] [--rules RULESET.json] [--json] | ' +
+  'liverplan plan (--input FILE.json | --case CASE_DIR) [--set SETTING=VALUE ...] [--rules RULESET.json] [--json] | ' +
   'liverplan plan --schema';
 
 /** Evaluates the planning rule set (eligibility, calculators, Y-90 dosimetry) on one input file. */
 export const planCommand: CliCommand = {
   name: 'plan',
-  summary: 'evaluate eligibility rules and Y-90 dosimetry for a plan input (docs/plan-input.md)',
+  summary: 'evaluate eligibility rules and Y-90 dosimetry for a plan input or a saved case (docs/plan-input.md)',
   usage: USAGE,
   async run(argv) {
     const { values } = parseArgs({
       args: argv,
       options: {
         input: { type: 'string' },
+        case: { type: 'string' },
         set: { type: 'string', multiple: true },
         rules: { type: 'string' },
         schema: { type: 'boolean' },
@@ -29,14 +32,51 @@ export const planCommand: CliCommand = {
       },
     });
     if (values.schema) return { json: planInputJsonSchema() };
-    if (!values.input) throw new CliError(`usage: ${USAGE}`, 2);
-    const input = readJson(values.input, 'input');
+    if (!values.input === !values.case) throw new CliError(`usage: ${USAGE}`, 2);
     const ruleSet = values.rules ? wrap(() => parseRuleSet(readJson(values.rules!, 'rules'))) : loadDefaultRuleSet();
     const settings = parseSettings(values.set ?? []);
+    if (values.case) return planCase(await casePlanInput(values.case), ruleSet, settings);
+    const input = readJson(values.input!, 'input');
     const result = wrap(() => evaluatePlan(input as never, ruleSet, settings));
     return { json: result, text: formatPlan(result) };
   },
 };
+
+/**
+ * A saved case's plan: the result carries which inputs were measured (and from what) and which the
+ * user overrode, the figures they came from, and the case's lesion ids; an incomplete draft is
+ * refused naming every missing input in the Plan form's words.
+ */
+function planCase(c: CasePlanInput, ruleSet: Parameters<typeof evaluatePlan>[1], settings: PlanSettings) {
+  const problems = planInputProblems(c.input);
+  if (problems.length) {
+    throw new CliError(
+      `case ${c.caseDoc.caseId}: the plan inputs are incomplete (enter them in the Plan workspace): ` +
+        problems.map((p) => p.message).join(' '),
+    );
+  }
+  const result = wrap(() => evaluatePlan(c.input as never, ruleSet, settings));
+  const json = {
+    ...result,
+    caseId: c.caseDoc.caseId,
+    input: c.input,
+    measuredInputs: c.measuredInputs,
+    ...(c.summary ? { measured: c.summary } : {}),
+    notes: c.notes,
+  };
+  const rows = c.measuredInputs.map(
+    (o) =>
+      `  ${o.path}: ${o.value ?? '-'}${o.overridden ? ` (overridden; measured ${o.measured})` : ''} <- ${o.source}`,
+  );
+  const text = [
+    `Case ${c.caseDoc.caseId}`,
+    ...(rows.length ? ['Measured inputs:', ...rows] : ['No measured inputs (no liver segment).']),
+    ...c.notes.map((n) => `Note: ${n}`),
+    '',
+    formatPlan(result),
+  ].join('\n');
+  return { json, text };
+}
 
 function readJson(file: string, what: string): unknown {
   let text: string;

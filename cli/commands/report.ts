@@ -49,6 +49,7 @@ export const reportCommand: CliCommand = {
         software: liverplanSoftware(cliVersion(), 'cli'),
         at: new Date(),
         referenceSeries: textOf(c.source[0]!.SeriesDescription ?? c.caseDoc.referenceSeriesUid),
+        referenceHeader: c.source[Math.floor(c.source.length / 2)],
         extras: {
           ...(values.indication ? { indication: values.indication } : {}),
           ...(values['prepared-by'] ? { preparedBy: values['prepared-by'] } : {}),
@@ -63,6 +64,8 @@ export const reportCommand: CliCommand = {
       pdf: values.pdf,
       bytes: pdf.length,
       segments: m.volumetry.length,
+      /** The key images chosen by content, by caption (slice and structure). */
+      keyImages: m.keyImages.map((k) => k.caption),
       burden: m.burden,
       margins: m.ablation?.margins ?? [],
       outcomes: m.outcomes.map((o) => ({

@@ -1,4 +1,5 @@
 import type { DataSet } from 'dicom-parser';
+import { unusableReason } from './derivedUsable';
 
 /** Kinds of non-image objects that hang off a study: made from images, not images to stack. */
 export type DerivedKind = 'SEG' | 'SR' | 'RTSTRUCT' | 'KO' | 'PR' | 'PDF' | 'RT' | 'REG' | 'DOC';
@@ -23,6 +24,8 @@ export interface DerivedObject {
   referencedSeriesUids: string[];
   /** One line for the browser: SEG segments, SR document title, RTSTRUCT ROI names... */
   summary: string;
+  /** Why LiverPlan cannot use it (shared/dicom/derivedUsable), for the import summary; absent when it can. */
+  unusable?: string;
 }
 
 const SEG_CLASSES = new Set(['1.2.840.10008.5.1.4.1.1.66.4', '1.2.840.10008.5.1.4.1.1.66.7']);
@@ -111,6 +114,8 @@ export function readDerivedObject(ds: DataSet, kind: DerivedKind, path: string):
   let frameOfReferenceUid = str(ds, 'x00200052');
   // RTSTRUCT names its frame of reference inside ReferencedFrameOfReferenceSequence.
   if (!frameOfReferenceUid) frameOfReferenceUid = str(items(ds, 'x30060010')[0], 'x00200052');
+  const referencedSeriesUids = nestedSeriesUids(ds, seriesInstanceUid);
+  const unusable = unusableReason(ds, kind, referencedSeriesUids);
   return {
     path,
     kind,
@@ -126,7 +131,8 @@ export function readDerivedObject(ds: DataSet, kind: DerivedKind, path: string):
     patientName: str(ds, 'x00100010').replace(/\^+/g, ' ').trim(),
     studyDate: str(ds, 'x00080020'),
     studyDescription: str(ds, 'x00081030'),
-    referencedSeriesUids: nestedSeriesUids(ds, seriesInstanceUid),
+    referencedSeriesUids,
     summary: summaryOf(ds, kind),
+    ...(unusable ? { unusable } : {}),
   };
 }

@@ -47,5 +47,6 @@ export function derivedSummary(d: DerivedObject) {
     description: d.seriesDescription,
     referencedSeriesUids: [...d.referencedSeriesUids],
     summary: d.summary,
+    ...(d.unusable ? { unusable: d.unusable } : {}),
   };
 }

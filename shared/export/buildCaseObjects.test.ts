@@ -50,6 +50,7 @@ describe('buildCaseObjects', () => {
 
     expect(out.pdfDataset.MIMETypeOfEncapsulatedDocument).toBe('application/pdf');
     expect(out.model.ablation?.margins[0]?.lesion).toBe('Lesion 1');
-    expect(out.model.keyImages).toHaveLength(1);
+    // Key images by content: the lesion at its largest cross-section, then the liver.
+    expect(out.model.keyImages.map((k) => k.caption.split(' ')[0])).toEqual(['L2', 'Liver']);
   });
 });

@@ -12,6 +12,7 @@ import { SEGMENTATION_SOP_CLASS, buildSegDataset } from '../seg/writeSeg';
 import { PRIVATE_CODES, SR_CODES, UNITS } from '../sr/codes';
 import type { SrMeasurement, SrMeasurementGroup } from '../sr/types';
 import { buildSrDataset } from '../sr/writeSr';
+import { buildRtstructDataset, interpretedTypeOf } from '../rtstruct/writeRtstruct';
 import type { TumourBurden } from '../volume/burden';
 import type { Labelmap, ScalarVolume } from '../volume/grid';
 import { computeMargin, type MarginResult } from '../volume/margin';
@@ -29,6 +30,8 @@ export interface CaseObjectsInput {
   software: SoftwareInfo;
   at: Date;
   extras?: ReportExtras;
+  /** Also outline the segments as an RT Structure Set (for dosimetry and RT tools that read only RTSTRUCT). */
+  rtstruct?: boolean;
 }
 
 export interface LesionMargin {
@@ -55,11 +58,13 @@ export interface CaseObjects {
   seg: NaturalDataset;
   sr: NaturalDataset;
   pdfDataset: NaturalDataset;
+  /** When asked for (CaseObjectsInput.rtstruct): the same segments as contours. */
+  rtstruct?: NaturalDataset;
   measurements: CaseMeasurements;
 }
 
 /** Series numbers of our derived objects, high enough to sort after acquisitions. */
-export const SERIES_NUMBERS = { seg: 9001, sr: 9002, pdf: 9003 };
+export const SERIES_NUMBERS = { seg: 9001, sr: 9002, pdf: 9003, rtstruct: 9004 };
 
 const uid = () => dcmjs.data.DicomMetaDictionary.uid();
 
@@ -188,7 +193,8 @@ function srGroup(s: Segment, number: number, trackingUid: string, m: CaseMeasure
 /**
  * Everything one export writes for a case, in the source study: the report
  * model and its PDF, a binary SEG with every non-empty segment, a TID 1500 SR
- * whose groups reference those segments, and the Encapsulated PDF.
+ * whose groups reference those segments, the Encapsulated PDF and, when
+ * asked, an RTSTRUCT outlining the same segments.
  */
 export async function buildCaseObjects(input: CaseObjectsInput): Promise<CaseObjects> {
   const { caseDoc, labels, source, software, at } = input;
@@ -272,6 +278,7 @@ export async function buildCaseObjects(input: CaseObjectsInput): Promise<CaseObj
     at,
     extras: input.extras,
     referenceSeries: textOf(source[0]!.SeriesDescription ?? source[0]!.SeriesInstanceUID),
+    referenceHeader: source[Math.floor(source.length / 2)],
   });
   const pdf = await renderReportPdf(model);
   const pdfDataset = buildEncapsulatedPdf(pdf, {
@@ -284,5 +291,23 @@ export async function buildCaseObjects(input: CaseObjectsInput): Promise<CaseObj
     at,
     sourceInstances: [{ sopClassUid: SEGMENTATION_SOP_CLASS, sopInstanceUid: segUids.sop }],
   });
-  return { model, pdf, seg, sr, pdfDataset, measurements };
+  const rtstruct = input.rtstruct
+    ? buildRtstructDataset({
+        labels,
+        segments: exported.map((s) => ({
+          label: s.label,
+          name: s.name,
+          color: s.color,
+          interpretedType: interpretedTypeOf(s.kind),
+        })),
+        source,
+        study,
+        seriesInstanceUid: uid(),
+        sopInstanceUid: uid(),
+        seriesNumber: SERIES_NUMBERS.rtstruct,
+        software,
+        at,
+      })
+    : undefined;
+  return { model, pdf, seg, sr, pdfDataset, ...(rtstruct ? { rtstruct } : {}), measurements };
 }

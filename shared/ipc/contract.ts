@@ -7,6 +7,7 @@ import { dicomChannels } from './channels/dicom';
 import { exportChannels } from './channels/export';
 import { labelsChannels } from './channels/labels';
 import { limitsChannels } from './channels/limits';
+import { pacsChannels } from './channels/pacs';
 import { practiceChannels } from './channels/practice';
 import { samplesChannels } from './channels/samples';
 import { targetsChannels } from './channels/targets';
@@ -25,6 +26,7 @@ export const contract = {
   ...exportChannels,
   ...labelsChannels,
   ...limitsChannels,
+  ...pacsChannels,
   ...practiceChannels,
   ...samplesChannels,
   ...targetsChannels,

@@ -20,6 +20,30 @@ describe('plan input schema', () => {
     expect(planInputJsonSchema().required).not.toContain('clinical');
   });
 
+  it('lets every object whose fields all have defaults be left out, wherever it sits (docs/plan-input.md)', () => {
+    type Node = { type?: string; properties?: Record<string, Node>; required?: string[]; items?: Node };
+    const allDefaulted: string[] = [];
+    const walk = (node: Node, path: string) => {
+      for (const [key, child] of Object.entries(node.properties ?? {})) {
+        const at = path ? `${path}.${key}` : key;
+        if (child.properties && !child.required?.length) {
+          allDefaulted.push(at);
+          expect(node.required ?? [], `${at} has only defaulted fields, so it must be optional`).not.toContain(key);
+        }
+        walk(child, at);
+      }
+      if (node.items) walk(node.items, `${path}[]`);
+    };
+    walk(planInputJsonSchema() as Node, '');
+    // The walk found the objects it checks (not an empty pass): today clinical is the only one.
+    expect(allDefaulted).toEqual(['clinical']);
+    for (const path of allDefaulted) {
+      const input = structuredClone(baseInput()) as Record<string, unknown>;
+      delete input[path];
+      expect(() => parsePlanInput(input)).not.toThrow();
+    }
+  });
+
   const cases: [string, (i: Input) => void, string][] = [
     ['negative tumour volume', (i) => void (i.measured.tumourMl = -1), 'measured.tumourMl'],
     [

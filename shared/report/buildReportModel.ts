@@ -10,9 +10,14 @@ import {
   type ReportModelInput,
   type ReportOutcome,
 } from './model';
+import { SHIPPED_DEVICE_TABLES, mergeDeviceEntries, type DeviceCatalogueEntry } from '../volume/devices';
+import { ablationPlanReport } from './ablationPlanReport';
+import { caseKeyImages } from './caseKeyImages';
+import { confirmationReport } from './confirmationReport';
+import { openingWindow } from './keyImageWindow';
+import { MAX_KEY_IMAGES } from './model';
 import { planExtras } from './planExtras';
 import { reportInputOrigins, reportTerritories } from './reportTerritories';
-import { renderKeyImage } from './renderKeyImage';
 
 /** What the case files do not hold: entered in the app or passed on the command line. */
 export interface ReportExtras {
@@ -21,8 +26,10 @@ export interface ReportExtras {
   outcomes?: ReportOutcome[];
   y90?: ReportModelInput['y90'];
   clinical?: { label: string; value: string }[];
-  /** Viewport captures (with overlays) from the app; the CLI renders its own. */
+  /** Viewport captures (with overlays) from the app, shown after the key images chosen by content. */
   keyImages?: ReportModelInput['keyImages'];
+  /** The reference series' reading window in the app (seriesWindow); else its opening window. */
+  window?: { center: number; width: number };
   ruleSet?: string;
   preparedBy?: string;
   /** Teaching export: the alias that replaces the patient's identity in the report. */
@@ -38,12 +45,13 @@ export interface BuildReportInput {
   at: Date;
   extras?: ReportExtras;
   referenceSeries: string;
+  /** Header of the reference series' middle image: modality and window for the key images. */
+  referenceHeader?: { Modality?: unknown; WindowCenter?: unknown; WindowWidth?: unknown };
+  /** Device tables for planned applicators (default: the shipped tables). */
+  devices?: DeviceCatalogueEntry[];
 }
 
 const finite = (v: number) => (Number.isFinite(v) ? v : undefined);
-
-/** Abdominal soft-tissue window for key images (display only, not a clinical threshold). */
-const SOFT_TISSUE_WINDOW = { center: 60, width: 400 };
 
 /** The report model of a case from its measurements (shared by the PDF, the app and the CLI). */
 export function buildReportModel(input: BuildReportInput): ReportModel {
@@ -53,7 +61,27 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
   const exported = caseDoc.segments.filter((s) => m.stats.has(s.label));
   const [sx, sy, sz] = input.labels.grid.spacing;
   const deid = extras.deidentifiedAs;
-  const keyImages = extras.keyImages ?? autoKeyImages(input);
+  const ablationPlan = ablationPlanReport(
+    caseDoc,
+    input.labels,
+    input.devices ?? mergeDeviceEntries([], SHIPPED_DEVICE_TABLES).entries,
+  );
+  const window = input.volume ? (extras.window ?? openingWindow(input.volume, input.referenceHeader)) : undefined;
+  const captured = extras.keyImages ?? [];
+  const auto =
+    input.volume && window
+      ? caseKeyImages({
+          caseDoc,
+          labels: input.labels,
+          volume: input.volume,
+          figures: m.figures,
+          window,
+          ablation: ablationPlan,
+          max: MAX_KEY_IMAGES - captured.length,
+        })
+      : { images: [], omitted: [] };
+  const keyImages = [...auto.images, ...captured].slice(0, MAX_KEY_IMAGES);
+  const planLobes = planLesionLobes(caseDoc.planInput);
   const ruleSets = [
     extras.ruleSet,
     m.burden?.ruleSet ?? (m.margins.length ? `${MEASUREMENT_RULES.id}@${MEASUREMENT_RULES.version}` : undefined),
@@ -81,6 +109,13 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
     indication: extras.indication ?? (deid ? '' : caseDoc.notes),
     procedure: extras.procedure,
     keyImages,
+    ...(window
+      ? {
+          keyImageWindow:
+            `W ${Math.round(window.width)} / L ${Math.round(window.center)}` +
+            (auto.omitted.length ? `. Not shown for room (see the lesion table): ${auto.omitted.join(', ')}` : ''),
+        }
+      : {}),
     volumetry: exported.map((s) => {
       const st = m.stats.get(s.label)!;
       const hu = st.intensity[0];
@@ -93,7 +128,8 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
         sdHu: hu?.sd,
       };
     }),
-    volumeMethod: `Sum of segmented voxel volumes (DCM 126030); voxel ${sx.toFixed(2)} x ${sy.toFixed(2)} x ${sz.toFixed(2)} mm = ${voxelVolumeMm3(input.labels.grid).toFixed(3)} mm3`,
+    intensityUnit: input.referenceHeader?.Modality === 'MR' ? 'signal' : 'HU',
+    volumeMethod: `Sum of segmented voxel volumes; voxel ${sx.toFixed(2)} x ${sy.toFixed(2)} x ${sz.toFixed(2)} mm (${voxelVolumeMm3(input.labels.grid).toFixed(3)} mm3).`,
     burden: m.burden && {
       percent: m.burden.percent,
       bin: m.burden.bin,
@@ -103,10 +139,14 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
     // The lesion list of the case figures (one definition of a lesion), named with the stable id
     // that the plan outcomes use.
     lesions: m.figures.lesions.map((l) => ({
-      name: `${l.id} ${l.name}`,
+      id: l.id,
+      name: l.name,
       volumeMl: l.volumeMl,
-      maxDiameterMm: l.maxDiameter3dMm,
+      axialLongMm: finite(l.axialLongestMm),
+      axialShortMm: finite(l.axialPerpendicularMm),
+      maxDiameterMm: finite(l.maxDiameter3dMm),
       meanHu: l.intensity[0]?.mean,
+      lobe: l.lobe ?? planLobes.get(l.id),
     })),
     outcomes: extras.outcomes ?? [],
     y90: extras.y90,
@@ -139,6 +179,8 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
           ]),
         }
       : undefined,
+    ...(ablationPlan ? { ablationPlan: ablationPlan.section } : {}),
+    confirmation: confirmationReport(caseDoc, input.labels),
     territories: reportTerritories(caseDoc, m.figures.territories),
     inputOrigins: reportInputOrigins(caseDoc),
     clinical: extras.clinical ?? [],
@@ -151,25 +193,12 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
   });
 }
 
-/** Without viewport captures: the slice where the largest lesion (else the liver) is widest. */
-function autoKeyImages(input: BuildReportInput): ReportModelInput['keyImages'] {
-  if (!input.volume) return [];
-  const { caseDoc, measurements: m } = input;
-  const exported = caseDoc.segments.filter((s) => m.stats.has(s.label));
-  const byVolume = (kind: string) =>
-    exported
-      .filter((s) => s.kind === kind)
-      .sort((a, b) => m.stats.get(b.label)!.volumeMl - m.stats.get(a.label)!.volumeMl)[0];
-  const focus = byVolume('lesion') ?? byVolume('liver') ?? exported[0];
-  if (!focus) return [];
-  const slice = m.stats.get(focus.label)!.axialSlice;
-  const colors = new Map(exported.map((s) => [s.label, s.color] as [number, [number, number, number]]));
-  const image = renderKeyImage(input.volume, input.labels, { slice, window: SOFT_TISSUE_WINDOW, colors });
-  const legend = exported.map((s) => s.name).join(', ');
-  return [
-    {
-      caption: `Reference series, slice ${slice + 1} of ${input.labels.grid.dims[2]} (widest extent of ${focus.name}). Overlays: ${legend}.`,
-      ...image,
-    },
-  ];
+/** Lobes the user entered per lesion id in the plan form (used when the case has no lobe split). */
+function planLesionLobes(planInput: CaseDocument['planInput']): Map<string, string> {
+  const lesions = (planInput?.measured as { lesions?: unknown } | undefined)?.lesions;
+  const out = new Map<string, string>();
+  if (!Array.isArray(lesions)) return out;
+  for (const l of lesions as { id?: unknown; lobe?: unknown }[])
+    if (typeof l?.id === 'string' && typeof l.lobe === 'string' && l.lobe) out.set(l.id, l.lobe);
+  return out;
 }

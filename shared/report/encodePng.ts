@@ -1,8 +1,9 @@
 import { zlibSync } from 'fflate';
 
 /**
- * Minimal RGB PNG encoder (filter 0, one IDAT, deflate via fflate). Key images
- * from the CLI have no canvas to encode them; this is the whole format we need.
+ * Minimal RGB PNG encoder (filter 0, one IDAT, deflate via fflate). Key images are
+ * rasterised in shared code (same pixels in the app and the CLI, no canvas), and pdf-lib embeds
+ * only PNG and JPEG; no PNG encoder is among the dependencies and this is the whole format we need.
  */
 export function encodePngRgb(rgbData: Uint8Array, width: number, height: number): Uint8Array {
   if (rgbData.length !== width * height * 3)

@@ -17,6 +17,20 @@ export const outcomeSchema = z.object({
 });
 export type ReportOutcome = z.infer<typeof outcomeSchema>;
 
+/** Key images: one per lesion, liver, territory and applicator, plus captures; bilobar cases fill it. */
+export const MAX_KEY_IMAGES = 24;
+
+export const keyImageSchema = z.object({
+  caption: z.string().max(400),
+  pngBase64: z.string(),
+  width: z.number().int().positive(),
+  height: z.number().int().positive(),
+  /** Size of one image pixel in mm (square pixels), for the scale bar; absent for viewport captures. */
+  pixelMm: z.number().positive().optional(),
+  /** Patient directions at the image edges (from the direction cosines). */
+  orientation: z.object({ top: z.string(), bottom: z.string(), left: z.string(), right: z.string() }).optional(),
+});
+
 export const reportModelSchema = z.object({
   title: z.string(),
   /** ISO time the report was generated; also the PDF's creation date, so bytes are reproducible. */
@@ -32,16 +46,10 @@ export const reportModelSchema = z.object({
   indication: z.string(),
   /** Planned therapy, modality and device (free text from the plan). */
   procedure: z.string().optional(),
-  keyImages: z
-    .array(
-      z.object({
-        caption: z.string().max(200),
-        pngBase64: z.string(),
-        width: z.number().int().positive(),
-        height: z.number().int().positive(),
-      }),
-    )
-    .max(12),
+  /** Key images: chosen by content (lesions, liver, territory, applicators), then any captured in the viewer. */
+  keyImages: z.array(keyImageSchema).max(MAX_KEY_IMAGES),
+  /** The window the key images are shown at, in words ("W 400 / L 60, abdomen preset"). */
+  keyImageWindow: z.string().optional(),
   volumetry: z.array(
     z.object({
       name: z.string(),
@@ -53,15 +61,24 @@ export const reportModelSchema = z.object({
     }),
   ),
   volumeMethod: z.string(),
+  /** What the mean intensities are: Hounsfield units on CT, signal (arbitrary units) on MR. */
+  intensityUnit: z.enum(['HU', 'signal']).default('HU'),
   burden: z
     .object({ percent: z.number(), bin: z.string(), tumourMl: z.number(), liverIncludingTumourMl: z.number() })
     .optional(),
   lesions: z.array(
     z.object({
+      /** Stable id (segment number), as the plan outcomes name the lesion. */
+      id: z.string().optional(),
       name: z.string(),
       volumeMl: z.number(),
+      /** Longest axial diameter and the one perpendicular to it, on the same slice (mm). */
+      axialLongMm: z.number().optional(),
+      axialShortMm: z.number().optional(),
       maxDiameterMm: z.number().optional(),
       meanHu: z.number().optional(),
+      /** Lobe from the case's lobe split or the plan inputs; absent = not entered. */
+      lobe: z.string().optional(),
       site: z.string().optional(),
     }),
   ),
@@ -88,6 +105,64 @@ export const reportModelSchema = z.object({
         }),
       ),
       flags: z.array(z.string()),
+    })
+    .optional(),
+  /** The planned applicators (Ablation workspace) and the analysis of their predicted zones. */
+  ablationPlan: z
+    .object({
+      targetMarginMm: z.number(),
+      marginSource: z.string(),
+      applicators: z.array(
+        z.object({
+          name: z.string(),
+          device: z.string(),
+          setting: z.string(),
+          zone: z.string(),
+          pathMm: z.number(),
+          source: z.string(),
+          problem: z.string().optional(),
+        }),
+      ),
+      zoneVolumeMl: z.number().optional(),
+      lesions: z.array(
+        z.object({
+          lesion: z.string(),
+          minimumMm: z.number().optional(),
+          q25Mm: z.number().optional(),
+          medianMm: z.number().optional(),
+          percentBelowTarget: z.number().optional(),
+          coveragePercent: z.number().optional(),
+          heatSink: z.string(),
+          note: z.string(),
+          /** False when no predicted zone reaches the lesion (no margin then). */
+          targeted: z.boolean().default(true),
+        }),
+      ),
+      critical: z.array(
+        z.object({
+          structure: z.string(),
+          distanceMm: z.number().optional(),
+          searchedMm: z.number(),
+          warning: z.boolean(),
+        }),
+      ),
+      criticalFrom: z.enum(['zone', 'tumours']),
+    })
+    .optional(),
+  /** Ablation confirmation (Confirm workspace): achieved zone on the post-ablation series. */
+  confirmation: z
+    .object({
+      postSeries: z.string(),
+      registration: z.string(),
+      lesion: z.string().optional(),
+      zoneMl: z.number().optional(),
+      minimumMm: z.number().optional(),
+      q25Mm: z.number().optional(),
+      medianMm: z.number().optional(),
+      percentBelowZero: z.number().optional(),
+      percentBelowTarget: z.number().optional(),
+      targetMm: z.number().optional(),
+      note: z.string().optional(),
     })
     .optional(),
   /** Y-90 target territories (liver split by planes) and what they hold. */

@@ -1,4 +1,16 @@
 import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { scaleBar } from '../viewer/scaleBar';
+
+/** A key image as the layout draws it: pixels plus what is printed over them as vector text. */
+export interface GridImage {
+  png: Uint8Array;
+  width: number;
+  height: number;
+  caption: string;
+  /** mm per image pixel: a scale bar is drawn when known. */
+  pixelMm?: number;
+  orientation?: { top: string; bottom: string; left: string; right: string };
+}
 
 /**
  * A small flowing layout over pdf-lib: headings, wrapped paragraphs, tables
@@ -15,6 +27,10 @@ export interface Layout {
   paragraph(text: string, options?: { size?: number; bold?: boolean; color?: [number, number, number] }): void;
   table(headers: string[], rows: string[][], widths: number[]): void;
   image(png: Uint8Array, width: number, height: number, caption: string): Promise<void>;
+  /** Images two to a row, each with its scale bar, orientation letters and caption below. */
+  imageGrid(images: GridImage[]): Promise<void>;
+  /** Label / value pairs in two columns of pairs (patient and study block). */
+  facts(pairs: [string, string][]): void;
   space(points: number): void;
   finish(footer: string): void;
 }
@@ -49,6 +65,51 @@ export async function createLayout(doc: PDFDocument): Promise<Layout> {
       lines.push(line);
     }
     return lines;
+  };
+
+  /** Orientation letters at the edge midpoints and a scale bar, white on a dark halo, over an image. */
+  const overlay = (p: PDFPage, img: GridImage, x: number, y0: number, w: number, h: number) => {
+    const size = 9;
+    // A dark box behind each label keeps it readable on bright tissue; one text run per label
+    // (no drawn halo copies) so text extraction reads each letter once.
+    const label = (text: string, tx: number, ty: number) => {
+      const t = clean(text);
+      const tw = bold.widthOfTextAtSize(t, size);
+      p.drawRectangle({
+        x: tx - 1.5,
+        y: ty - 2,
+        width: tw + 3,
+        height: size + 2.5,
+        color: rgb(0, 0, 0),
+        opacity: 0.55,
+      });
+      p.drawText(t, { x: tx, y: ty, size, font: bold, color: rgb(1, 1, 0.85) });
+    };
+    const o = img.orientation;
+    if (o) {
+      const tw = (t: string) => bold.widthOfTextAtSize(clean(t), size);
+      label(o.top, x + w / 2 - tw(o.top) / 2, y0 + h - size - 3);
+      label(o.bottom, x + w / 2 - tw(o.bottom) / 2, y0 + 4);
+      label(o.left, x + 4, y0 + h / 2 - size / 2);
+      label(o.right, x + w - tw(o.right) - 4, y0 + h / 2 - size / 2);
+    }
+    if (img.pixelMm) {
+      const bar = scaleBar((img.pixelMm * img.width) / w, w * 0.3);
+      if (bar) {
+        const bx = x + w - 8 - bar.px;
+        const by = y0 + 10;
+        for (const [c, t] of [
+          [rgb(0, 0, 0), 2.8],
+          [rgb(1, 1, 0.85), 1.2],
+        ] as const) {
+          p.drawLine({ start: { x: bx, y: by }, end: { x: bx + bar.px, y: by }, thickness: t, color: c });
+          for (const tx of [bx, bx + bar.px])
+            p.drawLine({ start: { x: tx, y: by - 2.5 }, end: { x: tx, y: by + 2.5 }, thickness: t, color: c });
+        }
+        const text = bar.mm >= 10 && bar.mm % 10 === 0 ? `${bar.mm / 10} cm` : `${bar.mm} mm`;
+        label(text, bx + bar.px / 2 - bold.widthOfTextAtSize(text, size) / 2, by + 4);
+      }
+    }
   };
 
   return {
@@ -117,6 +178,60 @@ export async function createLayout(doc: PDFDocument): Promise<Layout> {
       const lines = wrap(caption, font, 8.5, contentWidth - w - 12);
       lines.forEach((line, n) => page.drawText(line, { x: MARGIN + w + 12, y: y - 10 - n * 11, size: 8.5, font }));
       y -= h + 10;
+    },
+    async imageGrid(images) {
+      const gap = 14;
+      const colW = (contentWidth - gap) / 2;
+      const capSize = 7.5;
+      for (let r = 0; r < images.length; r += 2) {
+        const row = images.slice(r, r + 2);
+        const drawn = await Promise.all(
+          row.map(async (img) => {
+            const scale = Math.min(colW / img.width, colW / img.height);
+            return {
+              img,
+              embedded: await doc.embedPng(img.png),
+              w: img.width * scale,
+              h: img.height * scale,
+              lines: wrap(img.caption, font, capSize, colW),
+            };
+          }),
+        );
+        const rowH = Math.max(...drawn.map((d) => d.h + 4 + d.lines.length * capSize * 1.25)) + 10;
+        ensure(rowH);
+        drawn.forEach((d, n) => {
+          const x = MARGIN + n * (colW + gap);
+          const top = y;
+          page.drawImage(d.embedded, { x, y: top - d.h, width: d.w, height: d.h });
+          overlay(page, d.img, x, top - d.h, d.w, d.h);
+          d.lines.forEach((line, l) =>
+            page.drawText(line, { x, y: top - d.h - 4 - capSize - l * capSize * 1.25, size: capSize, font }),
+          );
+        });
+        y -= rowH;
+      }
+    },
+    facts(pairs) {
+      const size = 9;
+      const half = contentWidth / 2;
+      const labelW = 78;
+      for (let p = 0; p < pairs.length; p += 2) {
+        const cells = pairs.slice(p, p + 2).map(([label, value]) => ({
+          label: clean(label),
+          lines: wrap(value, font, size, half - labelW - 8),
+        }));
+        const h = Math.max(...cells.map((c) => c.lines.length)) * size * 1.3 + 2;
+        ensure(h);
+        cells.forEach((c, n) => {
+          const x = MARGIN + n * half;
+          page.drawText(c.label, { x, y: y - size, size, font: bold, color: rgb(0.3, 0.3, 0.35) });
+          c.lines.forEach((line, l) =>
+            page.drawText(line, { x: x + labelW, y: y - size - l * size * 1.3, size, font }),
+          );
+        });
+        y -= h;
+      }
+      y -= 4;
     },
     space(points) {
       y -= points;

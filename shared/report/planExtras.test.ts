@@ -24,8 +24,23 @@ describe('planExtras', () => {
     // The synthetic liver (about 25 mL) is below the plan's valid range for a whole liver.
     const extras = planExtras(c.caseDoc, measureCase(c.caseDoc, c.labels, c.volume));
     expect(extras.outcomes).toEqual([
-      expect.objectContaining({ status: 'not evaluated', message: expect.stringMatching(/measured\.liverMl/) }),
+      expect.objectContaining({ status: 'not evaluated', message: expect.stringMatching(/Liver incl\. tumour/) }),
     ]);
+    // Clinician words only: no field path, no schema wording.
+    expect(extras.outcomes?.[0]?.message).not.toMatch(/measured\.|Invalid input|expected/);
+  });
+
+  it('names every missing plan input by its label when the form is incomplete', () => {
+    const c = makeTestCase();
+    const input = baseInput() as Record<string, unknown> & { patient: Record<string, unknown> };
+    delete input.patient.heightCm;
+    delete input.patient.weightKg;
+    c.caseDoc.planInput = input;
+    const [row] = planExtras(c.caseDoc, { margins: [] }).outcomes ?? [];
+    expect(row?.status).toBe('not evaluated');
+    expect(row?.message).toMatch(/Height/);
+    expect(row?.message).toMatch(/Weight/);
+    expect(row?.message).not.toMatch(/patient\.heightCm|Invalid input/);
   });
 
   it('gives nothing for a case without plan inputs', () => {

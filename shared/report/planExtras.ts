@@ -2,7 +2,9 @@ import type { CaseFigures } from '../case/measureCase';
 import type { CaseDocument } from '../case/model';
 import { isOverridden } from '../case/planOrigins';
 import type { CaseMeasurements } from '../export/buildCaseObjects';
+import { PlanValidationError } from '../planning/errors';
 import { evaluatePlan, type PlanResult } from '../planning/evaluate';
+import { planInputProblems } from '../planning/inputProblems';
 import { loadDefaultRuleSet } from '../planning/loadDefaultRuleSet';
 import type { ReportExtras } from './buildReportModel';
 import type { ReportOutcome } from './model';
@@ -56,14 +58,29 @@ export function planExtras(
   try {
     plan = evaluatePlan(input as never, ruleSet);
   } catch (e) {
-    return {
-      ruleSet: `${ruleSet.id}@${ruleSet.version}`,
-      outcomes: [
-        { status: 'not evaluated', ruleId: 'input', message: (e as Error).message, source: 'Plan inputs of the case' },
-      ],
-    };
+    return { ruleSet: `${ruleSet.id}@${ruleSet.version}`, outcomes: [notEvaluated(input, e)] };
   }
   return planResultExtras(plan, typeof input.plannedModality === 'string' ? input.plannedModality : undefined);
+}
+
+/**
+ * The one row saying the rules were not evaluated, naming every missing or invalid input by its
+ * label (planInputProblems: clinician sentences, never field paths or schema words).
+ */
+export function notEvaluated(input: unknown, error?: unknown): ReportOutcome {
+  let problems: string[] = [];
+  try {
+    problems = planInputProblems(input).map((p) => p.message);
+  } catch {
+    problems = [];
+  }
+  const fallback = error instanceof PlanValidationError ? 'a plan input is outside its valid range.' : '';
+  return {
+    status: 'not evaluated',
+    ruleId: 'plan-inputs',
+    message: `Rules not evaluated until the plan inputs are complete. ${problems.join(' ') || fallback}`.trim(),
+    source: 'Plan workspace',
+  };
 }
 
 /** Report rows of an evaluated plan (also for the app, which evaluates as the user types). */

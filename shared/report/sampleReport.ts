@@ -1,6 +1,6 @@
 import { AXIAL_DIRECTION, type Labelmap, type ScalarVolume } from '../volume/grid';
 import { REPORT_DISCLAIMER, reportModelSchema, type ReportModel } from './model';
-import { renderKeyImage } from './renderKeyImage';
+import { planeMask, renderKeyImage } from './renderKeyImage';
 
 /** A hand-made report with every section filled (layout tests and previews). */
 export function sampleReportModel(): ReportModel {
@@ -20,13 +20,13 @@ export function sampleReportModel(): ReportModel {
       ct.data[i + 96 * j] = inLesion ? 150 : inLiver ? 100 : inBody ? 40 : -1000;
       labels.data[i + 96 * j] = inLesion ? 2 : inLiver ? 1 : 0;
     }
-  const key = renderKeyImage(ct, labels, {
+  const key = renderKeyImage(ct, {
     slice: 0,
     window: { center: 60, width: 400 },
-    colors: new Map([
-      [1, [200, 120, 60]],
-      [2, [230, 40, 40]],
-    ]),
+    layers: [
+      { kind: 'outline', mask: planeMask(labels.data, grid.dims, 0, (v) => v > 0), color: [80, 200, 255] },
+      { kind: 'outline', mask: planeMask(labels.data, grid.dims, 0, (v) => v === 2), color: [255, 214, 0] },
+    ],
   });
   return reportModelSchema.parse({
     title: 'Liver-directed therapy planning report',
@@ -43,7 +43,7 @@ export function sampleReportModel(): ReportModel {
     procedure: 'Microwave ablation, 1 applicator',
     keyImages: [
       {
-        caption: 'Portal venous phase, slice 1: liver (orange) and lesion L1 (red) at its largest cross-section.',
+        caption: 'L2 (Lesion 1) at its largest axial cross-section; image 1 of 1. Yellow: L2; blue: liver.',
         ...key,
       },
     ],
@@ -53,7 +53,55 @@ export function sampleReportModel(): ReportModel {
     ],
     volumeMethod: 'Sum of segmented voxel volumes (DCM 126030), voxel 0.80 x 1.00 x 2.50 mm',
     burden: { percent: 0.54, bin: '<10 %', tumourMl: 8.18, liverIncludingTumourMl: 1523.46 },
-    lesions: [{ name: 'L1', volumeMl: 8.18, maxDiameterMm: 25.1, meanHu: 150.3, site: 'Segment VI' }],
+    lesions: [
+      {
+        id: 'L2',
+        name: 'Lesion 1',
+        volumeMl: 8.18,
+        axialLongMm: 24.6,
+        axialShortMm: 21.0,
+        maxDiameterMm: 25.1,
+        meanHu: 150.3,
+        lobe: 'right',
+      },
+      { id: 'L3', name: 'Lesion 2', volumeMl: 0.6, maxDiameterMm: 11.2 },
+    ],
+    keyImageWindow: 'W 400 / L 60',
+    ablationPlan: {
+      targetMarginMm: 5,
+      marginSource: 'Minimal ablative margin >=5 mm (CIRSE 2020; Shady, JVIR 2018)',
+      applicators: [
+        {
+          name: 'Applicator 1',
+          device: 'Emprint (MWA)',
+          setting: '100 W, 5 min',
+          zone: '38 x 31 mm (tip +5 mm)',
+          pathMm: 92.4,
+          source: 'Manufacturer chart; ex vivo bovine liver',
+        },
+      ],
+      zoneVolumeMl: 19.3,
+      lesions: [
+        {
+          lesion: 'L2 Lesion 1',
+          minimumMm: 4.2,
+          q25Mm: 6.1,
+          medianMm: 8,
+          percentBelowTarget: 7.5,
+          coveragePercent: 100,
+          heatSink: '',
+          note: '',
+        },
+      ],
+      critical: [{ structure: 'Gallbladder', distanceMm: 14.2, searchedMm: 20, warning: false }],
+      criticalFrom: 'zone',
+    },
+    confirmation: {
+      postSeries: 'POST ABLATION Liver PV 2.5mm',
+      registration: '4 landmark pairs',
+      lesion: 'L2 Lesion 1',
+      note: 'Not evaluated: the ablation zone on the post-ablation series not entered.',
+    },
     outcomes: [
       {
         modality: 'ablation',

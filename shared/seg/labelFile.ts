@@ -1,12 +1,13 @@
 import { sameGrid, type Grid, type LabelArray } from '../volume/grid';
 import { decodeNiftiLabelmap } from '../volume/nifti';
 import { resampleLabelmap } from '../volume/resample';
+import { isRtstructFile, readRtstructOnGrid } from '../rtstruct/rtstructOnGrid';
 import type { SegmentCoding } from './codes';
 import { readSeg } from './readSeg';
 
-export type LabelFileFormat = 'seg' | 'nifti';
+export type LabelFileFormat = 'seg' | 'nifti' | 'rtstruct';
 
-/** One segment of a labels file: a SEG segment, or one label value of a NIfTI labelmap. */
+/** One segment of a labels file: a SEG segment, an RTSTRUCT ROI, or one label value of a NIfTI labelmap. */
 export interface LabelFileSegment {
   /** SEG SegmentNumber, or the NIfTI label value. */
   number: number;
@@ -28,11 +29,14 @@ export interface LabelFileOnGrid {
   frameOfReferenceUid?: string;
   /** SEG only: true when some voxel belongs to more than one segment. */
   overlapping: boolean;
+  /** RTSTRUCT only: contours that could not be filled, once the masks were read. */
+  notes?: () => string[];
 }
 
 /** Which kind of labels file the bytes hold, from their magic numbers (null: neither). */
 export function detectLabelFormat(bytes: Uint8Array): LabelFileFormat | null {
-  if (bytes.length > 132 && String.fromCharCode(...bytes.subarray(128, 132)) === 'DICM') return 'seg';
+  if (bytes.length > 132 && String.fromCharCode(...bytes.subarray(128, 132)) === 'DICM')
+    return isRtstructFile(bytes) ? 'rtstruct' : 'seg';
   if (bytes.length > 2 && bytes[0] === 0x1f && bytes[1] === 0x8b) return 'nifti';
   if (bytes.length >= 348) {
     const view = new DataView(bytes.buffer, bytes.byteOffset, 4);
@@ -44,7 +48,7 @@ export function detectLabelFormat(bytes: Uint8Array): LabelFileFormat | null {
 /**
  * Reads a DICOM SEG (BINARY, FRACTIONAL thresholded at 0.5, LABELMAP; any frame
  * order, other grids) or a NIfTI labelmap (each distinct nonzero value one
- * segment, "Label N") onto grid. Shared by the CLI and the app's import.
+ * segment, "Label N") or an RTSTRUCT (contours filled, shared/rtstruct) onto grid. Shared by the CLI and the app's import.
  */
 export function readLabelFile(
   bytes: Uint8Array,
@@ -67,6 +71,19 @@ export function readLabelFile(
       mask: (index) => seg.masks[index]!.data as Uint8Array,
       ...(seg.frameOfReferenceUid ? { frameOfReferenceUid: seg.frameOfReferenceUid } : {}),
       overlapping: seg.overlapping,
+    };
+  }
+  if (format === 'rtstruct') {
+    const rt = readRtstructOnGrid(bytes, grid);
+    return {
+      format,
+      grid,
+      segments: rt.segments,
+      mask: rt.mask,
+      ...(rt.frameOfReferenceUid ? { frameOfReferenceUid: rt.frameOfReferenceUid } : {}),
+      // ROIs of a structure set often nest (a GTV inside its organ); later ROIs win, as for SEG.
+      overlapping: true,
+      notes: rt.notes,
     };
   }
   if (format === 'nifti') {

@@ -1,7 +1,9 @@
 import { expect, test, type Page } from '@playwright/test';
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PDFDocument } from 'pdf-lib';
 import { startPreview, type PreviewHost } from '../host/previewHost';
 import { openSampleThroughUi } from '../host/uiActions';
 import { dciodvfyErrors } from '../support/dicomTools';
@@ -38,6 +40,16 @@ async function addTarget(page: Page, name: string, fill: (page: Page) => Promise
 
 const newestJob = (page: Page) => page.getByTestId('queue-job').first();
 
+/** pdftotext (poppler-utils, installed by scripts/setup-system.sh) reads the saved PDF's words. */
+function hasPdftotext(): boolean {
+  try {
+    execFileSync('pdftotext', ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 test('builds the report with key images, exports to a folder and to Orthanc, keeps and retries a failed send', async () => {
   test.setTimeout(600_000);
   const { page } = host;
@@ -70,9 +82,41 @@ test('builds the report with key images, exports to a folder and to Orthanc, kee
   expect(notices, 'error notices after Build report').toEqual([]);
   await expect(page.getByTestId('report-page')).toBeVisible();
   await expect(page.getByTestId('report-page')).toContainText('Solitary HCC, ablation planning');
-  await expect(page.getByTestId('report-key-images').locator('img')).toHaveCount(captured);
+  // Key images chosen by content (the painted segment at its largest slice) come first, then the captures.
+  const shown = await page.getByTestId('report-key-images').locator('img').count();
+  expect(shown).toBeGreaterThan(captured);
   await expect(page.getByTestId('report-volumetry').locator('tbody tr')).not.toHaveCount(0);
-  await page.screenshot({ path: `${SHOTS}/1-preview.png` });
+  const preview = page.getByTestId('report-page');
+  for (const heading of [
+    'Volumetry',
+    'Lesions',
+    'Y-90 radioembolization',
+    'Ablation plan and analysis',
+    'Ablation confirmation',
+    'Rule outcomes',
+  ])
+    await expect(preview.locator('h2', { hasText: heading })).toHaveCount(1);
+  await expect(preview).not.toContainText(/Invalid input|expected number|\(\)|\^/);
+  // Study date as an ISO date, never raw DICOM.
+  await expect(preview.locator('dt', { hasText: 'Study date' }).locator('xpath=following-sibling::dd')).toHaveText(
+    /^(\d{4}-\d{2}-\d{2}|not entered)$/,
+  );
+  await page.screenshot({ path: `${SHOTS}/1-preview.png`, fullPage: true });
+
+  // Save PDF…: the save dialog answers a path; the PDF holds the preview's pages and text.
+  const pdfDir = mkdtempSync(join(tmpdir(), 'liverplan-report-pdf-'));
+  const pdfPath = join(pdfDir, 'chosen.pdf');
+  host.setPickSavePath(() => pdfPath);
+  await page.getByTestId('save-pdf').click();
+  await expect(page.getByTestId('report-busy')).toHaveCount(0, { timeout: 120_000 });
+  await expect.poll(() => existsSync(pdfPath), { timeout: 60_000 }).toBe(true);
+  const pdf = await PDFDocument.load(readFileSync(pdfPath));
+  expect(pdf.getPageCount()).toBeGreaterThanOrEqual(2);
+  if (hasPdftotext()) {
+    const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+    for (const words of ['Key images', 'Volumetry', 'Rule outcomes', 'E2E Radiologist']) expect(text).toContain(words);
+    expect(text).not.toMatch(/Invalid input|\(\)/);
+  }
 
   // Folder target: files exist and pass dciodvfy.
   const folder = mkdtempSync(join(tmpdir(), 'liverplan-report-e2e-'));

@@ -62,3 +62,28 @@ test('a series without a phase is named by modality, number and description, wit
     'CT · no series number · no description · sagittal',
   ]);
 });
+
+test('the study browser names the series and never shows a bare "unknown 0%"', async () => {
+  const { page } = host;
+  await page.click('role=tab[name="Start"]');
+  const row = page.getByTestId('series-row').first();
+  await expect(row).toBeVisible();
+  // Number, description and modality in their columns, in words where the headers are empty.
+  await expect(row.locator('td').nth(0)).toHaveText('—');
+  await expect(row.locator('td').nth(1)).toContainText('no description');
+  await expect(row.locator('td').nth(2)).toHaveText('CT');
+  const phase = row.getByTestId('series-phase');
+  await expect(phase).toHaveValue('unknown');
+  await expect(phase.locator('option:checked')).toHaveText('not recognised');
+  // No confidence for a phase that was not recognised; the cell explains on hover.
+  await expect(row.getByTestId('phase-confidence')).toHaveCount(0);
+  await expect(phase.locator('xpath=..')).toHaveAttribute('title', /^Phase not recognised: /);
+  const visible = (await row.innerText()).replace(/\s+/g, ' ');
+  expect(visible).not.toMatch(/\bunknown\b|\b0%|#0/);
+  await page.screenshot({ path: '/tmp/lp19-shots/study-browser-unknown-phase.png' });
+
+  // Set by the user: no automatic confidence, and the tooltip says who set it.
+  await phase.selectOption('portal_venous');
+  await expect(phase.locator('xpath=..')).toHaveAttribute('title', 'Phase set by the user.');
+  await expect(row.getByTestId('phase-confidence')).toHaveCount(0);
+});

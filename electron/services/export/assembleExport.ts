@@ -12,6 +12,8 @@ export interface ExportOptions {
   extras?: ReportExtras;
   /** Teaching export: PS3.15 basic profile, UIDs remapped across every object, source images included. */
   deidentify?: { patientName: string; patientId: string };
+  /** Also send the segments as an RT Structure Set. */
+  rtstruct?: boolean;
 }
 
 export interface AssembledExport {
@@ -33,11 +35,13 @@ export async function assembleExport(c: LoadedCase, options: ExportOptions): Pro
     software: options.software,
     at: options.at ?? new Date(),
     extras,
+    rtstruct: options.rtstruct,
   });
   const derived = [
     { name: 'seg.dcm', ds: objects.seg },
     { name: 'sr.dcm', ds: objects.sr },
     { name: 'report.dcm', ds: objects.pdfDataset },
+    ...(objects.rtstruct ? [{ name: 'rtstruct.dcm', ds: objects.rtstruct }] : []),
   ];
   if (!options.deidentify) {
     return {

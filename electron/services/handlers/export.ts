@@ -10,6 +10,7 @@ import { caseDir } from '../case/caseLayout';
 import { exportCase, queueDir } from '../export/exportCase';
 import { loadCase } from '../export/loadCase';
 import { liverplanSoftware } from '../export/software';
+import { listDevices } from '../devices/userDevices';
 import { cEcho } from '../pacs/dimse';
 import { SendQueue, summariseJob } from '../pacs/sendQueue';
 import { ServiceError, type HandlerContext, type PartialHandlers, type ServiceEnv } from '../handlerTypes';
@@ -38,6 +39,8 @@ export function exportHandlers(env: ServiceEnv): PartialHandlers {
       at: new Date(),
       extras,
       referenceSeries: textOf(c.source[0]!.SeriesDescription ?? c.caseDoc.referenceSeriesUid),
+      referenceHeader: c.source[Math.floor(c.source.length / 2)],
+      devices: (await listDevices(env.userDataDir)).entries,
     });
     return { model, pdf: await renderReportPdf(model) };
   };
@@ -64,6 +67,7 @@ export function exportHandlers(env: ServiceEnv): PartialHandlers {
         software,
         extras: req.extras,
         deidentify: req.deidentify,
+        rtstruct: req.rtstruct,
         signal: ctx.signal,
       }).catch((e) => {
         throw toError(e, 'export-failed');

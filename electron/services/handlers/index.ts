@@ -11,6 +11,7 @@ import { dicomHandlers } from './dicom';
 import { exportHandlers } from './export';
 import { labelsHandlers } from './labels';
 import { limitsHandlers } from './limits';
+import { pacsHandlers } from './pacs';
 import { practiceHandlers } from './practice';
 import { samplesHandlers } from '../samples/samplesHandlers';
 import { targetsHandlers } from './targets';
@@ -38,6 +39,7 @@ export function createHandlers(env: ServiceEnv): {
     samplesHandlers(env),
     practiceHandlers(env),
     targetsHandlers(env),
+    pacsHandlers(env),
     dialogHandlers(env, picked),
     labelsHandlers(picked, undefined, (path) => isIndexedDerived(studyIndexFile(env.userDataDir), path)),
   ];

@@ -37,7 +37,8 @@ export async function importLabelFile(
     );
   const bytes = new Uint8Array(await readFile(path));
   const format = detectLabelFormat(bytes);
-  if (!format) throw new ServiceError('not-labels', `${name} is neither a DICOM SEG nor a NIfTI labelmap.`);
+  if (!format)
+    throw new ServiceError('not-labels', `${name} is neither a DICOM SEG, an RTSTRUCT nor a NIfTI labelmap.`);
 
   const notes: string[] = [];
   let file: LabelFileOnGrid;
@@ -46,9 +47,10 @@ export async function importLabelFile(
   } catch (e) {
     throw new ServiceError('unreadable', `${name} cannot be imported: ${reason(e)}.`);
   }
-  if (format === 'seg') {
+  if (format === 'seg' || format === 'rtstruct') {
+    const kind = format === 'seg' ? 'SEG' : 'RTSTRUCT';
     if (!file.frameOfReferenceUid)
-      notes.push('The SEG names no frame of reference; it was placed by its patient coordinates alone.');
+      notes.push(`The ${kind} names no frame of reference; it was placed by its patient coordinates alone.`);
     else if (frameOfReferenceUid && file.frameOfReferenceUid !== frameOfReferenceUid)
       throw new ServiceError(
         'wrong-frame',
@@ -73,6 +75,7 @@ export async function importLabelFile(
   } catch (e) {
     throw new ServiceError('no-overlap', `${name} cannot be imported: ${reason(e)}.`);
   }
+  notes.push(...(file.notes?.() ?? []));
   return {
     format,
     fileName: name,

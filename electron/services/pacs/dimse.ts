@@ -7,14 +7,19 @@ const { Client, constants, requests, log } = dcmjsDimse;
 // The library logs every association at info level; failures reach the caller as errors instead.
 log.setLevel('silent');
 
-/** One association carrying the given requests; resolves with each response status or rejects with why not. */
-function associate(
+/**
+ * One association carrying the given requests; resolves with each final response status or
+ * rejects with why not. setup() may add handlers to the client first (C-GET's incoming C-STORE).
+ */
+export function associate(
   target: DimseTarget,
   reqs: InstanceType<typeof requests.Request>[],
   signal?: AbortSignal,
+  setup?: (client: InstanceType<typeof Client>) => void,
 ): Promise<{ status: number; comment: string }[]> {
   return new Promise((resolve, reject) => {
     const client = new Client();
+    setup?.(client);
     const results: { status: number; comment: string }[] = [];
     let failure: Error | undefined;
     reqs.forEach((r, n) => {

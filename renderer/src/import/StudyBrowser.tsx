@@ -1,16 +1,23 @@
 import { Fragment, useState } from 'react';
 import type { DerivedSummary, SeriesSummary, StudySummary } from '../../../shared/ipc/channels/dicom';
 import { PHASE_LABELS } from '../../../shared/dicom/phaseLabels';
+import { confidenceWord, isKnownPhase, phaseExplanation } from '../../../shared/viewer/seriesLabel';
 import { api } from '../api';
 import { reportError } from '../store/appStore';
 import { useStudyStore } from '../store/studyStore';
-import { loadSegIntoCase, referencedSeries } from './derivedActions';
+import { loadDerivedIntoCase, referencedSeries } from './derivedActions';
+import { SrMeasurements } from './SrMeasurements';
 import { openSeries, openStudy } from './importActions';
 
 function worstSeverity(s: SeriesSummary): 'error' | 'warning' | 'info' | null {
   if (s.findings.some((f) => f.severity === 'error')) return 'error';
   if (s.findings.some((f) => f.severity === 'warning')) return 'warning';
   return s.findings.length ? 'info' : null;
+}
+
+/** The phase cell's tooltip: who set the phase, or what the automatic recognition went by. */
+function phaseCellTitle(s: SeriesSummary): string {
+  return s.phaseOverride ? 'Phase set by the user.' : phaseExplanation(s.phase);
 }
 
 const KIND_NAMES: Record<DerivedSummary['kind'], string> = {
@@ -27,6 +34,7 @@ const KIND_NAMES: Record<DerivedSummary['kind'], string> = {
 
 /** One derived object (SEG, SR, RTSTRUCT...) as a row under the series it was made from. */
 function DerivedRow({ study, d, under }: { study: StudySummary; d: DerivedSummary; under: boolean }) {
+  const [showing, setShowing] = useState(false);
   const refs = referencedSeries(study, d);
   const refText = refs.length
     ? `from series ${refs.map((s) => `#${s.seriesNumber}`).join(', ')}`
@@ -34,24 +42,48 @@ function DerivedRow({ study, d, under }: { study: StudySummary; d: DerivedSummar
       ? 'from series not imported'
       : 'names no series';
   return (
-    <tr className={`derived-row${under ? ' under' : ''}`} data-testid="derived-row" data-kind={d.kind}>
-      <td>{d.seriesNumber || ''}</td>
-      <td colSpan={6} title={d.path}>
-        <span className="derived-kind">{d.kind}</span> {KIND_NAMES[d.kind]}: {d.description || '(no description)'}
-        {d.summary && d.summary !== d.description ? ` · ${d.summary}` : ''} · <i>{refText}</i>
-      </td>
-      <td>
-        {d.kind === 'SEG' && (
-          <button
-            data-testid="load-derived"
-            title="Open the images it was drawn on and import its segments into the case"
-            onClick={() => void loadSegIntoCase(study, d)}
-          >
-            Load into case
-          </button>
-        )}
-      </td>
-    </tr>
+    <>
+      <tr className={`derived-row${under ? ' under' : ''}`} data-testid="derived-row" data-kind={d.kind}>
+        <td>{d.seriesNumber || ''}</td>
+        <td colSpan={6} title={d.path}>
+          <span className="derived-kind">{d.kind}</span> {KIND_NAMES[d.kind]}: {d.description || '(no description)'}
+          {d.summary && d.summary !== d.description ? ` · ${d.summary}` : ''} · <i>{refText}</i>
+          {d.unusable && (
+            <div className="derived-unusable" data-testid="derived-unusable">
+              Not usable: {d.unusable}
+            </div>
+          )}
+        </td>
+        <td>
+          {(d.kind === 'SEG' || d.kind === 'RTSTRUCT') && !d.unusable && (
+            <button
+              data-testid="load-derived"
+              title={
+                d.kind === 'SEG'
+                  ? 'Open the images it was drawn on and import its segments into the case'
+                  : 'Open the images it was drawn on and fill its contours into the case as segments'
+              }
+              onClick={() => void loadDerivedIntoCase(study, d)}
+            >
+              Load into case
+            </button>
+          )}
+          {d.kind === 'SR' && !d.unusable && (
+            <button data-testid="show-measurements" onClick={() => setShowing(!showing)}>
+              {showing ? 'Hide measurements' : 'Show measurements'}
+            </button>
+          )}
+        </td>
+      </tr>
+      {showing && (
+        <tr className="derived-detail">
+          <td />
+          <td colSpan={7}>
+            <SrMeasurements d={d} />
+          </td>
+        </tr>
+      )}
+    </>
   );
 }
 
@@ -62,6 +94,7 @@ export function StudyBrowser() {
   const duplicates = useStudyStore((s) => s.duplicates);
   const [expanded, setExpanded] = useState<string | null>(null);
   if (studies.length === 0) return null;
+  const unusable = studies.flatMap((st) => (st.derived ?? []).filter((d) => d.unusable));
   const byPatient = new Map<string, StudySummary[]>();
   for (const st of studies)
     byPatient.set(`${st.patientName} (${st.patientId})`, [
@@ -127,25 +160,30 @@ export function StudyBrowser() {
                     return (
                       <Fragment key={s.seriesInstanceUid}>
                         <tr data-testid="series-row">
-                          <td>{s.seriesNumber}</td>
+                          <td title={s.seriesNumber > 0 ? undefined : 'No series number in the headers'}>
+                            {s.seriesNumber > 0 ? s.seriesNumber : '—'}
+                          </td>
                           <td>{s.description || '(no description)'}</td>
                           <td>{s.modality}</td>
                           <td>{s.imageCount}</td>
                           <td>{s.spacing.map((v) => v.toFixed(2)).join(' × ')}</td>
-                          <td title={s.phase.reason}>
+                          <td title={phaseCellTitle(s)}>
                             <select
-                              aria-label={`Phase of series ${s.seriesNumber}`}
+                              aria-label={`Phase of series ${s.seriesNumber || s.description || s.modality}`}
+                              data-testid="series-phase"
                               value={s.phaseOverride ?? s.phase.label}
                               onChange={(e) => void setPhase(study, s, e.target.value)}
                             >
                               {PHASE_LABELS.map((p) => (
                                 <option key={p} value={p}>
-                                  {p.replace(/_/g, ' ')}
+                                  {p === 'unknown' ? 'not recognised' : p.replace(/_/g, ' ')}
                                 </option>
                               ))}
                             </select>
-                            {!s.phaseOverride && (
-                              <span className="confidence">{Math.round(s.phase.confidence * 100)}%</span>
+                            {!s.phaseOverride && isKnownPhase(s.phase.label) && (
+                              <span className="confidence" data-testid="phase-confidence">
+                                {confidenceWord(s.phase.confidence)} ({Math.round(s.phase.confidence * 100)}%)
+                              </span>
                             )}
                           </td>
                           <td>
@@ -203,6 +241,18 @@ export function StudyBrowser() {
             {duplicates.slice(0, 200).map((d) => (
               <li key={d.path}>
                 {d.path}: kept {d.keptPath}; {d.difference ?? 'identical copy'}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {unusable.length > 0 && (
+        <details className="unreadable" data-testid="unusable-derived">
+          <summary>{unusable.length} derived object(s) cannot be used</summary>
+          <ul>
+            {unusable.map((d) => (
+              <li key={d.sopInstanceUid}>
+                {d.path}: {d.unusable}
               </li>
             ))}
           </ul>

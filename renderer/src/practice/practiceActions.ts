@@ -1,4 +1,7 @@
+import { isoDate, personName } from '../../../shared/report/formatPeople';
 import { api } from '../api';
+import { currentCase } from '../case/caseSession';
+import { openCase } from '../case/openCase';
 import { openSample } from '../import/importActions';
 import { currentSession, sessionGrid } from '../segmentation/caseSession';
 import { reportError, useAppStore } from '../store/appStore';
@@ -6,6 +9,7 @@ import { useCaseStore } from '../store/caseStore';
 import { unzlibBase64, zlibBase64 } from './bytes64';
 import { REFERENCE_VALUE, clearFeedback, setBeside, showFeedback } from './feedbackOverlay';
 import { usePracticeStore, type OverlayMode } from './practiceStore';
+import type { ViewerSeries } from '../store/studyStore';
 
 let jobs = 0;
 const jobId = (kind: string) => `practice-${kind}-${Date.now()}-${++jobs}`;
@@ -25,15 +29,56 @@ export async function loadTasks(sample: string): Promise<void> {
   }
 }
 
-/** Opens the sample's images for the trainee; the reference stays with the host. */
+/** "DOE, JANE (2022-12-08)" for the patient's case the practice session put aside. */
+function caseName(series: readonly ViewerSeries[]): string {
+  const s = series[0]!;
+  const who = s.patientName.trim() ? personName(s.patientName) : s.patientId.trim() || 'unnamed patient';
+  const date = isoDate(s.studyDate);
+  return date ? `${who} (${date})` : who;
+}
+
+/**
+ * Opens the sample's images for the trainee as a case of its own; the reference stays with the
+ * host. The patient's case open before is closed the usual way (its edits saved first) and
+ * remembered, so returnToCase reopens it exactly as it was saved.
+ */
 export async function openPracticeCase(): Promise<void> {
-  const { sample } = store();
+  const { sample, openedSample, asideCase } = store();
   if (!sample) return;
   store().set({ busy: 'Opening the case…', result: null });
   clearFeedback();
+  const before = currentCase();
+  // A practice case open now is not the patient's: the case put aside stays the one to go back to.
+  const aside = openedSample
+    ? asideCase
+    : before.series.length
+      ? { series: before.series, name: caseName(before.series) }
+      : null;
   try {
     await openSample(sample);
-    store().set({ openedSample: sample });
+    const opened = currentCase();
+    // Opening can stop early (reported there): then the case before is still the open one.
+    if (opened !== before && opened.series.length) {
+      store().set({ openedSample: sample, asideCase: aside });
+      useAppStore.getState().setWorkspace('practice');
+    }
+  } finally {
+    store().set({ busy: null });
+  }
+}
+
+/** Ends the practice session: the patient's case put aside opens again, restored from its save. */
+export async function returnToCase(): Promise<void> {
+  const { asideCase } = store();
+  if (!asideCase) return;
+  store().set({ busy: `Reopening ${asideCase.name}…` });
+  clearFeedback();
+  try {
+    await openCase(asideCase.series);
+    store().set({ asideCase: null });
+    useAppStore.getState().setWorkspace('view');
+  } catch (e) {
+    reportError('Reopening the case', e);
   } finally {
     store().set({ busy: null });
   }

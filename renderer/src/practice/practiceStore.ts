@@ -1,9 +1,17 @@
 import { create } from 'zustand';
 import type { PracticeRecord } from '../../../shared/ipc/channels/practice';
 import type { PracticeTask, ProgressSeries } from '../../../shared/practice/index';
+import type { ViewerSeries } from '../store/studyStore';
 
 export type SubmitResult = PracticeRecord & { errorMapZlibBase64: string | null; referenceZlibBase64: string | null };
 export type OverlayMode = 'errors' | 'reference' | 'beside' | 'off';
+
+/** The patient's case put aside while a practice case is open: saved, and reopened from its series. */
+export interface AsideCase {
+  series: ViewerSeries[];
+  /** How the panel names it ("DOE^JANE, 20221208"). */
+  name: string;
+}
 
 interface PracticeState {
   sample: string;
@@ -11,6 +19,8 @@ interface PracticeState {
   taskId: string;
   /** Sample whose DICOM is open in the viewer for this practice session. */
   openedSample: string | null;
+  /** The case that was open before practice; null when there was none or it is back. */
+  asideCase: AsideCase | null;
   activityGBq: string;
   busy: string | null;
   result: SubmitResult | null;
@@ -26,6 +36,7 @@ export const usePracticeStore = create<PracticeState>((set) => ({
   tasks: [],
   taskId: '',
   openedSample: null,
+  asideCase: null,
   activityGBq: '',
   busy: null,
   result: null,

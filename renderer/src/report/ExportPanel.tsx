@@ -58,6 +58,15 @@ export function ExportPanel() {
         />{' '}
         De-identified (teaching)
       </label>
+      <label className="check" title="For Y-90 dosimetry and radiotherapy tools that read only RT Structure Sets">
+        <input
+          type="checkbox"
+          data-testid="export-rtstruct"
+          checked={r.rtstruct}
+          onChange={(e) => r.setRtstruct(e.target.checked)}
+        />{' '}
+        Also as RTSTRUCT (contours)
+      </label>
       {r.deidentify.on && (
         <div className="row">
           <input
@@ -77,9 +86,9 @@ export function ExportPanel() {
         data-testid="send"
         disabled={busy || !target}
         onClick={() => void sendToTarget()}
-        title="DICOM SEG, SR (TID 1500) and the report as Encapsulated PDF"
+        title={`DICOM SEG, SR (TID 1500) and the report as Encapsulated PDF${r.rtstruct ? ', and the segments as RTSTRUCT' : ''}`}
       >
-        Send SEG + SR + PDF
+        Send SEG + SR + PDF{r.rtstruct ? ' + RTSTRUCT' : ''}
       </button>
       <h3>
         Send queue <button onClick={() => void refreshQueue()}>Refresh</button>

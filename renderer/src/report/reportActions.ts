@@ -2,7 +2,10 @@ import type { Target } from '../../../shared/export/target';
 import type { ReportExtras } from '../../../shared/report/buildReportModel';
 import { draftToInput, getAtPath } from '../../../shared/planning/draft';
 import { evaluatePlan, loadDefaultRuleSet } from '../../../shared/planning/index';
-import { planResultExtras } from '../../../shared/report/planExtras';
+import { notEvaluated, planResultExtras } from '../../../shared/report/planExtras';
+import { reportFileName } from '../../../shared/report/formatPeople';
+import { rangeToWindow } from '../../../shared/viewer/wlPresets';
+import { seriesWindow } from '../viewer/seriesWindow';
 import { api } from '../api';
 import { usePlanStore } from '../plan/planStore';
 import { saveCase } from '../case/caseAutosave';
@@ -27,17 +30,29 @@ async function busy<T>(label: string, what: string, fn: () => Promise<T>): Promi
   }
 }
 
-/** The Plan workspace's outcomes, when its inputs evaluate; none (and a notice) otherwise. */
+/**
+ * The Plan workspace's outcomes when its inputs evaluate; otherwise one row naming every missing
+ * or invalid input by its label (the same row the saved case gives), never a schema message.
+ */
 function planRows(): ReportExtras {
   const { draft, settings } = usePlanStore.getState();
+  const input = draftToInput(draft);
   try {
-    const plan = evaluatePlan(draftToInput(draft) as never, loadDefaultRuleSet(), settings);
+    const plan = evaluatePlan(input as never, loadDefaultRuleSet(), settings);
     const modality = getAtPath(draft, 'plannedModality');
     return planResultExtras(plan, typeof modality === 'string' ? modality : undefined);
   } catch (e) {
-    notify('info', `Plan outcomes left out of the report: ${e instanceof Error ? e.message : String(e)}`);
-    return {};
+    return { outcomes: [notEvaluated(input, e)] };
   }
+}
+
+/** The window the reference series is read at in the viewer, if it has been shown. */
+function readingWindow(): ReportExtras['window'] {
+  const id = currentSession()?.referenceVolumeId;
+  const range = id ? seriesWindow(id) : undefined;
+  if (!range || !(range.upper > range.lower)) return undefined;
+  const w = rangeToWindow(range);
+  return { center: w.center, width: w.width };
 }
 
 /** What the report needs beyond the saved case: the form, key images, plan outcomes. */
@@ -50,6 +65,7 @@ export function currentExtras(): ReportExtras {
     ...(inputs.procedure.trim() ? { procedure: inputs.procedure.trim() } : {}),
     ...(inputs.preparedBy.trim() ? { preparedBy: inputs.preparedBy.trim() } : {}),
     ...(keyImages.length ? { keyImages } : {}),
+    ...(readingWindow() ? { window: readingWindow() } : {}),
   };
 }
 
@@ -72,12 +88,26 @@ export async function buildReport(): Promise<void> {
   });
 }
 
+/**
+ * Save PDF…: a save dialog proposing `<patient>_<study date>_report_<today>.pdf` (built from the
+ * report being previewed, else from a fresh one), then the PDF written where the user chose.
+ */
 export async function savePdf(): Promise<void> {
   await busy('Saving the PDF…', 'Saving the report PDF', async () => {
-    const folder = await api().invoke('dialog:pickFolder', { title: 'Save the report PDF in…' });
-    if (!folder) return;
     const caseId = await caseForReport();
-    const path = `${folder.replace(/[\\/]+$/, '')}/${caseId}-report.pdf`;
+    const model = store().caseId === caseId ? store().model : null;
+    const m = model ?? (await api().invoke('export:report', { caseId, extras: currentExtras() })).model;
+    const defaultName = reportFileName({
+      patientName: m.patient.name,
+      studyDate: m.study.date,
+      reportDate: new Date(),
+    });
+    const path = await api().invoke('dialog:pickSavePath', {
+      title: 'Save the report PDF',
+      defaultName,
+      filters: [{ name: 'PDF document', extensions: ['pdf'] }],
+    });
+    if (!path) return;
     const r = await api().invoke('export:savePdf', { caseId, path, extras: currentExtras() });
     notify('success', `Report saved: ${r.path} (${Math.round(r.bytes / 1024)} kB)`);
   });
@@ -153,7 +183,7 @@ let jobs = 0;
 
 /** SEG + SR + Encapsulated PDF of the case to the chosen target, through the persistent queue. */
 export async function sendToTarget(): Promise<void> {
-  const { targetId, deidentify } = store();
+  const { targetId, deidentify, rtstruct } = store();
   if (!targetId) return notify('error', 'Choose or add an export target first.');
   await busy('Sending…', 'Exporting the case', async () => {
     const caseId = await caseForReport();
@@ -162,6 +192,7 @@ export async function sendToTarget(): Promise<void> {
       caseId,
       targetId,
       extras: currentExtras(),
+      ...(rtstruct ? { rtstruct } : {}),
       ...(deidentify.on
         ? { deidentify: { patientName: deidentify.patientName, patientId: deidentify.patientId } }
         : {}),

@@ -28,6 +28,8 @@ interface ReportState {
   targets: SavedTargetView[];
   targetId: string;
   deidentify: Deidentify;
+  /** Also send the segments as an RTSTRUCT. */
+  rtstruct: boolean;
   queue: QueueJobSummaryDto[];
   /** Result of the last "Test connection", per target id. */
   echo: Record<string, string>;
@@ -39,6 +41,7 @@ interface ReportState {
   setTargets(targets: SavedTargetView[]): void;
   setTargetId(id: string): void;
   setDeidentify(patch: Partial<Deidentify>): void;
+  setRtstruct(on: boolean): void;
   setQueue(queue: QueueJobSummaryDto[]): void;
   upsertJob(job: QueueJobSummaryDto): void;
   setEcho(targetId: string, text: string): void;
@@ -55,6 +58,7 @@ export const useReportStore = create<ReportState>((set) => ({
   targets: [],
   targetId: '',
   deidentify: { on: false, patientName: 'Teaching^Case', patientId: 'TEACH001' },
+  rtstruct: false,
   queue: [],
   echo: {},
   setInputs: (patch) => set((s) => ({ inputs: { ...s.inputs, ...patch } })),
@@ -66,6 +70,7 @@ export const useReportStore = create<ReportState>((set) => ({
     set((s) => ({ targets, targetId: targets.some((t) => t.id === s.targetId) ? s.targetId : (targets[0]?.id ?? '') })),
   setTargetId: (targetId) => set({ targetId }),
   setDeidentify: (patch) => set((s) => ({ deidentify: { ...s.deidentify, ...patch } })),
+  setRtstruct: (rtstruct) => set({ rtstruct }),
   setQueue: (queue) => set({ queue }),
   upsertJob: (job) =>
     set((s) => ({

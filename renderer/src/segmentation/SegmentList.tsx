@@ -1,11 +1,16 @@
 import { Fragment, useState } from 'react';
 import { SEGMENT_TEMPLATES } from '../../../shared/case/segmentTemplates';
 import type { Segment } from '../../../shared/case/model';
+import { phaseName, phaseOrSeries } from '../../../shared/viewer/phaseName';
 import { reportError } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
+import { useStudyStore } from '../store/studyStore';
 import { addLesionToLiver, deleteSegmentWithVoxels } from './editActions';
 
 const hex = (c: Segment['color']) => `#${c.map((v) => v.toString(16).padStart(2, '0')).join('')}`;
+/** A segment's codes, for a tooltip: the standard identifiers stay out of the visible text. */
+const code = (c: Segment['type']) => `${c.meaning} (${c.scheme === 'SCT' ? 'SNOMED CT' : c.scheme} ${c.value})`;
+const codes = (s: Pick<Segment, 'type' | 'category'>) => `Type ${code(s.type)}; category ${code(s.category)}`;
 const rgb = (h: string): Segment['color'] => [1, 3, 5].map((n) => parseInt(h.slice(n, n + 2), 16)) as Segment['color'];
 
 function safely(what: string, fn: () => void) {
@@ -16,21 +21,27 @@ function safely(what: string, fn: () => void) {
   }
 }
 
-/** The case's segments with their DICOM codes: add, choose, rename, colour, show/hide, lock, delete. */
+/** The case's segments (their DICOM codes on hover): add, choose, rename, colour, show/hide, lock, delete. */
 export function SegmentList() {
   const segments = useCaseStore((s) => s.segments);
   const active = useCaseStore((s) => s.activeLabel);
   const origins = useCaseStore((s) => s.lesionOrigins);
   const busy = useCaseStore((s) => !!s.job);
+  const series = useStudyStore((s) => s.viewerSeries);
   const { addSegment, editSegment, setActive } = useCaseStore.getState();
   const [template, setTemplate] = useState(SEGMENT_TEMPLATES[0]!.id);
   return (
     <div className="segment-list">
       <div className="segment-add">
-        <select data-testid="segment-template" value={template} onChange={(e) => setTemplate(e.target.value)}>
+        <select
+          data-testid="segment-template"
+          value={template}
+          title={codes(SEGMENT_TEMPLATES.find((t) => t.id === template)!)}
+          onChange={(e) => setTemplate(e.target.value)}
+        >
           {SEGMENT_TEMPLATES.map((t) => (
-            <option key={t.id} value={t.id}>
-              {t.name} ({t.type.scheme} {t.type.value})
+            <option key={t.id} value={t.id} title={codes(t)}>
+              {t.name}
             </option>
           ))}
         </select>
@@ -54,7 +65,7 @@ export function SegmentList() {
               data-testid={`segment-row-${s.label}`}
               data-name={s.name}
               onClick={() => setActive(s.label)}
-              title={`${s.type.meaning} (${s.type.scheme} ${s.type.value}); category ${s.category.meaning}`}
+              title={codes(s)}
             >
               <input
                 type="color"
@@ -91,7 +102,7 @@ export function SegmentList() {
             </li>
             {origins[s.label] && (
               <li className="lesion-origin" data-testid={`lesion-origin-${s.label}`}>
-                <span data-testid={`lesion-phase-${s.label}`}>Segmented on the {origins[s.label]!.phase} phase</span>
+                <span data-testid={`lesion-phase-${s.label}`}>{segmentedOn(origins[s.label]!.phase, series)}</span>
                 {origins[s.label]!.outsideLiver &&
                   (origins[s.label]!.addedToLiver ? (
                     <span>· added to the liver</span>
@@ -115,6 +126,16 @@ export function SegmentList() {
       </ul>
     </div>
   );
+}
+
+/** "Segmented on the arterial phase", or on the series by name when its phase is not recognised. */
+function segmentedOn(label: string, series: Parameters<typeof phaseOrSeries>[1]): string {
+  const phase = phaseName(label);
+  if (phase) return `Segmented on the ${phase} phase`;
+  const shown = phaseOrSeries(label, series);
+  return shown === 'phase not recognised'
+    ? 'Segmented on a series whose phase is not recognised'
+    : `Segmented on ${shown}`;
 }
 
 /** Rename on Enter or leaving the field; a refused name (duplicate, empty) goes back. */

@@ -1,6 +1,8 @@
 import { SEGMENT_KEY_BINDINGS } from '../../../shared/segment/segmentKeys';
+import { presetLabel, presetTitle } from '../../../shared/segment/presetLabel';
 import { THRESHOLD_PRESETS } from '../../../shared/segment/thresholdPresets';
 import { useCaseStore, type EditTool } from '../store/caseStore';
+import { useStudyStore } from '../store/studyStore';
 import { cancelJob, maskOperation } from './editActions';
 import { redoEdit, undoEdit } from './labelmapSession';
 import { saveCase } from '../case/caseAutosave';
@@ -52,6 +54,8 @@ const OPS: { op: MaskOp; label: string }[] = [
 export function SegmentToolbar() {
   const c = useCaseStore();
   const preset = THRESHOLD_PRESETS.find((p) => p.id === c.thresholdPreset);
+  // Joined to a string so the selector's value compares equal between renders.
+  const openPhases = useStudyStore((s) => s.viewerSeries.map((v) => v.phase.label).join(' ')).split(' ');
   return (
     <div className="segment-toolbar" role="toolbar" aria-label="Segmentation tools">
       <div className="group">
@@ -85,12 +89,12 @@ export function SegmentToolbar() {
         <select
           data-testid="threshold-preset"
           value={c.thresholdPreset}
-          title={preset ? `${preset.source} [${preset.confidence}]` : ''}
+          title={preset ? presetTitle(preset, openPhases) : ''}
           onChange={(e) => c.setThresholdPreset(e.target.value as typeof c.thresholdPreset)}
         >
           {THRESHOLD_PRESETS.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.label} {p.rangeHu[0]}..{p.rangeHu[1]} HU
+            <option key={p.id} value={p.id} title={presetTitle(p, openPhases)}>
+              {presetLabel(p, openPhases)}
             </option>
           ))}
         </select>

@@ -78,7 +78,7 @@ export async function importLabels(givenPath?: string): Promise<void> {
 }
 
 function importSummary(r: LabelsImportResult, merged: { replaced: number; keptLocked: number }): string {
-  const kind = r.format === 'seg' ? 'DICOM SEG' : 'NIfTI';
+  const kind = { seg: 'DICOM SEG', rtstruct: 'RTSTRUCT', nifti: 'NIfTI' }[r.format];
   const parts = [
     `Imported ${r.segments.length} segment${r.segments.length === 1 ? '' : 's'} from ${r.fileName} (${kind}): ${r.segments.map((s) => s.name).join(', ')}.`,
   ];

@@ -52,8 +52,8 @@ describe('case figures', () => {
         tumourMl: panel.burden!.tumourMl,
         liverIncludingTumourMl: panel.burden!.liverIncludingTumourMl,
       });
-      expect(report.lesions.map((l) => [l.name, l.volumeMl, l.maxDiameterMm, l.meanHu])).toEqual(
-        panel.lesions.map((l) => [`${l.id} ${l.name}`, l.volumeMl, l.maxDiameter3dMm, l.intensity[0]!.mean]),
+      expect(report.lesions.map((l) => [l.id, l.name, l.volumeMl, l.maxDiameterMm, l.meanHu])).toEqual(
+        panel.lesions.map((l) => [l.id, l.name, l.volumeMl, l.maxDiameter3dMm, l.intensity[0]!.mean]),
       );
       expect([plan.liverMl, plan.tumourMl, plan.burdenPercent]).toEqual([
         panel.burden!.liverIncludingTumourMl,

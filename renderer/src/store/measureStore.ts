@@ -1,102 +1,12 @@
-import type { LesionStructure, LesionVessel } from '../../../shared/case/lesionSurroundings';
-import type { CaseFigures } from '../../../shared/case/measureCase';
-import { priorLungDoseGy, type Territory } from '../../../shared/case/territory';
-import type { TargetFigures } from '../../../shared/case/targetFigures';
+import { measureSummary, measuredMargins, type MeasureSummary } from '../../../shared/case/measureSummary';
 import { useTerritoryStore } from '../territory/territoryStore';
 import { useAblationStore } from '../ablation/ablationStore';
 import { useConfirmStore } from '../confirm/confirmStore';
 import { useCaseStore } from './caseStore';
 
-/** A minimal ablative margin measured in the app, by the lesion segment it belongs to. */
-export interface MeasuredMargin {
-  mamMm: number;
-  source: string;
-}
-
-/** What the planning, ablation and report screens need from the case's measurements. */
-export interface MeasureSummary {
-  /** Whole liver including tumours (the burden denominator). */
-  liverMl: number;
-  tumourMl: number;
-  burdenPercent: number;
-  lesions: {
-    /** Stable id from the segment number (shared/case/lesionId), so a rename changes nothing. */
-    id: string;
-    label: number;
-    name: string;
-    volumeMl: number;
-    diameterMm: number;
-    /** From the lobe split; null without one (the plan asks). */
-    lobe: 'right' | 'left' | null;
-    vessels: LesionVessel[];
-    criticalStructures: LesionStructure[];
-    margin?: MeasuredMargin;
-  }[];
-  /** The Y-90 target territory and what it holds, when one is chosen and measured. */
-  target?: TargetFigures & { id: string; name: string; priorLungDoseGy: number };
-}
-
-/** The chosen target territory of the case. */
-export interface TargetChoice {
-  territories: readonly Territory[];
-  targetId: string | null;
-}
-
-/**
- * Derived from the case figures (never stored twice); null until the liver is measured. Margins
- * are matched to lesions by segment number, never by name.
- */
-export function measureSummary(
-  figures: CaseFigures | null,
-  margins: ReadonlyMap<number, MeasuredMargin> = new Map(),
-  choice: TargetChoice = { territories: [], targetId: null },
-): MeasureSummary | null {
-  if (!figures?.burden) return null;
-  const target = figures.territories.find((t) => t.id === choice.targetId);
-  return {
-    ...(target && {
-      target: {
-        ...target.figures,
-        id: target.id,
-        name: target.name,
-        priorLungDoseGy: priorLungDoseGy(choice.territories, target.id),
-      },
-    }),
-    liverMl: figures.burden.liverIncludingTumourMl,
-    tumourMl: figures.burden.tumourMl,
-    burdenPercent: figures.burden.percent,
-    lesions: figures.lesions.map((l) => {
-      // A margin belongs to a lesion segment, not to one part of a multi-lesion label.
-      const margin = l.part === null ? margins.get(l.segmentLabel) : undefined;
-      return {
-        id: l.id,
-        label: l.segmentLabel,
-        name: l.name,
-        volumeMl: l.volumeMl,
-        diameterMm: l.maxDiameter3dMm,
-        lobe: l.lobe,
-        vessels: l.vessels,
-        criticalStructures: l.criticalStructures,
-        ...(margin ? { margin } : {}),
-      };
-    }),
-  };
-}
-
-/** Margins from the Ablation analysis (predicted zone), overridden by Confirm (achieved zone). */
-export function measuredMargins(
-  ablation: ReturnType<typeof useAblationStore.getState>['analysis'],
-  confirm: { tumourLabel: number | null; mamMm: number | undefined },
-): Map<number, MeasuredMargin> {
-  const out = new Map<number, MeasuredMargin>();
-  for (const t of ablation?.tumours ?? []) {
-    if (t.margin && Number.isFinite(t.margin.mamMm))
-      out.set(t.label, { mamMm: t.margin.mamMm, source: 'Ablation (predicted zone)' });
-  }
-  if (confirm.tumourLabel !== null && confirm.mamMm !== undefined && Number.isFinite(confirm.mamMm))
-    out.set(confirm.tumourLabel, { mamMm: confirm.mamMm, source: 'Confirm (achieved zone)' });
-  return out;
-}
+// The derivation lives in shared/case so `liverplan plan --case` reads the case exactly as the app.
+export { measureSummary, measuredMargins };
+export type { MeasuredMargin, MeasureSummary, TargetChoice } from '../../../shared/case/measureSummary';
 
 export function useMeasureSummary(): MeasureSummary | null {
   const stats = useCaseStore((s) => s.stats);

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { SampleInfo } from '../../../shared/ipc/channels/samples';
 import { api } from '../api';
+import { currentCase } from '../case/caseSession';
 import { useCaseLabelmap } from '../case/useCaseLabelmap';
 import { attachFeedback } from '../practice/feedbackOverlay';
 import {
@@ -10,6 +11,7 @@ import {
   loadHistory,
   loadTasks,
   openPracticeCase,
+  returnToCase,
   submitAttempt,
 } from '../practice/practiceActions';
 import { usePracticeStore } from '../practice/practiceStore';
@@ -25,6 +27,9 @@ import '../practice/practice.css';
 /**
  * Practice: pick a sample case and a task, segment in the Segment tab, submit here. The reference
  * stays on the host until submission; then scores, a debrief and an FP/FN overlay over every view.
+ * Practice is a session of its own: the viewer here shows the practice case only (never the
+ * patient open before), and the patient's case, saved when the practice case opened, comes back
+ * with "Return to".
  */
 export function PracticeWorkspace() {
   const p = usePracticeStore();
@@ -64,6 +69,11 @@ export function PracticeWorkspace() {
   }, [labelmap]);
 
   const series = p.series.filter((s) => s.sample === p.sample);
+  // The viewer shows the open case: only when that is this sample's practice case.
+  const open = p.openedSample !== null && p.openedSample === p.sample;
+  const aside = p.openedSample !== null ? p.asideCase : null;
+  // Segmentation tasks submit the case labelmap: it exists once the reference phase has loaded.
+  const ready = open && (task?.kind === 'y90-activity' || labelmap !== null);
   return (
     <section className="practice-workspace" data-testid="practice-workspace">
       <aside className="practice-panel">
@@ -105,12 +115,22 @@ export function PracticeWorkspace() {
         )}
         <div className="actions">
           <button data-testid="practice-open" disabled={!!p.busy || !p.sample} onClick={() => void openPracticeCase()}>
-            {p.openedSample === p.sample ? 'Reopen case' : 'Open case'}
+            {open ? 'Reopen case' : 'Open case'}
           </button>{' '}
-          <button disabled={p.openedSample !== p.sample} onClick={() => setWorkspace('segment')}>
+          <button data-testid="practice-segment" disabled={!open || !!p.busy} onClick={() => setWorkspace('segment')}>
             Go to Segment
           </button>
         </div>
+        {aside && (
+          <div className="practice-aside" data-testid="practice-aside">
+            <span>
+              Your case <b>{aside.name}</b> was saved and put aside while you practise.
+            </span>
+            <button data-testid="practice-return" disabled={!!p.busy} onClick={() => void returnToCase()}>
+              Return to {aside.name}
+            </button>
+          </div>
+        )}
         {task?.kind === 'y90-activity' && (
           <label>
             Your activity (GBq)
@@ -127,7 +147,8 @@ export function PracticeWorkspace() {
         <button
           className="primary"
           data-testid="practice-submit"
-          disabled={!!p.busy || !task}
+          disabled={!!p.busy || !task || !ready}
+          title={ready ? undefined : open ? 'The case is still loading' : 'Open the practice case first'}
           onClick={() => void submitAttempt()}
         >
           Submit attempt
@@ -164,7 +185,19 @@ export function PracticeWorkspace() {
         </div>
       </aside>
       <div className="practice-viewer">
-        <ViewerWorkspace />
+        {open ? (
+          <ViewerWorkspace />
+        ) : (
+          <div className="practice-closed" data-testid="practice-closed">
+            <p>The practice case opens here, in a session of its own: choose the case and task, then Open case.</p>
+            {currentCase().series.length > 0 && !p.openedSample && (
+              <p>
+                The case open now is not shown here. It is saved when the practice case opens, and comes back with
+                “Return to …” in this panel.
+              </p>
+            )}
+          </div>
+        )}
       </div>
     </section>
   );

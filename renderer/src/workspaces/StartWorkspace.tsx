@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SampleInfo } from '../../../shared/ipc/channels/samples';
 import { api } from '../api';
 import { importPaths, openFolder, openSample } from '../import/importActions';
+import { PacsSearch } from '../import/PacsSearch';
 import { ImportProgress } from '../import/ProgressBar';
 import { StudyBrowser } from '../import/StudyBrowser';
 import { reportError, useAppStore } from '../store/appStore';
@@ -79,6 +80,7 @@ export function StartWorkspace() {
         <span className="hint">or drop DICOM folders or files here</span>
       </div>
       <ImportProgress />
+      <PacsSearch />
       <StudyBrowser />
       {samples.length > 0 && (
         <div className="samples" data-testid="sample-list">

@@ -66,6 +66,8 @@ export const derivedSummarySchema = z.object({
   description: z.string(),
   referencedSeriesUids: z.array(z.string()),
   summary: z.string(),
+  /** Why LiverPlan cannot use it (one line for the import summary); absent when it can. */
+  unusable: z.string().optional(),
 });
 
 export const studySummarySchema = z.object({

@@ -19,6 +19,8 @@ export const reportExtrasSchema = z
       .optional(),
     /** PNG captures of the viewports with their overlays (base64, no data: prefix needed). */
     keyImages: reportModelSchema.shape.keyImages.optional(),
+    /** The reference series' reading window in the viewer, for the key images. */
+    window: z.object({ center: z.number(), width: z.number().positive() }).strict().optional(),
     ruleSet: z.string().max(200).optional(),
     preparedBy: z.string().max(200).optional(),
   })
@@ -63,6 +65,8 @@ export const exportChannels = {
         target: targetSchema,
         deidentify: deidentifySchema.optional(),
         extras: reportExtrasSchema.optional(),
+        /** Also send the segments as an RT Structure Set. */
+        rtstruct: z.boolean().optional(),
       })
       .strict(),
     queueJobSummarySchema,

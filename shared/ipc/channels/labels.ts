@@ -44,7 +44,7 @@ export const importedSegmentSchema = z.object({
 });
 
 export const labelsImportResultSchema = z.object({
-  format: z.enum(['seg', 'nifti']),
+  format: z.enum(['seg', 'nifti', 'rtstruct']),
   fileName: z.string(),
   segments: z.array(importedSegmentSchema),
   /** The file on the reference grid, one label per voxel (values = segment index): gzip NIfTI, base64. */
@@ -58,7 +58,34 @@ export const labelsImportResultSchema = z.object({
 });
 export type LabelsImportResult = z.infer<typeof labelsImportResultSchema>;
 
+const srRowSchema = z.object({
+  group: z.number(),
+  trackingId: z.string(),
+  trackingUid: z.string(),
+  finding: codeSchema.optional(),
+  findingSite: codeSchema.optional(),
+  name: codeSchema,
+  value: z.number().nullable(),
+  unit: codeSchema.optional(),
+  qualifier: codeSchema.optional(),
+  derivation: codeSchema.optional(),
+  method: codeSchema.optional(),
+});
+/** shared/sr/readSrMeasurements SrMeasurementList. */
+export const srMeasurementListSchema = z.object({
+  title: z.string(),
+  template: z.string(),
+  groups: z.number(),
+  rows: z.array(srRowSchema),
+});
+
 export const labelsChannels = {
+  /**
+   * The measurements of a TID 1500 SR the study index lists (another tool's or
+   * ours), for the study browser's "Show measurements"; refused with the
+   * reason when the SR is not a measurement report.
+   */
+  'labels:srMeasurements': defineChannel(z.object({ path }).strict(), srMeasurementListSchema),
   /**
    * Reads a DICOM SEG or NIfTI labelmap the user picked (dialog:pickFile) and
    * places it on the reference grid: SEG of another frame of reference,

@@ -63,6 +63,8 @@ export const targetsChannels = {
         targetId,
         deidentify: deidentifySchema.optional(),
         extras: reportExtrasSchema.optional(),
+        /** Also send the segments as an RT Structure Set. */
+        rtstruct: z.boolean().optional(),
       })
       .strict(),
     queueJobSummarySchema,
