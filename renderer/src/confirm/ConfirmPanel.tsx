@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { MEASUREMENT_RULES } from '../../../shared/volume/measurementRules';
 import { f1, MarginLegend, MarginTable } from '../ablation/MarginTable';
+import { isoDate } from '../../../shared/report/formatPeople';
 import { useCaseStore } from '../store/caseStore';
 import { useStudyStore } from '../store/studyStore';
 import {
@@ -58,7 +59,7 @@ function SeriesSection() {
           <select data-testid="confirm-post-series" value={selected} onChange={(e) => setChoice(e.target.value)}>
             {candidates.map((c) => (
               <option key={c.seriesInstanceUid} value={c.seriesInstanceUid}>
-                {c.studyDate} · #{c.seriesNumber} {c.description}
+                {isoDate(c.studyDate) || 'no date'} · #{c.seriesNumber} {c.description}
               </option>
             ))}
           </select>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { SavedTargetView } from '../../../shared/ipc/channels/targets';
 import type { PacsStudy } from '../../../shared/pacs/studyList';
 import type { StudyQuery } from '../../../shared/pacs/studyQuery';
+import { isoDate, personName } from '../../../shared/report/formatPeople';
 import { api } from '../api';
 import { reportError, useAppStore } from '../store/appStore';
 import { useStudyStore } from '../store/studyStore';
@@ -24,8 +25,8 @@ const FIELDS: [keyof StudyQuery, string, Record<string, unknown>][] = [
 ];
 
 /** DICOM person names as the study browser shows them: components separated by spaces. */
-const nameText = (n: string) => n.replace(/\^+/g, ' ').trim();
-const dateText = (d: string) => (/^\d{8}$/.test(d) ? `${d.slice(0, 4)}-${d.slice(4, 6)}-${d.slice(6)}` : d);
+const nameText = (n: string) => (n.trim() ? personName(n) : '');
+const dateText = (d: string) => isoDate(d) || d;
 
 /**
  * Search a saved PACS target (QIDO-RS or C-FIND, chosen by the target's kind) and retrieve a

@@ -2,6 +2,7 @@ import { Fragment, useState } from 'react';
 import type { DerivedSummary, SeriesSummary, StudySummary } from '../../../shared/ipc/channels/dicom';
 import { PHASE_LABELS } from '../../../shared/dicom/phaseLabels';
 import { confidenceWord, isKnownPhase, phaseExplanation } from '../../../shared/viewer/seriesLabel';
+import { isoDate, NOT_ENTERED, patientLine } from '../../../shared/report/formatPeople';
 import { api } from '../api';
 import { reportError } from '../store/appStore';
 import { useStudyStore } from '../store/studyStore';
@@ -96,11 +97,11 @@ export function StudyBrowser() {
   if (studies.length === 0) return null;
   const unusable = studies.flatMap((st) => (st.derived ?? []).filter((d) => d.unusable));
   const byPatient = new Map<string, StudySummary[]>();
-  for (const st of studies)
-    byPatient.set(`${st.patientName} (${st.patientId})`, [
-      ...(byPatient.get(`${st.patientName} (${st.patientId})`) ?? []),
-      st,
-    ]);
+  for (const st of studies) {
+    // Names without carets, an empty ID left out (never "()").
+    const key = patientLine({ name: st.patientName, id: st.patientId });
+    byPatient.set(key, [...(byPatient.get(key) ?? []), st]);
+  }
 
   const setPhase = async (study: StudySummary, s: SeriesSummary, label: string) => {
     try {
@@ -126,12 +127,13 @@ export function StudyBrowser() {
     <div className="study-tree" data-testid="study-tree">
       {[...byPatient.entries()].map(([patient, pstudies]) => (
         <div key={patient} className="patient">
-          <div className="patient-name">{patient}</div>
+          <div className="patient-name">{patient === NOT_ENTERED ? 'Unnamed patient' : patient}</div>
           {pstudies.map((study) => (
             <div key={study.studyInstanceUid} className="study">
               <div className="study-head">
                 <span>
-                  {study.studyDate} · {study.description || 'Study'} · {study.series.length} series
+                  {isoDate(study.studyDate) || 'no study date'} · {study.description || 'Study'} · {study.series.length}{' '}
+                  series
                   {study.derived?.length ? ` · ${study.derived.length} derived object(s)` : ''}
                 </span>
                 <button className="primary" data-testid="open-study" onClick={() => void openStudy(study)}>

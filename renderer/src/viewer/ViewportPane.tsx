@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
 import type { ViewportSpec } from '../../../shared/viewer/planViewports';
 import { isKnownPhase, paneTitle, phaseExplanation, seriesIdentity } from '../../../shared/viewer/seriesLabel';
+import { isoDate, personName } from '../../../shared/report/formatPeople';
 import type { ViewerSeries } from '../store/studyStore';
 import type { LoadProgress } from './loadSeriesVolume';
 import { useViewportReadout } from './useViewportReadout';
@@ -48,9 +49,9 @@ export function ViewportPane({ spec, series, active, shown, progress, synced, on
       <div className="viewer-element" ref={ref} onContextMenu={(e) => e.preventDefault()} />
       <div className="viewer-overlay">
         <div className="corner tl">
-          <div>{series.patientName}</div>
-          <div>{series.patientId}</div>
-          <div>{series.studyDate}</div>
+          {series.patientName.trim() ? <div>{personName(series.patientName)}</div> : null}
+          {series.patientId.trim() ? <div>ID {series.patientId.trim()}</div> : null}
+          {isoDate(series.studyDate) ? <div>{isoDate(series.studyDate)}</div> : null}
         </div>
         <div className="corner tr">
           <div className="phase-title" data-testid="phase-label" title={phaseExplanation(series.phase)}>
