@@ -52,7 +52,7 @@ export const exportCommand: CliCommand = {
         json: { type: 'boolean' },
       },
     });
-    const queue = new SendQueue(values.queue ?? queueDir(cliUserDataDir()));
+    const queue = new SendQueue(values.queue ?? queueDir(cliUserDataDir()), undefined, 'cli');
     if (values.list) {
       const jobs = (await queue.list()).map(summariseJob);
       return {

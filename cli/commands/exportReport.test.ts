@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTestCaseDir } from '../../electron/services/export/testCaseDir';
+import { writeTestCaseDir } from '../../electron/services/export/testing/testCaseDir';
 import { CASE_FILE } from '../../shared/case/model';
 import { baseInput } from '../../shared/planning/testing/baseInput';
 import { readSeg } from '../../shared/seg/readSeg';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadCase } from '../../electron/services/export/loadCase';
-import { writeTestCaseDir } from '../../electron/services/export/testCaseDir';
+import { writeTestCaseDir } from '../../electron/services/export/testing/testCaseDir';
 import { dice } from '../../shared/rtstruct/testing/sampleLabels';
 import { detectLabelFormat, readLabelFile } from '../../shared/seg/labelFile';
 import { dciodvfyErrors, runTool } from '../../tests/support/dicomTools';

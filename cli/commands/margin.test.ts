@@ -4,9 +4,9 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { indexToPatient, type Vec3 } from '../../shared/volume/grid';
 import { encodeNifti } from '../../shared/volume/nifti';
-import { smallSegInput } from '../../shared/seg/testSupport';
+import { smallSegInput } from '../../shared/seg/testing/testSupport';
 import { writeSeg } from '../../shared/seg/writeSeg';
-import { axialGrid, obliqueGrid, rasterise, sphere } from '../../shared/volume/testGrids';
+import { axialGrid, obliqueGrid, rasterise, sphere } from '../../shared/volume/testing/testGrids';
 import { compareCommand } from './compare';
 import { marginCommand } from './margin';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sendToTarget } from '../../electron/services/pacs/sendToTarget';
-import { makeTestInstances, type TestStudy } from '../../electron/services/pacs/testInstances';
+import { makeTestInstances, type TestStudy } from '../../electron/services/pacs/testing/testInstances';
 import { TargetStore } from '../../electron/services/targets/targetStore';
 import { findOrthanc, startOrthanc, type OrthancInstance } from '../../tests/support/orthanc';
 import { main } from '../main';

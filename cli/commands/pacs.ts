@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { importDir, queryStudies, retrieveStudy } from '../../electron/services/pacs/retrieveStudy';
 import { DEFAULT_CALLING_AE, describeTarget, parseTarget, type Target } from '../../electron/services/pacs/target';
+import { secretOf } from '../../electron/services/targets/targetSecrets';
 import { TargetStore } from '../../electron/services/targets/targetStore';
 import type { PacsStudy } from '../../shared/pacs/studyList';
 import { matchKeys, type StudyQuery } from '../../shared/pacs/studyQuery';
@@ -17,7 +18,18 @@ const USAGE =
 
 /** A saved target by name (as the app lists them), else a target written out as for export --to. */
 async function resolveTarget(text: string, callingAe: string | undefined): Promise<Target> {
-  const saved = (await new TargetStore(cliUserDataDir()).list().catch(() => [])).find((t) => t.name === text);
+  // Read only: the CLI has no OS keyring, so it never rewrites (migrates) the app's targets file.
+  const store = new TargetStore(cliUserDataDir(), undefined, { migrate: false });
+  const saved = (await store.list().catch(() => [])).find((t) => t.name === text);
+  if (saved?.target.kind === 'dicomweb' && saved.target.auth && !secretOf(saved.target)) {
+    // The app sealed its secret with the OS keyring: credentials come from the environment, as for a URL.
+    const fromEnv = parseTarget(`dicomweb:${saved.target.url}`, process.env);
+    if (fromEnv.kind === 'dicomweb' && fromEnv.auth) return fromEnv;
+    throw new CliError(
+      `target '${text}' has its password sealed by the app's OS keyring, which the command line cannot open: set LIVERPLAN_DICOMWEB_USER and LIVERPLAN_DICOMWEB_PASSWORD (or LIVERPLAN_DICOMWEB_TOKEN)`,
+      2,
+    );
+  }
   if (saved) return saved.target.kind === 'dimse' && callingAe ? { ...saved.target, callingAe } : saved.target;
   if (!/^(dicomweb|dimse|folder):/.test(text))
     throw new CliError(`no saved target named '${text}' (nor a dicomweb:URL or dimse:AET@HOST:PORT)`, 2);

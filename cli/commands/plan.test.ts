@@ -11,7 +11,7 @@ import { measureSummary, measuredMargins, type MeasureSummary } from '../../shar
 import type { CaseDocument } from '../../shared/case/model';
 import type { OriginRow } from '../../shared/case/planOrigins';
 import type { Territory } from '../../shared/case/territory';
-import { makeTestCase } from '../../shared/export/testCase';
+import { makeTestCase } from '../../shared/export/testing/testCase';
 import { setAtPath, type Draft } from '../../shared/planning/draft';
 import type { PlanResult } from '../../shared/planning/evaluate';
 import { baseInput } from '../../shared/planning/testing/baseInput';

@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeInstance } from '../../shared/dicom/writeInstance';
-import { makeCtSeries } from '../../shared/export/testSeries';
+import { makeCtSeries } from '../../shared/export/testing/testSeries';
 import { readSeg } from '../../shared/seg/readSeg';
-import { dice, makeTestPhantom, type TestPhantom } from '../../shared/segment/testPhantom';
+import { dice, makeTestPhantom, type TestPhantom } from '../../shared/segment/testing/testPhantom';
 import { decodeNiftiLabelmap, encodeNifti } from '../../shared/volume/nifti';
-import { axialGrid } from '../../shared/volume/testGrids';
+import { axialGrid } from '../../shared/volume/testing/testGrids';
 import { segmentCommand } from './segment';
 import { CliError } from './types';
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadSeriesVolume } from '../../electron/services/dicom/loadSeries';
-import { makeSeries } from '../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../shared/dicom/makeSeries';
 import { encodeNifti } from '../../shared/volume/nifti';
 import { main } from '../main';
 

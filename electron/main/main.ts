@@ -5,6 +5,7 @@ import { createDispatcher } from '../services/dispatch';
 import { createHandlers } from '../services/handlers/index';
 import { configuredPacsHosts } from '../services/targets/targetStore';
 import { setupIpc } from './ipc';
+import { safeStorageSecrets } from './safeStorageSecrets';
 import { registerAppScheme, setupAppProtocol } from './protocol';
 import { setupSecurity } from './security';
 import { APP_ORIGIN, secureWindowOptions } from './windowOptions';
@@ -23,6 +24,7 @@ async function start(): Promise<void> {
     resourcesDir: app.isPackaged ? join(process.resourcesPath, 'resources') : join(distDir, '..', 'resources'),
     appVersion: app.getVersion(),
     host: 'electron',
+    secrets: safeStorageSecrets(),
     pickFolder: async (title) => {
       const r = await dialog.showOpenDialog(mainWindow!, {
         title: title ?? 'Open DICOM folder',

@@ -50,6 +50,29 @@ describe('IPC choke point', () => {
     expect(r).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(logged).toEqual(['log:error: Error: disk on fire']);
   });
+  it('lets only declared event topics with well-formed payloads reach the renderer', async () => {
+    const sent: unknown[] = [];
+    const logged: string[] = [];
+    const handlers = {
+      'dicom:index': async (_req: unknown, ctx: { emit(e: unknown): void }) => {
+        ctx.emit({ topic: 'scan-progress', jobId: 'j', payload: { done: 1, total: 2 } });
+        ctx.emit({ topic: 'secret-topic', payload: { done: 1 } });
+        ctx.emit({ topic: 'scan-progress', payload: { done: 'one' } });
+        return { studies: [], missingFiles: 0 };
+      },
+    } as unknown as Handlers;
+    const dispatch = createDispatcher(
+      handlers,
+      (e) => sent.push(e),
+      (e, channel) => logged.push(`${channel}: ${String(e)}`),
+    );
+    expect(await dispatch('dicom:index', {})).toMatchObject({ ok: true });
+    expect(sent).toEqual([{ topic: 'scan-progress', jobId: 'j', payload: { done: 1, total: 2 } }]);
+    expect(logged).toEqual([
+      'event: Error: undeclared event topic secret-topic',
+      expect.stringMatching(/^event: Error: event scan-progress: payload done /),
+    ]);
+  });
   it('cancels a running job by id', async () => {
     const { dispatch } = makeDispatcher();
     const running = dispatch('samples:open', { jobId: 'job-1', name: 'x' });

@@ -1,4 +1,5 @@
 import { contract, isChannel, type HostEvent, type InvokeResult } from '../../shared/ipc/contract';
+import { checkHostEvent } from '../../shared/ipc/events';
 import { ServiceError, type Handlers } from './handlerTypes';
 
 /**
@@ -13,6 +14,12 @@ export function createDispatcher(
   logError: (e: unknown, channel: string) => void,
 ) {
   const jobs = new Map<string, AbortController>();
+  // Only declared topics with well-formed payloads leave the host (shared/ipc/events.ts).
+  const emitChecked = (event: HostEvent) => {
+    const checked = checkHostEvent(event);
+    if (typeof checked === 'string') logError(new Error(checked), 'event');
+    else emit(checked);
+  };
 
   async function dispatch(channel: unknown, payload: unknown): Promise<InvokeResult<unknown>> {
     if (!isChannel(channel)) {
@@ -57,7 +64,7 @@ export function createDispatcher(
         req: unknown,
         ctx: { emit: typeof emit; signal: AbortSignal },
       ) => Promise<unknown>;
-      const value = await handler(parsed.data, { emit, signal: controller.signal });
+      const value = await handler(parsed.data, { emit: emitChecked, signal: controller.signal });
       return { ok: true, value };
     } catch (e) {
       if (e instanceof ServiceError) return { ok: false, error: { code: e.code, message: e.message } };

@@ -1,5 +1,6 @@
 import type { FileFilter } from '../../shared/ipc/channels/dialog';
 import type { Channel, HostEvent, RequestOf, ResponseOf } from '../../shared/ipc/contract';
+import type { SecretStore } from './targets/secretStore';
 
 /** What every handler gets besides its request. */
 export interface HandlerContext {
@@ -21,6 +22,8 @@ export interface ServiceEnv {
   host: 'electron' | 'preview' | 'cli';
   /** Where generated sample cases are cached (default <userData>/samples); tests share one. */
   sampleCacheDir?: string;
+  /** Seals PACS passwords and tokens (Electron safeStorage); absent: kept for the session only. */
+  secrets?: SecretStore;
   /** Answers dialog:pickFolder; Electron shows a native dialog, the preview host a preset. */
   pickFolder?: (title?: string) => Promise<string | null>;
   /** Answers dialog:pickFile (native open dialog, or a preset in the preview host). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axialGrid, rasterise } from '../volume/testGrids';
+import { axialGrid, rasterise } from '../volume/testing/testGrids';
 import { ZONE_LABEL, analyseAblation } from './analyseAblation';
 
 // 1 x 1 x 2 mm grid, 60 x 60 x 30 mm: a 10 mm tumour, liver around it, a 6 mm vessel 4 mm away.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { rasteriseAblationZones } from '../volume/ablationZone';
 import { applyTransform, registerLandmarks } from '../volume/registration';
-import { axialGrid, obliqueGrid, rasterise } from '../volume/testGrids';
+import { axialGrid, obliqueGrid, rasterise } from '../volume/testing/testGrids';
 import { indexToPatient, type Vec3 } from '../volume/grid';
 import { ZONE_LABEL } from './analyseAblation';
 import { confirmMargin } from './confirmMargin';

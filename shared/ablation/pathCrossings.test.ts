@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axialGrid, obliqueGrid, rasterise } from '../volume/testGrids';
+import { axialGrid, obliqueGrid, rasterise } from '../volume/testing/testGrids';
 import type { Vec3 } from '../volume/grid';
 import { crossingCategory, findPathCrossings } from './pathCrossings';
 

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readLabelFile } from '../seg/labelFile';
-import { sampleMasks, smallSegInput } from '../seg/testSupport';
+import { sampleMasks, smallSegInput } from '../seg/testing/testSupport';
 import { writeSeg } from '../seg/writeSeg';
 import { encodeNifti } from '../volume/nifti';
 import type { Grid } from '../volume/grid';
-import { axialGrid } from '../volume/testGrids';
+import { axialGrid } from '../volume/testing/testGrids';
 import { composeImport, mergeImport, planImport } from './importSegments';
 import { segmentFromTemplate, SEGMENT_TEMPLATES } from './segmentTemplates';
 

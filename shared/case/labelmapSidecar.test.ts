@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axialGrid } from '../volume/testGrids';
+import { axialGrid } from '../volume/testing/testGrids';
 import { buildSidecar, labelmapSidecarSchema, sidecarPathOf } from './labelmapSidecar';
 import { SEGMENT_TEMPLATES, segmentFromTemplate } from './segmentTemplates';
 

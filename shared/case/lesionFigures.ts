@@ -3,7 +3,7 @@ import type { IndexBox } from '../volume/crop';
 import type { Labelmap } from '../volume/grid';
 import { segmentStatistics, type IntensityStats, type Phase, type SegmentStats } from '../volume/stats';
 import { lesionId } from './lesionId';
-import type { LesionStructure, LesionVessel } from './lesionSurroundings';
+import type { LesionStructure, LesionVessel } from './lesionNeighbours';
 import type { MeasureSegment } from './measureSegment';
 
 /** Lesion parts are 26-connected: voxels touching at an edge or corner are one tumour. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexToPatient, type Vec3 } from '../volume/grid';
-import { axialGrid, obliqueGrid, rasterise } from '../volume/testGrids';
+import { axialGrid, obliqueGrid, rasterise } from '../volume/testing/testGrids';
 import { keptSideWords, planeDistanceMm, planeFromPoints, splitMask, type SplitPlane } from './liverSplit';
 
 const ball = (c: Vec3, r: number) => (p: Vec3) => Math.hypot(p[0] - c[0], p[1] - c[1], p[2] - c[2]) <= r;

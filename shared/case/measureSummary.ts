@@ -1,4 +1,4 @@
-import type { LesionStructure, LesionVessel } from './lesionSurroundings';
+import type { LesionStructure, LesionVessel } from './lesionNeighbours';
 import type { CaseFigures } from './measureCase';
 import { priorLungDoseGy, type Territory } from './territory';
 import type { TargetFigures } from './targetFigures';

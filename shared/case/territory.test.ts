@@ -3,7 +3,7 @@ import { caseDocumentSchema } from './model';
 import { measureCase } from './measureCase';
 import type { MeasureSegment } from './measureSegment';
 import { priorLungDoseGy, type Territory } from './territory';
-import { obliqueGrid } from '../volume/testGrids';
+import { obliqueGrid } from '../volume/testing/testGrids';
 import { indexToPatient, type Grid } from '../volume/grid';
 
 // Oblique, anisotropic: nothing may assume axial slices.

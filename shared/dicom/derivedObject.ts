@@ -1,8 +1,6 @@
 import type { DataSet } from 'dicom-parser';
+import type { DerivedKind } from './derivedKind';
 import { unusableReason } from './derivedUsable';
-
-/** Kinds of non-image objects that hang off a study: made from images, not images to stack. */
-export type DerivedKind = 'SEG' | 'SR' | 'RTSTRUCT' | 'KO' | 'PR' | 'PDF' | 'RT' | 'REG' | 'DOC';
 
 /** A derived object found by a scan, attached to its study and the series it references. */
 export interface DerivedObject {

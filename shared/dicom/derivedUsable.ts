@@ -1,5 +1,5 @@
 import type { DataSet } from 'dicom-parser';
-import type { DerivedKind } from './derivedObject';
+import type { DerivedKind } from './derivedKind';
 
 const str = (ds: DataSet | undefined, tag: string) => ds?.string(tag)?.trim() ?? '';
 const items = (ds: DataSet | undefined, tag: string) => ds?.elements[tag]?.items?.map((i) => i.dataSet!) ?? [];

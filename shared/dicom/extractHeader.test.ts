@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { extractHeader, parseDicomTime } from './extractHeader';
-import { makeSeries } from './testing/makeSeries';
+import { makeSeries } from './makeSeries';
 import { UnreadableError } from './unreadable';
 
 describe('extractHeader', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { extractHeader } from './extractHeader';
 import { buildStudyTree } from './buildStudyTree';
-import { makeSeries, type FixtureFile, type SeriesRecipe } from './testing/makeSeries';
+import { makeSeries, type FixtureFile, type SeriesRecipe } from './makeSeries';
 
 const headers = (files: FixtureFile[]) => files.map((f) => extractHeader(f.bytes, f.name));
 const one = (r: SeriesRecipe, reorder?: (f: FixtureFile[]) => FixtureFile[]) => {

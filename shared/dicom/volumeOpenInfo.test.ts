@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildStudyTree } from './buildStudyTree';
 import { extractHeader } from './extractHeader';
-import { makeSeries, type FixtureFile } from './testing/makeSeries';
+import { makeSeries, type FixtureFile } from './makeSeries';
 
 const tree = (files: FixtureFile[]) => buildStudyTree(files.map((f) => extractHeader(f.bytes, f.name)));
 

@@ -4,7 +4,7 @@ import { readSeg } from '../seg/readSeg';
 import { PRIVATE_CODES, SR_CODES, sameCode } from '../sr/codes';
 import { readSr } from '../sr/readSr';
 import { buildCaseObjects } from './buildCaseObjects';
-import { makeTestCase } from './testCase';
+import { makeTestCase } from './testing/testCase';
 
 const software = { manufacturer: 'LiverPlan', modelName: 'LiverPlan', version: '0.1.0', deviceSerialNumber: 'dev' };
 

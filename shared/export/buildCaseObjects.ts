@@ -1,9 +1,11 @@
 import dcmjs from 'dcmjs';
 import { lesionId } from '../case/lesionId';
-import { measureCase as measureCaseFigures, type CaseFigures } from '../case/measureCase';
+import type { CaseMeasurements, LesionMargin } from '../case/caseMeasurements';
+import { measureCase as measureCaseFigures } from '../case/measureCase';
 import type { CaseDocument, Segment } from '../case/model';
 import type { NaturalDataset } from '../dicom/writeInstance';
-import { buildReportModel, type ReportExtras } from '../report/buildReportModel';
+import { buildReportModel } from '../report/buildReportModel';
+import type { ReportExtras } from '../report/reportExtras';
 import type { ReportModel } from '../report/model';
 import { renderReportPdf } from '../report/renderReportPdf';
 import { SEGMENT_CODES } from '../seg/codes';
@@ -13,12 +15,11 @@ import { PRIVATE_CODES, SR_CODES, UNITS } from '../sr/codes';
 import type { SrMeasurement, SrMeasurementGroup } from '../sr/types';
 import { buildSrDataset } from '../sr/writeSr';
 import { buildRtstructDataset, interpretedTypeOf } from '../rtstruct/writeRtstruct';
-import type { TumourBurden } from '../volume/burden';
 import type { Labelmap, ScalarVolume } from '../volume/grid';
-import { computeMargin, type MarginResult } from '../volume/margin';
-import type { SegmentStats } from '../volume/stats';
+import { computeMargin } from '../volume/margin';
 import { buildEncapsulatedPdf } from './encapsulatedPdf';
-import { dicomDateTime, studyContext, textOf, type SoftwareInfo } from './studyContext';
+import type { SoftwareInfo } from '../dicom/softwareInfo';
+import { dicomDateTime, studyContext, textOf } from './studyContext';
 
 export interface CaseObjectsInput {
   caseDoc: CaseDocument;
@@ -32,24 +33,6 @@ export interface CaseObjectsInput {
   extras?: ReportExtras;
   /** Also outline the segments as an RT Structure Set (for dosimetry and RT tools that read only RTSTRUCT). */
   rtstruct?: boolean;
-}
-
-export interface LesionMargin {
-  lesion: Segment;
-  /** The lesion's stable id (segment number), by which plans and reports find this margin. */
-  lesionId: string;
-  zone: string;
-  result: MarginResult;
-  /** Lesion voxels touching voxels that are neither zone nor lesion: tumour outside the zone. */
-  protrudes: boolean;
-}
-
-export interface CaseMeasurements {
-  /** The case's figures (shared/case/measureCase): the same as the Segment panel and the CLI show. */
-  figures: CaseFigures;
-  stats: Map<number, SegmentStats>;
-  burden?: TumourBurden;
-  margins: LesionMargin[];
 }
 
 export interface CaseObjects {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { readInstance, writeInstance } from '../dicom/writeInstance';
 import { readSr } from '../sr/readSr';
-import { makeSrDocument } from '../sr/testDocument';
+import { makeSrDocument } from '../sr/testing/testDocument';
 import { buildSrDataset } from '../sr/writeSr';
 import { deidentify } from './deidentify';
 import { studyContext } from './studyContext';
-import { makeCtSeries } from './testSeries';
+import { makeCtSeries } from './testing/testSeries';
 import { UidRemap } from './uidRemap';
 
 const software = { manufacturer: 'LiverPlan', modelName: 'LiverPlan', version: 't', deviceSerialNumber: 'SN-42' };

@@ -1,5 +1,6 @@
 import type { NaturalDataset } from '../dicom/writeInstance';
-import { dicomDateTime, equipment, type SoftwareInfo } from './studyContext';
+import type { SoftwareInfo } from '../dicom/softwareInfo';
+import { dicomDateTime, equipment } from './studyContext';
 
 export const ENCAPSULATED_PDF_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.104.1';
 

@@ -1,3 +1,4 @@
+import type { SoftwareInfo } from '../dicom/softwareInfo';
 import type { NaturalDataset } from '../dicom/writeInstance';
 
 /**
@@ -42,15 +43,6 @@ export function studyContext(source: NaturalDataset): NaturalDataset {
   for (const key of TYPE2) if (out[key] === undefined) out[key] = '';
   if (typeof out.StudyInstanceUID !== 'string') throw new Error('source instance has no StudyInstanceUID');
   return out;
-}
-
-export interface SoftwareInfo {
-  manufacturer: string;
-  modelName: string;
-  version: string;
-  deviceSerialNumber: string;
-  /** Stable id of this installation as an SR device observer; a fresh UID when absent. */
-  deviceObserverUid?: string;
 }
 
 /** General / Enhanced General Equipment module for objects we create. */

@@ -11,6 +11,9 @@ import { pacsChannels } from './channels/pacs';
 import { practiceChannels } from './channels/practice';
 import { samplesChannels } from './channels/samples';
 import { targetsChannels } from './channels/targets';
+import type { HostEventPayload, HostTopic } from './events';
+
+export type { HostEvent, HostEventPayload, HostTopic } from './events';
 
 /**
  * The whole IPC contract: channel -> request and response schemas. Each
@@ -44,17 +47,14 @@ export function isChannel(value: unknown): value is Channel {
 /** What every invoke returns over the wire: errors travel as data, never as exceptions. */
 export type InvokeResult<T> = { ok: true; value: T } | { ok: false; error: { code: string; message: string } };
 
-/** Events pushed from the host to the renderer (progress of long jobs, queue changes). */
-export interface HostEvent {
-  topic: string;
-  jobId?: string;
-  payload: unknown;
-}
-
 /** The single object the preload (or preview host) puts on window. */
 export interface LiverplanApi {
   invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>>;
-  onEvent(listener: (event: HostEvent) => void): () => void;
+  /** Listens to one declared host event topic (shared/ipc/events.ts); returns the unsubscribe. */
+  on<T extends HostTopic>(
+    topic: T,
+    handler: (payload: HostEventPayload<T>, jobId: string | undefined) => void,
+  ): () => void;
   /** Path on disk of a dropped File (Electron's webUtils); absent where the host has none. */
   pathForFile?(file: File): string;
 }

@@ -27,6 +27,10 @@ export function createApi(
       if (!result.ok) throw new HostError(result.error.code, result.error.message);
       return result.value as never;
     },
-    onEvent: subscribe,
+    on(topic, handler) {
+      return subscribe((event) => {
+        if (event.topic === topic) handler(event.payload as never, event.jobId);
+      });
+    },
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexToPatient, voxelVolumeMm3, type Vec3 } from '../volume/grid';
-import { axialGrid, obliqueGrid, rasterise, sphere } from '../volume/testGrids';
+import { axialGrid, obliqueGrid, rasterise, sphere } from '../volume/testing/testGrids';
 import { ERROR_MAP } from './errorMap';
 import type { AttemptLabels, ReferenceMasks } from './masks';
 import { scoreAttempt } from './scoreAttempt';

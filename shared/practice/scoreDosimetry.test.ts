@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { scoreAttempt } from './scoreAttempt';
 import { scenarioActivity } from './scoreDosimetry';
 import type { PracticeTask } from './tasks';
-import { axialGrid } from '../volume/testGrids';
+import { axialGrid } from '../volume/testing/testGrids';
 
 const scenario = { method: 'resin-bsa' as const, heightCm: 170, weightKg: 70, lungShuntFraction: 0.12 };
 const task: PracticeTask = { id: 'y90', kind: 'y90-activity', title: '', instructions: '', y90: scenario };

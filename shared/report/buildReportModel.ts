@@ -1,15 +1,9 @@
 import type { CaseDocument } from '../case/model';
-import type { CaseMeasurements } from '../export/buildCaseObjects';
-import type { SoftwareInfo } from '../export/studyContext';
+import type { CaseMeasurements } from '../case/caseMeasurements';
+import type { SoftwareInfo } from '../dicom/softwareInfo';
 import { voxelVolumeMm3, type Labelmap, type ScalarVolume } from '../volume/grid';
 import { MEASUREMENT_RULES } from '../volume/measurementRules';
-import {
-  REPORT_DISCLAIMER,
-  reportModelSchema,
-  type ReportModel,
-  type ReportModelInput,
-  type ReportOutcome,
-} from './model';
+import { REPORT_DISCLAIMER, reportModelSchema, type ReportModel } from './model';
 import { SHIPPED_DEVICE_TABLES, mergeDeviceEntries, type DeviceCatalogueEntry } from '../volume/devices';
 import { ablationPlanReport } from './ablationPlanReport';
 import { caseKeyImages } from './caseKeyImages';
@@ -17,24 +11,8 @@ import { confirmationReport } from './confirmationReport';
 import { openingWindow } from './keyImageWindow';
 import { MAX_KEY_IMAGES } from './model';
 import { planExtras } from './planExtras';
+import type { ReportExtras } from './reportExtras';
 import { reportInputOrigins, reportTerritories } from './reportTerritories';
-
-/** What the case files do not hold: entered in the app or passed on the command line. */
-export interface ReportExtras {
-  indication?: string;
-  procedure?: string;
-  outcomes?: ReportOutcome[];
-  y90?: ReportModelInput['y90'];
-  clinical?: { label: string; value: string }[];
-  /** Viewport captures (with overlays) from the app, shown after the key images chosen by content. */
-  keyImages?: ReportModelInput['keyImages'];
-  /** The reference series' reading window in the app (seriesWindow); else its opening window. */
-  window?: { center: number; width: number };
-  ruleSet?: string;
-  preparedBy?: string;
-  /** Teaching export: the alias that replaces the patient's identity in the report. */
-  deidentifiedAs?: { name: string; id: string };
-}
 
 export interface BuildReportInput {
   caseDoc: CaseDocument;

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { caseDocOf } from '../case/testing/caseDocOf';
 import { measureCase } from '../export/buildCaseObjects';
 import type { Grid } from '../volume/grid';
-import { makeTestCase } from '../export/testCase';
+import { makeTestCase } from '../export/testing/testCase';
 import { baseInput } from '../planning/testing/baseInput';
 import { planExtras } from './planExtras';
 

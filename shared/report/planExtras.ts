@@ -1,12 +1,12 @@
 import type { CaseFigures } from '../case/measureCase';
 import type { CaseDocument } from '../case/model';
 import { isOverridden } from '../case/planOrigins';
-import type { CaseMeasurements } from '../export/buildCaseObjects';
+import type { CaseMeasurements } from '../case/caseMeasurements';
 import { PlanValidationError } from '../planning/errors';
 import { evaluatePlan, type PlanResult } from '../planning/evaluate';
 import { planInputProblems } from '../planning/inputProblems';
 import { loadDefaultRuleSet } from '../planning/loadDefaultRuleSet';
-import type { ReportExtras } from './buildReportModel';
+import type { ReportExtras } from './reportExtras';
 import type { ReportOutcome } from './model';
 
 const f = (v: number | undefined, digits: number) => (v === undefined || !Number.isFinite(v) ? '-' : v.toFixed(digits));

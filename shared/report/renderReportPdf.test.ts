@@ -1,7 +1,8 @@
 import { PDFDocument } from 'pdf-lib';
 import { describe, expect, it } from 'vitest';
+import { sameBytes } from '../testing/sameBytes';
 import { renderReportPdf } from './renderReportPdf';
-import { sampleReportModel } from './sampleReport';
+import { sampleReportModel } from './testing/sampleReport';
 import { sanitise } from './pdfLayout';
 
 describe('renderReportPdf', () => {
@@ -10,7 +11,7 @@ describe('renderReportPdf', () => {
     const a = await renderReportPdf(model);
     const b = await renderReportPdf(model);
     expect(new TextDecoder().decode(a.subarray(0, 5))).toBe('%PDF-');
-    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(sameBytes(a, b)).toBe(true);
     const doc = await PDFDocument.load(a);
     expect(doc.getPageCount()).toBeGreaterThanOrEqual(1);
     expect(doc.getTitle()).toBe(model.title);

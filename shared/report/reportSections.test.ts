@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reportModelSchema } from './model';
 import { reportSections, type ReportBlock } from './reportSections';
-import { sampleReportModel } from './sampleReport';
+import { sampleReportModel } from './testing/sampleReport';
 
 const words = (blocks: ReportBlock[]) => blocks.map((b) => JSON.stringify(b)).join('\n');
 const facts = (blocks: ReportBlock[]) => Object.fromEntries(blocks.flatMap((b) => (b.kind === 'facts' ? b.pairs : [])));

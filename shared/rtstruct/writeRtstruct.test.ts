@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readInstance, writeInstance } from '../dicom/writeInstance';
 import { studyContext } from '../export/studyContext';
-import { makeCtSeries } from '../export/testSeries';
+import { makeCtSeries } from '../export/testing/testSeries';
 import { readLabelFile } from '../seg/labelFile';
 import type { Grid } from '../volume/grid';
 import { sliceOutlines } from './marchingSquares';

@@ -1,5 +1,6 @@
 import type { NaturalDataset } from '../dicom/writeInstance';
-import { dicomDateTime, equipment, type SoftwareInfo } from '../export/studyContext';
+import type { SoftwareInfo } from '../dicom/softwareInfo';
+import { dicomDateTime, equipment } from '../export/studyContext';
 import { formatDs } from '../sr/contentItems';
 import { indexToPatient, type Labelmap } from '../volume/grid';
 import { sliceOutlines } from './marchingSquares';

@@ -1,5 +1,6 @@
 import { writeSeg } from '../seg/writeSeg';
 import { buildAnatomy } from './anatomy';
+import type { FileSink } from './fileSink';
 import { caseGrid, findCase, SAMPLE_CASES, type CaseDefinition, type CaseSize } from './cases';
 import {
   CT_PHASES,
@@ -17,9 +18,6 @@ import { rasterise } from './rasterise';
 import { synthesisePhase } from './synthesise';
 import { findLiverSeed, lesionSegmentNumber, summariseTruth, truthMasks, type CaseTruth } from './truth';
 import { writeSeries } from './writeSeries';
-
-/** Receives each file of a case: a '/'-separated path relative to the case folder, and its bytes. */
-export type FileSink = (path: string, bytes: Uint8Array) => void | Promise<void>;
 
 export interface GenerateOptions {
   /** 'normal' (default) for the app and tests; 'bench' for 512x512x300 benchmark volumes. */

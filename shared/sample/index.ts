@@ -16,7 +16,8 @@
  *     CT_PHASES / MR_PHASES enhancement tables.
  */
 export { generateCase, generateCaseTo, listSampleCases, phaseSpec, CASE_LAYOUT } from './generateCase';
-export type { FileSink, GenerateOptions } from './generateCase';
+export type { FileSink } from './fileSink';
+export type { GenerateOptions } from './generateCase';
 export { SAMPLE_CASES, caseGrid, findCase } from './cases';
 export type { CaseDefinition, CaseSize, PostAblationSpec } from './cases';
 export type { CaseTruth, PostAblationTruth, TruthLesion, TruthSegment } from './truth';

@@ -5,7 +5,7 @@ import { applyTransform } from '../volume/registration';
 import type { Part } from './anatomy';
 import type { CaseDefinition, PostAblationSpec } from './cases';
 import { CT_PHASES } from './enhancement';
-import type { FileSink } from './generateCase';
+import type { FileSink } from './fileSink';
 import { addSeconds, type SeriesContext } from './imageDataset';
 import { anatomicalLandmarks } from './landmarks';
 import { uidFromKey } from './random';

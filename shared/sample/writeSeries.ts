@@ -1,5 +1,5 @@
 import { writeInstance } from '../dicom/writeInstance';
-import type { FileSink } from './generateCase';
+import type { FileSink } from './fileSink';
 import { imageDataset, type SeriesContext } from './imageDataset';
 
 /**

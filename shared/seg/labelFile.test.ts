@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { indexToPatient, patientToIndex, type Grid, type Vec3 } from '../volume/grid';
 import { encodeNifti } from '../volume/nifti';
-import { axialGrid, obliqueGrid } from '../volume/testGrids';
+import { axialGrid, obliqueGrid } from '../volume/testing/testGrids';
 import { detectLabelFormat, readLabelFile } from './labelFile';
-import { sampleMasks, smallSegInput } from './testSupport';
+import { sampleMasks, smallSegInput } from './testing/testSupport';
 import { writeSeg } from './writeSeg';
 
 const grid: Grid = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readInstance, writeInstance, type NaturalDataset } from '../dicom/writeInstance';
 import { indexToPatient, patientToIndex, type Grid } from '../volume/grid';
 import { readSeg } from './readSeg';
-import { sampleMasks, smallSegInput } from './testSupport';
+import { sampleMasks, smallSegInput } from './testing/testSupport';
 import { buildSegDataset, writeSeg } from './writeSeg';
 
 const grid: Grid = {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { sameBytes } from '../testing/sameBytes';
 import { readInstance, writeInstance } from '../dicom/writeInstance';
 import type { Grid } from '../volume/grid';
 import { readSeg } from './readSeg';
-import { sampleMasks, smallSegInput } from './testSupport';
+import { sampleMasks, smallSegInput } from './testing/testSupport';
 import { buildSegDataset, writeSeg } from './writeSeg';
 
 const grid: Grid = {
@@ -43,7 +44,7 @@ describe('writeSeg', () => {
     const masks = sampleMasks(grid);
     const a = writeSeg(smallSegInput(grid, masks));
     const b = writeSeg(smallSegInput(grid, masks));
-    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(sameBytes(a, b)).toBe(true);
   });
 
   it('rejects a source series that does not match the grid', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axialGrid, rasterise } from '../volume/testGrids';
+import { axialGrid, rasterise } from '../volume/testing/testGrids';
 import { cutThinLeaks } from './cutThinLeaks';
 
 const count = (m: Uint8Array) => m.reduce((s, v) => s + v, 0);

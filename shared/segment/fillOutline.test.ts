@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { indexToPatient, type Vec3 } from '../volume/grid';
-import { axialGrid, obliqueGrid } from '../volume/testGrids';
+import { axialGrid, obliqueGrid } from '../volume/testing/testGrids';
 import { fillOutline, insidePolygon } from './fillOutline';
 
 const sliceOf = (dims: Vec3, v: number): Vec3 => [

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { flatIndex } from '../volume/grid';
-import { axialGrid } from '../volume/testGrids';
+import { axialGrid } from '../volume/testing/testGrids';
 import { interpolateSlices } from './interpolate';
-import { countOnes } from './testPhantom';
+import { countOnes } from './testing/testPhantom';
 
 const grid = axialGrid([31, 31, 9], [1, 1, 3]);
 

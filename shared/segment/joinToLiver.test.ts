@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axialGrid, rasterise, sphere } from '../volume/testGrids';
+import { axialGrid, rasterise, sphere } from '../volume/testing/testGrids';
 import { liverBridgeToLesion } from './joinToLiver';
 
 describe('liverBridgeToLesion', () => {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { flatIndex } from '../volume/grid';
-import { axialGrid } from '../volume/testGrids';
+import { axialGrid } from '../volume/testing/testGrids';
 import { lesionByContrast, outlineScore } from './lesionByContrast';
-import { dice } from './testPhantom';
+import { dice } from './testing/testPhantom';
 import { cropArray } from './workBox';
 
 describe('lesionByContrast', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Grid, Vec3 } from '../volume/grid';
-import { obliqueGrid } from '../volume/testGrids';
+import { obliqueGrid } from '../volume/testing/testGrids';
 import { chordAlongDrag } from './dragChord';
 import { lesionByRays } from './lesionByRays';
-import { dice, seededNoise } from './testPhantom';
+import { dice, seededNoise } from './testing/testPhantom';
 import { pasteMask } from './workBox';
 
 /** A lesion of concentric rings (mm radius -> HU) in 100 HU parenchyma with noise, centred in the grid. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { flatIndex, indexToPatient, patientToIndex, type Grid, type Vec3 } from '../volume/grid';
-import { axialGrid, obliqueGrid } from '../volume/testGrids';
+import { axialGrid, obliqueGrid } from '../volume/testing/testGrids';
 import { lesionFromClick } from './lesionFromClick';
-import { dice, makeConfluentPhantom, makeTestPhantom } from './testPhantom';
+import { dice, makeConfluentPhantom, makeTestPhantom } from './testing/testPhantom';
 
 const toIndex = (grid: Grid, p: Vec3) => flatIndex(grid, ...(patientToIndex(grid, p).map(Math.round) as Vec3));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flatIndex } from '../volume/grid';
-import { axialGrid } from '../volume/testGrids';
+import { axialGrid } from '../volume/testing/testGrids';
 import { lesionSizeCap, resolveLesionClick } from './lesionInput';
 
 describe('resolveLesionClick', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Vec3 } from '../volume/grid';
 import { fitRadialModel, fitSphere, modelExcess, sphereDirections, splitConfluent } from './lesionModel';
-import { dice } from './testPhantom';
+import { dice } from './testing/testPhantom';
 
 describe('shape models', () => {
   it('spreads unit directions evenly', () => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { flatIndex, patientToIndex, type Grid, type Vec3 } from '../volume/grid';
-import { axialGrid, obliqueGrid } from '../volume/testGrids';
+import { axialGrid, obliqueGrid } from '../volume/testing/testGrids';
 import { liverFromSeed } from './liverFromSeed';
 import { growMm } from './morphology';
-import { dice, makeConfluentPhantom, makeTestPhantom, seededNoise } from './testPhantom';
+import { dice, makeConfluentPhantom, makeTestPhantom, seededNoise } from './testing/testPhantom';
 
 const toIndex = (grid: Grid, p: Vec3) => flatIndex(grid, ...(patientToIndex(grid, p).map(Math.round) as Vec3));
 

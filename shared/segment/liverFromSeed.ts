@@ -14,7 +14,7 @@ import {
   shrinkMm,
 } from './morphology';
 import { looksLikeCt } from '../volume/looksLikeCt';
-import { refineEdge } from './refineEdge';
+import { refineEdge, refineEdgeAt } from './refineEdge';
 import { blockFactors, downsampleMean, upsampleMask, type Downsampled } from './resampleBlocks';
 import { cropArray, paddedBox, pasteMask } from './workBox';
 
@@ -231,7 +231,9 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   // The fine opening comes before the per-slice fill, which would close the gap between the liver
   // and tissue wrapped round a wall (the wall would become an in-slice hole).
   m = fillHoles3d(m, dims);
-  if (p.fineLeakCutMm > 0) m = pickComponent(openMm(m, wb.grid, p.fineLeakCutMm), dims, anchors) ?? m;
+  // (Below the working grid's smallest spacing the opening changes nothing: skip it and the pick.)
+  if (p.fineLeakCutMm >= Math.min(...wb.grid.spacing))
+    m = pickComponent(openMm(m, wb.grid, p.fineLeakCutMm), dims, anchors) ?? m;
   m = fillHolesPerSlice(m, dims);
   if (p.thinLeakMm > 0)
     m =
@@ -267,18 +269,15 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   for (let n = 0; n < size; n++) if (background[n] === 2) m[n] = 0;
   m = pickComponent(m, dims, [seedLocal, ...anchors]) ?? m;
   progress(0.85);
-  let mask: Uint8Array = new Uint8Array(total);
+  const mask: Uint8Array = new Uint8Array(total);
   if (work.identity) pasteMask(m, grid.dims, wb.box, mask);
   else {
-    upsampleMask(m, wb.box, dims, work, grid, mask);
-    // Edge refinement at the series' own resolution, against the voxel one working voxel further
-    // out (the next fine voxel is still inside the image blur).
-    const f = work.factors;
-    const box = {
-      min: [0, 1, 2].map((a) => Math.max(1, wb.box.min[a]! * f[a]!)) as Vec3,
-      max: [0, 1, 2].map((a) => Math.min(grid.dims[a]! - 2, (wb.box.max[a]! + 1) * f[a]!)) as Vec3,
-    };
-    mask = refineEdge(mask, volume, med, 1, undefined, box, Math.max(...f), p.edgeSlackSd * prep.rawNoise);
+    const shell: number[] = [];
+    upsampleMask(m, wb.box, dims, work, grid, mask, shell);
+    // One layer of edge refinement at the series' own resolution, against the voxel one working
+    // voxel further out (the next fine voxel is still inside the image blur); only the shell the
+    // interpolation left mixed can hold the outline.
+    refineEdgeAt(mask, volume, med, shell, Math.max(...work.factors), p.edgeSlackSd * prep.rawNoise);
   }
   let voxelCount = 0;
   for (let n = 0; n < total; n++) voxelCount += mask[n]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ScalarVolume, Vec3 } from '../volume/grid';
-import { axialGrid, rasterise } from '../volume/testGrids';
+import { axialGrid, rasterise } from '../volume/testing/testGrids';
 import { checkLesionPlausibility, checkLiverPlausibility, sliceRuns, uncheckedFinding } from './liverPlausibility';
 
 /**

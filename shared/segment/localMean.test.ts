@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axialGrid } from '../volume/testGrids';
+import { axialGrid } from '../volume/testing/testGrids';
 import { boxMeanArray, createLocalMean, halfSampleMode, median } from './localMean';
 
 describe('boxMeanArray', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { flatIndex } from '../volume/grid';
-import { axialGrid } from '../volume/testGrids';
+import { axialGrid } from '../volume/testing/testGrids';
 import {
   closeMm,
   fillHoles3d,
@@ -14,7 +14,7 @@ import {
   shrinkMm,
   smoothMask,
 } from './morphology';
-import { countOnes } from './testPhantom';
+import { countOnes } from './testing/testPhantom';
 
 const grid = axialGrid([15, 15, 9], [1, 1, 2]);
 const at = (i: number, j: number, k: number) => flatIndex(grid, i, j, k);

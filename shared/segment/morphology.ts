@@ -210,6 +210,9 @@ export function shrinkMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
 
 /** Opening (shrink then grow): removes parts thinner than 2*mm and cuts thin bridges. */
 export function openMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
+  // No voxel lies nearer another than the smallest spacing: a radius below it changes nothing,
+  // and the two distance transforms are skipped (the working grid's 2 mm voxels against 1.5 mm).
+  if (mm < Math.min(...grid.spacing)) return mask.slice();
   return growMm(shrinkMm(mask, grid, mm), grid, mm);
 }
 
@@ -219,6 +222,7 @@ export function openMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
  * an organ cut by the field of view.
  */
 export function closeMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
+  if (mm < Math.min(...grid.spacing)) return mask.slice();
   const b = maskBounds([mask], grid.dims);
   const out = new Uint8Array(mask.length);
   if (!b) return out;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { flatIndex, patientToIndex } from '../volume/grid';
-import { axialGrid, obliqueGrid } from '../volume/testGrids';
+import { axialGrid, obliqueGrid } from '../volume/testing/testGrids';
 import { regionGrow } from './regionGrow';
-import { countOnes, dice, makeTestPhantom } from './testPhantom';
+import { countOnes, dice, makeTestPhantom } from './testing/testPhantom';
 
 const toIndex = (grid: ReturnType<typeof axialGrid>, p: [number, number, number]) => {
   const q = patientToIndex(grid, p).map(Math.round) as [number, number, number];

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { flatIndex, indexToPatient } from '../volume/grid';
-import { obliqueGrid } from '../volume/testGrids';
+import { obliqueGrid } from '../volume/testing/testGrids';
 import { blockFactors, downsampleMean, upsampleMask } from './resampleBlocks';
-import { countOnes, dice } from './testPhantom';
+import { countOnes, dice } from './testing/testPhantom';
 
 describe('block resampling', () => {
   it('picks integer factors towards the working voxel size', () => {

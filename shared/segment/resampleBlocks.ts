@@ -76,7 +76,9 @@ export function downsampleMean(volume: ScalarVolume, factors: Vec3): Downsampled
 /**
  * Writes a coarse mask (a crop `box` of the coarse grid with `dims`) onto the fine grid by
  * trilinear interpolation of the 0/1 values, threshold one half: a smooth outline rather than
- * blocks. Only the fine voxels under the box are written.
+ * blocks. Only the fine voxels under the box are written. With `mixed`, the fine voxels whose
+ * interpolation cell holds both values are listed there: every fine voxel on either side of the
+ * outline lies in one (cells of one value give one value, and neighbouring cells share corners).
  */
 export function upsampleMask(
   coarse: Uint8Array,
@@ -85,6 +87,7 @@ export function upsampleMask(
   work: Downsampled,
   fine: Grid,
   out: Uint8Array,
+  mixed?: number[],
 ): Uint8Array {
   const [fx, fy, fz] = work.factors;
   const [nx, ny, nz] = fine.dims;
@@ -135,6 +138,7 @@ export function upsampleMask(
           out[dst + ti] = sum ? 1 : 0;
           continue;
         }
+        mixed?.push(dst + ti);
         const wx = X.w[ti]!;
         const v0 = (a + (b - a) * wx) * (1 - wy) + (c + (d - c) * wx) * wy;
         const v1 = (e + (f - e) * wx) * (1 - wy) + (g + (h - g) * wx) * wy;

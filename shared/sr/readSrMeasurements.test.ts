@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readInstance, writeInstance } from '../dicom/writeInstance';
-import { makeCtSeries } from '../export/testSeries';
+import { makeCtSeries } from '../export/testing/testSeries';
 import { studyContext } from '../export/studyContext';
 import { readSrMeasurements } from './readSrMeasurements';
 import { code, item, otherToolsSr } from './testing/otherToolSr';
-import { makeSrDocument } from './testDocument';
+import { makeSrDocument } from './testing/testDocument';
 import { buildSrDataset } from './writeSr';
 
 const software = { manufacturer: 'LiverPlan', modelName: 'LiverPlan', version: '0.1.0', deviceSerialNumber: 'dev' };

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { readInstance, writeInstance } from '../dicom/writeInstance';
-import { makeCtSeries } from '../export/testSeries';
+import { makeCtSeries } from '../export/testing/testSeries';
 import { studyContext } from '../export/studyContext';
 import { formatDs } from './contentItems';
 import { readSr } from './readSr';
-import { makeSrDocument } from './testDocument';
+import { makeSrDocument } from './testing/testDocument';
 import { ENHANCED_SR_SOP_CLASS, buildSrDataset } from './writeSr';
 
 const software = { manufacturer: 'LiverPlan', modelName: 'LiverPlan', version: '0.1.0', deviceSerialNumber: 'dev' };

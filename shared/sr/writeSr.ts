@@ -1,6 +1,7 @@
 import type { NaturalDataset } from '../dicom/writeInstance';
 import { codeItem } from '../seg/codes';
-import { dicomDateTime, equipment, type SoftwareInfo } from '../export/studyContext';
+import type { SoftwareInfo } from '../dicom/softwareInfo';
+import { dicomDateTime, equipment } from '../export/studyContext';
 import { PRIVATE_CODES, PRIVATE_SCHEME, SR_CODES } from './codes';
 import { codeContentItem, containerItem, imageItem, numItem, textItem, uidItem } from './contentItems';
 import type { SrDocument, SrMeasurementGroup } from './types';

@@ -3,7 +3,7 @@ import { rasteriseAblationZones, zoneCentre, type Applicator } from './ablationZ
 import { mergeDeviceEntries, SHIPPED_DEVICE_TABLES } from './devices';
 import { patientToIndex, voxelVolumeMm3 } from './grid';
 import { segmentStatistics } from './stats';
-import { obliqueGrid } from './testGrids';
+import { obliqueGrid } from './testing/testGrids';
 
 const grid = obliqueGrid([70, 70, 60], [0.8, 0.8, 1], [-25, -30, -20]);
 const entry = SHIPPED_DEVICE_TABLES[0]!.entries[0]!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareMasks } from './compare';
-import { axialGrid, obliqueGrid, rasterise, sphere } from './testGrids';
+import { axialGrid, obliqueGrid, rasterise, sphere } from './testing/testGrids';
 
 describe('compareMasks', () => {
   it('gives perfect agreement for identical masks', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { distanceTransformMm, signedDistanceMm } from './distance';
-import { axialGrid } from './testGrids';
+import { axialGrid } from './testing/testGrids';
 
 function bruteForce(mask: Uint8Array, dims: number[], sp: number[], feature: (v: number) => boolean) {
   const [nx, ny] = dims as [number, number, number];

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexToPatient, type Grid, type Vec3 } from './grid';
 import { computeMargin } from './margin';
-import { axialGrid, obliqueGrid, rasterise, sphere } from './testGrids';
+import { axialGrid, obliqueGrid, rasterise, sphere } from './testing/testGrids';
 
 function centre(grid: Grid): Vec3 {
   const c = indexToPatient(grid, grid.dims[0] / 2, grid.dims[1] / 2, grid.dims[2] / 2);

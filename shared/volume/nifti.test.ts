@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexToPatient } from './grid';
 import { decodeNifti, decodeNiftiLabelmap, encodeNifti } from './nifti';
-import { axialGrid, obliqueGrid } from './testGrids';
+import { axialGrid, obliqueGrid } from './testing/testGrids';
 
 describe('NIfTI-1', () => {
   it('round-trips an oblique anisotropic labelmap through .nii.gz', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axialGrid, obliqueGrid, rasterise, sphere } from './testGrids';
+import { axialGrid, obliqueGrid, rasterise, sphere } from './testing/testGrids';
 import { checkHeatSink, criticalStructureDistances } from './proximity';
 import type { Vec3 } from './grid';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { indexToPatient, type ScalarVolume } from './grid';
 import { resampleLabelmap, resampleScalar } from './resample';
-import { axialGrid, obliqueGrid, rasterise, sphere } from './testGrids';
+import { axialGrid, obliqueGrid, rasterise, sphere } from './testing/testGrids';
 
 describe('resample', () => {
   it('reproduces a linear field exactly with trilinear interpolation across orientations', () => {

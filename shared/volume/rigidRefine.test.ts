@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { indexToPatient, type Grid, type ScalarVolume, type Vec3 } from './grid';
 import { applyTransform } from './registration';
 import { refineRigid } from './rigidRefine';
-import { axialGrid, obliqueGrid, rasterise, sphere } from './testGrids';
+import { axialGrid, obliqueGrid, rasterise, sphere } from './testing/testGrids';
 
 /** Ellipsoid with smooth (logistic, ~1 mm) edges: semi-axes r, rotated by `turn` rad about z. */
 interface Blob {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tumourBurden, tumourBurdenFromMasks } from './burden';
 import { labelComponents } from './components';
 import { segmentStatistics } from './stats';
-import { axialGrid, obliqueGrid, rasterise, sphere } from './testGrids';
+import { axialGrid, obliqueGrid, rasterise, sphere } from './testing/testGrids';
 
 describe('segmentStatistics', () => {
   it('measures volume, centroid, HU and diameters of a box on an oblique anisotropic grid', () => {

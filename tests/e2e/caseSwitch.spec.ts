@@ -3,7 +3,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CaseTruth } from '../../shared/sample/truth';
-import { base64ToBytes } from '../../shared/ipc/base64';
 import { decodeNiftiLabelmap } from '../../shared/volume/nifti';
 import { startPreview, type PreviewHost } from '../host/previewHost';
 import { SAMPLE_CACHE } from '../host/sampleTruth';
@@ -94,11 +93,17 @@ async function savedCases(page: Page, patientId: string) {
   const opened = await page.evaluate(async (id) => {
     const lp = (window as unknown as { liverplan: { invoke(c: string, p: unknown): Promise<unknown> } }).liverplan;
     const list = (await lp.invoke('case:list', {})) as { caseId: string; patientId: string }[];
-    return Promise.all(list.filter((c) => c.patientId === id).map((c) => lp.invoke('case:open', { caseId: c.caseId })));
+    const cases = list.filter((c) => c.patientId === id);
+    const all = (await Promise.all(cases.map((c) => lp.invoke('case:open', { caseId: c.caseId })))) as {
+      document: { segments: { name: string }[] };
+      labels: Uint8Array | null;
+    }[];
+    // The labels arrive as bytes; hand them out of the page as a plain array (a small .nii.gz).
+    return all.map((o) => ({ document: o.document, labels: o.labels ? Array.from(o.labels) : null }));
   }, patientId);
-  return (opened as { document: { segments: { name: string }[] }; labelsBase64?: string }[]).map((o) => ({
+  return opened.map((o) => ({
     names: o.document.segments.map((s) => s.name),
-    labelled: o.labelsBase64 ? decodeNiftiLabelmap(base64ToBytes(o.labelsBase64)).data.filter(Boolean).length : 0,
+    labelled: o.labels ? decodeNiftiLabelmap(new Uint8Array(o.labels)).data.filter(Boolean).length : 0,
   }));
 }
 

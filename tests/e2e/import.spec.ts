@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeSeries } from '../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../shared/dicom/makeSeries';
 import { startPreview, type PreviewHost } from '../host/previewHost';
 import { openFolderThroughUi } from '../host/uiActions';
 

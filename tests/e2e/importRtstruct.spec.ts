@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeSeries } from '../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../shared/dicom/makeSeries';
 import { writeInstance } from '../../shared/dicom/writeInstance';
 import { makeRtstruct, type RtSeriesRef } from '../../shared/rtstruct/testing/makeRtstruct';
 import { code, otherToolsSr } from '../../shared/sr/testing/otherToolSr';

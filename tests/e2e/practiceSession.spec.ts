@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeSeries } from '../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../shared/dicom/makeSeries';
 import { startPreview, type PreviewHost } from '../host/previewHost';
 import { SAMPLE_CACHE } from '../host/sampleTruth';
 import { openFolderThroughUi } from '../host/uiActions';

@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
-import { makeSeries } from '../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../shared/dicom/makeSeries';
 import { startPreview } from '../host/previewHost';
 import { openFolderThroughUi } from '../host/uiActions';
 import { renderState, waitForRender } from '../host/waitForRender';

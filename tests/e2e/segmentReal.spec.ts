@@ -162,6 +162,16 @@ test('a lesion click outside the liver is segmented, names its phase and offers 
   await page.mouse.move(10, 10);
   await page.keyboard.press('Control+z');
   await expect(page.getByTestId(`add-to-liver-${label}`)).toBeVisible();
+  // Ctrl+Z once more takes the lesion back, with its findings and its phase line; Ctrl+Y brings
+  // all three again.
+  await expect(page.getByTestId('result-check')).toBeVisible();
+  await page.keyboard.press('Control+z');
+  await expect(row).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByTestId('result-check')).toHaveCount(0);
+  await page.keyboard.press('Control+y');
+  await expect(row).toHaveCount(1, { timeout: 60_000 });
+  await expect(page.getByTestId(`lesion-phase-${label}`)).toContainText(/Segmented on the .+ phase/);
+  await expect(page.getByTestId('result-check')).toBeVisible();
 });
 
 test('real CT whose header window is wider than the data opens in the abdomen preset once its slices are in', async () => {

@@ -2,7 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeSeries } from '../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../shared/dicom/makeSeries';
 import { startPreview, type PreviewHost } from '../host/previewHost';
 
 // Issue 19, point 5: a series whose phase is unknown is named by modality, number and
@@ -80,6 +80,11 @@ test('the study browser names the series and never shows a bare "unknown 0%"', a
   await expect(phase.locator('xpath=..')).toHaveAttribute('title', /^Phase not recognised: /);
   const visible = (await row.innerText()).replace(/\s+/g, ' ');
   expect(visible).not.toMatch(/\bunknown\b|\b0%|#0/);
+  // Patient and study for people: no carets, ISO date, never raw DICOM.
+  const tree = page.getByTestId('study-tree');
+  await expect(tree.locator('.patient-name').first()).toHaveText('Test, Fixture (ID TEST-001)');
+  await expect(tree.locator('.study-head').first()).toContainText('2026-01-01');
+  expect(await tree.innerText()).not.toMatch(/\^|20260101|\(\)/);
   await page.screenshot({ path: '/tmp/lp19-shots/study-browser-unknown-phase.png' });
 
   // Set by the user: no automatic confidence, and the tooltip says who set it.

@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeSeries } from '../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../shared/dicom/makeSeries';
 import { presetRange, WL_PRESETS } from '../../shared/viewer/wlPresets';
 import { startPreview, type PreviewHost } from '../host/previewHost';
 import { canvasStats } from './canvasPixels';
@@ -81,6 +81,8 @@ test('opens three phases side by side, synced by patient position, with W/L pres
 
   // Labels in hanging order.
   await expect(page.getByTestId('phase-label')).toHaveText(['Arterial', 'Portal venous', 'Delayed']);
+  // Regular orthogonal stacks: the shown grid is the acquired one, nothing to say (gridNote.spec covers tilt).
+  await expect(page.getByTestId('grid-note')).toHaveCount(0);
   // First image of the first phase on screen (overlay reads the camera once a volume is on the viewport).
   await expect(page.getByTestId('viewport-phase-0').getByTestId('slice-position')).not.toHaveText('', {
     timeout: 20_000,

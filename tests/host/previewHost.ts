@@ -10,6 +10,14 @@ import { createDispatcher } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers/index';
 import { RENDERER_CSP } from '../../electron/services/host/csp';
 import { readAsset } from '../../electron/services/host/staticAssets';
+import { packBytes, unpackBytes } from './wireBytes';
+
+// Bytes cross the JSON-only binding as tagged base64 (see wireBytes.ts and bridge.ts).
+const pack = packBytes((b) => Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64'));
+const unpack = unpackBytes((t) => {
+  const b = Buffer.from(t, 'base64');
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+});
 
 export const REPO_ROOT = resolve(import.meta.dirname, '../..');
 /**
@@ -144,7 +152,10 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
   let emitTarget: Page | null = page;
   const emit = (event: HostEvent) => {
     void emitTarget
-      ?.evaluate((e) => (window as unknown as { __liverplanEmit?: (e: unknown) => void }).__liverplanEmit?.(e), event)
+      ?.evaluate(
+        (e) => (window as unknown as { __liverplanEmit?: (e: unknown) => void }).__liverplanEmit?.(e),
+        pack(event) as HostEvent,
+      )
       .catch(() => undefined);
   };
   const dispatch = createDispatcher(handlers, emit, (e, channel) =>
@@ -154,8 +165,8 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
       stack: e instanceof Error ? e.stack : undefined,
     }),
   );
-  await page.exposeBinding('__liverplanInvoke', (_source, channel: unknown, payload: unknown) =>
-    dispatch(channel, payload),
+  await page.exposeBinding('__liverplanInvoke', async (_source, channel: unknown, payload: unknown) =>
+    pack(await dispatch(channel, unpack(payload))),
   );
   await page.addInitScript({ content: await bundleBridge() });
   await page.goto(url);

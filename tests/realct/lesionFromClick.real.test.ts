@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { hybridCases, type HybridBackgroundName } from '../../shared/sample/hybrid/hybridRecipes';
 import type { HybridPhantom } from '../../shared/sample/hybrid/types';
 import { lesionFromClick } from '../../shared/segment/lesionFromClick';
-import { dice } from '../../shared/segment/testPhantom';
+import { dice } from '../../shared/segment/testing/testPhantom';
 import { flatIndex, patientToIndex, type Grid, type Vec3 } from '../../shared/volume/grid';
 import { loadCrop3mm, loadSiemensSlab, realCtAvailable, type RealCase } from '../testing/realCt';
 

@@ -7,7 +7,7 @@ import { sameGrid } from '../../../shared/volume/grid';
 import { ServiceError } from '../handlerTypes';
 import { CASE_FILE, LABELS_FILE, SNAPSHOT_DIR } from './caseLayout';
 import { createCaseStore, KEEP_VERSIONS } from './caseStore';
-import { makeTestLabels, TEST_GRID, testCaseInput } from './testFixtures';
+import { makeTestLabels, TEST_GRID, testCaseInput } from './testing/testFixtures';
 
 let root: string;
 beforeEach(() => {

@@ -6,7 +6,7 @@ import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decodeNiftiLabelmap } from '../../../shared/volume/nifti';
 import { createCaseStore } from './caseStore';
-import { testCaseInput } from './testFixtures';
+import { testCaseInput } from './testing/testFixtures';
 import { editFromNotes, labelForEdit } from './crashTestData';
 
 const KILLS_PER_LANE = 18;

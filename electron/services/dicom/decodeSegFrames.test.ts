@@ -13,7 +13,7 @@ import {
 } from '../../../shared/dicom/testing/encapsulateSeg';
 import { writeInstance } from '../../../shared/dicom/writeInstance';
 import { readSeg } from '../../../shared/seg/readSeg';
-import { sampleMasks, smallSegInput } from '../../../shared/seg/testSupport';
+import { sampleMasks, smallSegInput } from '../../../shared/seg/testing/testSupport';
 import { buildSegDataset, writeSeg } from '../../../shared/seg/writeSeg';
 import type { Grid } from '../../../shared/volume/grid';
 import { dciodvfyErrors, runTool } from '../../../tests/support/dicomTools';

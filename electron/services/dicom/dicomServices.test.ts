@@ -3,7 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { makeSeries } from '../../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../../shared/dicom/makeSeries';
 import { writeInstance } from '../../../shared/dicom/writeInstance';
 import { decodeInstance } from './decodeInstance';
 import { listFiles } from './listFiles';

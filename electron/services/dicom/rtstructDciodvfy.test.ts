@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeInstance } from '../../../shared/dicom/writeInstance';
 import { studyContext } from '../../../shared/export/studyContext';
-import { makeCtSeries } from '../../../shared/export/testSeries';
+import { makeCtSeries } from '../../../shared/export/testing/testSeries';
 import { SAMPLE_SEGMENTS, sampleLabels } from '../../../shared/rtstruct/testing/sampleLabels';
 import { buildRtstructDataset } from '../../../shared/rtstruct/writeRtstruct';
 import type { Grid } from '../../../shared/volume/grid';

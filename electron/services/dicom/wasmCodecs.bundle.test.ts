@@ -6,7 +6,7 @@ import openjph from '@cornerstonejs/codec-openjph/wasmjs';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nodeCjsOptions } from '../../../scripts/nodeBundle.mjs';
-import { makeSeries } from '../../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../../shared/dicom/makeSeries';
 import { readInstance, writeInstance } from '../../../shared/dicom/writeInstance';
 import { decodeInstance } from './decodeInstance';
 import { TS } from './transferSyntax';

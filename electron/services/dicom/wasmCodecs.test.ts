@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import openjpeg from '@cornerstonejs/codec-openjpeg/wasmjs';
 import openjph from '@cornerstonejs/codec-openjph/wasmjs';
-import { makeSeries } from '../../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../../shared/dicom/makeSeries';
 import { readInstance, writeInstance } from '../../../shared/dicom/writeInstance';
 import { decodeInstance } from './decodeInstance';
 import { TS } from './transferSyntax';

@@ -9,7 +9,7 @@ import { readSr } from '../../../shared/sr/readSr';
 import { dciodvfyErrors, runTool } from '../../../tests/support/dicomTools';
 import { assembleExport } from './assembleExport';
 import { loadCase } from './loadCase';
-import { writeTestCaseDir } from './testCaseDir';
+import { writeTestCaseDir } from './testing/testCaseDir';
 
 const software = { manufacturer: 'LiverPlan', modelName: 'LiverPlan', version: '0.1.0', deviceSerialNumber: 'dev' };
 const hasTools = !runTool('dciodvfy', []).missing && !runTool('dcmdump', ['--version']).missing;

@@ -2,8 +2,8 @@ import { writeInstance, readInstance } from '../../../shared/dicom/writeInstance
 import { buildCaseObjects, type CaseObjects } from '../../../shared/export/buildCaseObjects';
 import { deidentify } from '../../../shared/export/deidentify';
 import { UidRemap } from '../../../shared/export/uidRemap';
-import type { SoftwareInfo } from '../../../shared/export/studyContext';
-import type { ReportExtras } from '../../../shared/report/buildReportModel';
+import type { SoftwareInfo } from '../../../shared/dicom/softwareInfo';
+import type { ReportExtras } from '../../../shared/report/reportExtras';
 import type { LoadedCase } from './loadCase';
 
 export interface ExportOptions {

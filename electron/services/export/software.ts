@@ -1,4 +1,4 @@
-import type { SoftwareInfo } from '../../../shared/export/studyContext';
+import type { SoftwareInfo } from '../../../shared/dicom/softwareInfo';
 
 /** Who made the objects we export (General / Enhanced General Equipment, SR device observer). */
 export function liverplanSoftware(version: string, host: string): SoftwareInfo {

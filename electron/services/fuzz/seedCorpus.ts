@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { makeSeries } from '../../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../../shared/dicom/makeSeries';
 import { writeInstance } from '../../../shared/dicom/writeInstance';
 
 export interface Seed {

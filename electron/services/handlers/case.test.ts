@@ -2,8 +2,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { decodeNiftiLabelmap } from '../../../shared/volume/nifti';
-import { makeTestLabels, testCaseInput } from '../case/testFixtures';
+import { encodeLabelsDelta } from '../../../shared/case/labelsDelta';
+import { decodeNiftiLabelmap, encodeNifti } from '../../../shared/volume/nifti';
+import { makeTestLabels, TEST_GRID, testCaseInput } from '../case/testing/testFixtures';
 import { createDispatcher } from '../dispatch';
 import type { Handlers } from '../handlerTypes';
 import { createErrorLog } from '../log/errorLog';
@@ -26,7 +27,7 @@ function dispatcher() {
   );
 }
 
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
+const full = (bytes: Uint8Array) => ({ kind: 'full' as const, bytes });
 
 describe('case:* channels', () => {
   it('create, autosave, crash-style reopen, recover, list, delete through the IPC choke point', async () => {
@@ -34,18 +35,19 @@ describe('case:* channels', () => {
     const created = await dispatch('case:create', { input: testCaseInput });
     expect(created.ok).toBe(true);
     const doc = (created as { value: { document: { caseId: string } } }).value.document;
-    expect(await dispatch('case:save', { document: doc, labelsBase64: b64(makeTestLabels(4)) })).toMatchObject({
+    expect(await dispatch('case:save', { document: doc, labels: full(makeTestLabels(4)) })).toMatchObject({
       ok: true,
     });
     expect(
-      await dispatch('case:autosave', { document: { ...doc, notes: 'x' }, labelsBase64: b64(makeTestLabels(5)) }),
+      await dispatch('case:autosave', { document: { ...doc, notes: 'x' }, labels: full(makeTestLabels(5)) }),
     ).toMatchObject({ ok: true });
 
     // A fresh host (the app restarted after a crash) sees the autosave.
     const reopened = await dispatcher()('case:open', { caseId: doc.caseId });
     expect(reopened).toMatchObject({ ok: true, value: { source: 'autosave', recovery: { kind: 'autosave' } } });
-    const labels = Buffer.from((reopened as { value: { labelsBase64: string } }).value.labelsBase64, 'base64');
-    expect(decodeNiftiLabelmap(new Uint8Array(labels)).data[0]).toBe(5);
+    const labels = (reopened as { value: { labels: Uint8Array } }).value.labels;
+    expect(labels).toBeInstanceOf(Uint8Array);
+    expect(decodeNiftiLabelmap(labels).data[0]).toBe(5);
     // Support can see what was recovered, and when.
     expect(readFileSync(createErrorLog(userDataDir).file, 'utf8')).toMatch(
       /"source":"case-store".*Restored the autosave/,
@@ -78,11 +80,60 @@ describe('case:* channels', () => {
     const created = (await dispatch('case:create', { input: testCaseInput })) as {
       value: { document: { caseId: string } };
     };
-    const bad = await dispatch('case:autosave', { document: created.value.document, labelsBase64: 'bm90IGEgbmlmdGk=' });
+    const notNifti = new TextEncoder().encode('not a nifti');
+    const bad = await dispatch('case:autosave', { document: created.value.document, labels: full(notNifti) });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid-labels' } });
-    expect(await dispatch('case:autosave', { document: { caseId: 'x' }, labelsBase64: null })).toMatchObject({
+    const text = await dispatch('case:autosave', {
+      document: created.value.document,
+      labels: { kind: 'full', bytes: 'bm90IGEgbmlmdGk=' },
+    });
+    expect(text).toMatchObject({ ok: false, error: { code: 'invalid-request', message: /must be binary/ } });
+    expect(await dispatch('case:autosave', { document: { caseId: 'x' }, labels: null })).toMatchObject({
       ok: false,
       error: { code: 'invalid-request' },
+    });
+  });
+
+  it('autosaves carry only the changed slices; the store still writes the whole labelmap', async () => {
+    const dispatch = dispatcher();
+    const created = (await dispatch('case:create', { input: testCaseInput })) as {
+      value: { document: { caseId: string } };
+    };
+    const doc = created.value.document;
+    const dims = TEST_GRID.dims;
+    const voxels = new Uint8Array(dims[0] * dims[1] * dims[2]).fill(1);
+    const first = await dispatch('case:autosave', {
+      document: doc,
+      labels: full(encodeNifti({ grid: TEST_GRID, data: voxels }, { gzip: true })),
+    });
+    const seq = (first as { value: { seq: number } }).value.seq;
+
+    // A stroke on slice 2: only that slice crosses.
+    voxels.fill(3, dims[0] * dims[1] * 2, dims[0] * dims[1] * 2 + 7);
+    const delta = { kind: 'delta' as const, baseSeq: seq, bytes: encodeLabelsDelta(voxels, dims, [2]) };
+    const second = await dispatch('case:autosave', { document: doc, labels: delta });
+    expect(second).toMatchObject({ ok: true, value: { seq: seq + 1 } });
+    const reopened = (await dispatcher()('case:open', { caseId: doc.caseId })) as { value: { labels: Uint8Array } };
+    expect([...decodeNiftiLabelmap(reopened.value.labels).data]).toEqual([...voxels]);
+    expect(decodeNiftiLabelmap(reopened.value.labels).grid.dims).toEqual(dims);
+
+    // The same delta again: its base is no longer the last write, so nothing is written.
+    expect(await dispatch('case:autosave', { document: doc, labels: delta })).toMatchObject({
+      ok: true,
+      value: { resend: 'whole' },
+    });
+    // A host that never saw the case (restarted) asks for the labelmap whole too.
+    expect(await dispatcher()('case:save', { document: doc, labels: { ...delta, baseSeq: seq + 1 } })).toMatchObject({
+      ok: true,
+      value: { resend: 'whole' },
+    });
+    // A delta for another grid is refused with a reason; the next write is sent whole.
+    const wrong = encodeLabelsDelta(new Uint8Array(dims[0] * dims[1] * 3), [dims[0], dims[1], 3], [0]);
+    expect(
+      await dispatch('case:autosave', { document: doc, labels: { kind: 'delta', baseSeq: seq + 1, bytes: wrong } }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid-labels', message: /6x5x3 grid/ } });
+    expect(await dispatch('case:autosave', { document: doc, labels: delta })).toMatchObject({
+      value: { resend: 'whole' },
     });
   });
 

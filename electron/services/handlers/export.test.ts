@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { HostEvent } from '../../../shared/ipc/contract';
 import { freePort } from '../../../tests/support/orthanc';
 import { createDispatcher } from '../dispatch';
-import { writeTestCaseDir } from '../export/testCaseDir';
+import { writeTestCaseDir } from '../export/testing/testCaseDir';
 import type { HandlerContext, ServiceEnv } from '../handlerTypes';
 import { exportHandlers } from './export';
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import type { ReportExtras } from '../../../shared/report/buildReportModel';
+import type { ReportExtras } from '../../../shared/report/reportExtras';
 import { buildReportModel } from '../../../shared/report/buildReportModel';
 import { bytesToBase64 } from '../../../shared/ipc/base64';
 import { renderReportPdf } from '../../../shared/report/renderReportPdf';
@@ -17,7 +17,7 @@ import { ServiceError, type HandlerContext, type PartialHandlers, type ServiceEn
 
 /** Report preview, PDF file, PACS export and the persistent send queue. */
 export function exportHandlers(env: ServiceEnv): PartialHandlers {
-  const queue = new SendQueue(queueDir(env.userDataDir));
+  const queue = new SendQueue(queueDir(env.userDataDir), undefined, 'app', env.secrets);
   const software = liverplanSoftware(env.appVersion, env.host);
   const dirOf = (caseId: string) => caseDir(join(env.userDataDir, 'cases'), caseId);
 

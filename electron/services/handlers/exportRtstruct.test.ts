@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createDispatcher } from '../dispatch';
-import { writeTestCaseDir } from '../export/testCaseDir';
+import { writeTestCaseDir } from '../export/testing/testCaseDir';
 import type { ServiceEnv } from '../handlerTypes';
 import { exportHandlers } from './export';
 

@@ -6,7 +6,7 @@ import { TargetStore } from '../targets/targetStore';
 
 /** PACS query/retrieve on saved targets, by id, so credentials stay in the host. */
 export function pacsHandlers(env: ServiceEnv): PartialHandlers {
-  const store = new TargetStore(env.userDataDir);
+  const store = new TargetStore(env.userDataDir, env.secrets);
   const resolve = async (id: string): Promise<Target> => {
     const t = await store.get(id);
     if (!t) throw new ServiceError('no-such-target', 'That PACS target is no longer saved; choose another.');

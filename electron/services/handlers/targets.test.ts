@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeTestCaseDir } from '../export/testCaseDir';
+import { writeTestCaseDir } from '../export/testing/testCaseDir';
 import type { HandlerContext, ServiceEnv } from '../handlerTypes';
 import { configuredPacsHosts, targetsFile } from '../targets/targetStore';
 import { targetsHandlers } from './targets';
@@ -54,7 +54,8 @@ describe('targets handlers', () => {
       ctx,
     );
     const file = await readFile(targetsFile(userDataDir), 'utf8');
-    expect(file).toContain('s3cret');
+    expect(file).not.toContain('s3cret'); // no keyring in this host: kept for the session only
+    expect(JSON.parse(file).targets[0].secret).toEqual({ storage: 'session' });
     expect(file).toContain('"PACS"');
     expect(((await stat(targetsFile(userDataDir))).mode & 0o777).toString(8)).toBe('600');
     await h['targets:save']!(

@@ -5,7 +5,7 @@ import { exportHandlers } from './export';
 
 /** Saved export targets; sending and C-ECHO by target id so secrets stay in the host. */
 export function targetsHandlers(env: ServiceEnv): PartialHandlers {
-  const store = new TargetStore(env.userDataDir);
+  const store = new TargetStore(env.userDataDir, env.secrets);
   // The export handlers do the work; this only resolves a saved target's secrets first.
   const exporter = exportHandlers(env);
   const resolve = async (id: string): Promise<Target> => {
@@ -21,6 +21,7 @@ export function targetsHandlers(env: ServiceEnv): PartialHandlers {
       });
       return viewOf(saved);
     },
+    'targets:secretStorage': async () => ({ available: await store.secretStorageAvailable() }),
     'targets:remove': async (req) => ({ removed: await store.remove(req.id) }),
     'targets:send': async (req, ctx) => {
       const { targetId, ...rest } = req;

@@ -1,11 +1,13 @@
 import { appendFileSync, mkdirSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { redact } from './redact';
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
 /**
  * Support log at <userData>/logs/liverplan-errors.log: one JSON line per
- * error, rotated once at 2 MiB so it can never fill the disk.
+ * error, rotated once at 2 MiB so it can never fill the disk. PACS passwords and tokens are
+ * blanked (./redact) before anything is written.
  */
 export function createErrorLog(userDataDir: string) {
   const dir = join(userDataDir, 'logs');
@@ -20,7 +22,13 @@ export function createErrorLog(userDataDir: string) {
         } catch {
           // no log yet
         }
-        appendFileSync(file, JSON.stringify({ time: new Date().toISOString(), ...entry }) + '\n');
+        const clean = {
+          source: entry.source,
+          message: redact(entry.message),
+          ...(entry.stack === undefined ? {} : { stack: redact(entry.stack) }),
+          ...(entry.context === undefined ? {} : { context: redact(entry.context) }),
+        };
+        appendFileSync(file, JSON.stringify({ time: new Date().toISOString(), ...clean }) + '\n');
       } catch {
         // Logging must never take the app down; the error is already on stderr.
       }

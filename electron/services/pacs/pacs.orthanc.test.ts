@@ -6,7 +6,7 @@ import { findOrthanc, startOrthanc, type OrthancInstance } from '../../../tests/
 import { cEcho } from './dimse';
 import { SendQueue } from './sendQueue';
 import type { Target } from './target';
-import { makeTestInstances, withFreshUids, type TestStudy } from './testInstances';
+import { makeTestInstances, withFreshUids, type TestStudy } from './testing/testInstances';
 
 const orthancBinary = findOrthanc();
 if (!orthancBinary)

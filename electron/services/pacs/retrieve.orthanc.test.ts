@@ -6,7 +6,7 @@ import type { StudySummary } from '../../../shared/ipc/channels/dicom';
 import type { LabelsImportResult } from '../../../shared/ipc/channels/labels';
 import type { HostEvent, InvokeResult } from '../../../shared/ipc/contract';
 import { readInstance } from '../../../shared/dicom/writeInstance';
-import { makeTestCase } from '../../../shared/export/testCase';
+import { makeTestCase } from '../../../shared/export/testing/testCase';
 import type { PacsStudy } from '../../../shared/pacs/studyList';
 import type { StudyQuery } from '../../../shared/pacs/studyQuery';
 import { readSrMeasurements } from '../../../shared/sr/readSrMeasurements';
@@ -18,7 +18,7 @@ import { cFindStudies } from './dimseQuery';
 import { importDir } from './retrieveStudy';
 import { sendToTarget } from './sendToTarget';
 import type { Target } from './target';
-import { makeTestInstances, withFreshUids, type TestStudy } from './testInstances';
+import { makeTestInstances, withFreshUids, type TestStudy } from './testing/testInstances';
 
 const orthancBinary = findOrthanc();
 if (!orthancBinary)

@@ -8,7 +8,7 @@ import { findCase } from '../../../shared/sample/cases';
 import { CT_PHASES, MR_PHASES } from '../../../shared/sample/enhancement';
 import { imageDataset } from '../../../shared/sample/imageDataset';
 import { postAblationSeriesContext } from '../../../shared/sample/postAblation';
-import { sampleMasks, smallSegInput } from '../../../shared/seg/testSupport';
+import { sampleMasks, smallSegInput } from '../../../shared/seg/testing/testSupport';
 import { writeSeg } from '../../../shared/seg/writeSeg';
 import type { Grid } from '../../../shared/volume/grid';
 

@@ -1,8 +1,10 @@
 import { eventTarget } from '@cornerstonejs/core';
 import { Enums as ToolEnums } from '@cornerstonejs/tools';
+import { labelsForWrite, sliceHashes, type LabelsWriteBase } from '../../../shared/case/labelsDelta';
 import type { CaseDocument } from '../../../shared/case/model';
-import { base64ToBytes, bytesToBase64 } from '../../../shared/ipc/base64';
-import type { OpenedCaseMessage } from '../../../shared/ipc/channels/case';
+import { bytesToBase64 } from '../../../shared/ipc/base64';
+import type { LabelsPayload, OpenedCaseMessage } from '../../../shared/ipc/channels/case';
+import type { Vec3 } from '../../../shared/volume/grid';
 import { sameGrid } from '../../../shared/volume/grid';
 import { decodeNiftiLabelmap, encodeNifti } from '../../../shared/volume/nifti';
 import { api } from '../api';
@@ -28,7 +30,11 @@ interface Snapshot {
     CaseDocument,
     'segments' | 'planInput' | 'applicators' | 'confirmation' | 'territories' | 'targetTerritoryId' | 'updatedAt'
   >;
-  labelsBase64: string;
+  /** The voxels of this write and their slice hashes (the next delta's base once acknowledged). */
+  voxels: Uint8Array;
+  dims: Vec3;
+  labels: LabelsPayload;
+  hashes: Uint32Array;
 }
 
 /**
@@ -42,6 +48,8 @@ export class CaseAutosave {
   private dirty = false;
   private restoring = false;
   private writing: Promise<void> | null = null;
+  /** The last write the host acknowledged (or the state opened): autosaves send slices changed since. */
+  private base: LabelsWriteBase | null = null;
 
   private constructor(
     private readonly session: CaseSession,
@@ -137,11 +145,15 @@ export class CaseAutosave {
       useTerritoryStore
         .getState()
         .restore(opened.document.territories ?? [], opened.document.targetTerritoryId ?? null);
-      if (opened.labelsBase64) {
-        const lm = decodeNiftiLabelmap(base64ToBytes(opened.labelsBase64));
+      this.base = null;
+      if (opened.labels) {
+        const lm = decodeNiftiLabelmap(opened.labels);
         if (!sameGrid(lm.grid, gridOfVolume(this.labelmap.volume)))
           throw new Error('The saved segmentation does not match the reference series geometry; it was not loaded.');
-        this.labelmap.write(lm.data instanceof Uint8Array ? lm.data : Uint8Array.from(lm.data));
+        const voxels = lm.data instanceof Uint8Array ? lm.data : Uint8Array.from(lm.data);
+        this.labelmap.write(voxels);
+        // Deltas only against what the host holds: a 16-bit file narrowed here is sent whole once.
+        if (lm.data instanceof Uint8Array) this.base = { seq: opened.seq, hashes: sliceHashes(voxels, lm.grid.dims) };
       }
       store.setSaveState(`Opened case (${opened.source} ${opened.savedAt})`);
     } finally {
@@ -162,10 +174,9 @@ export class CaseAutosave {
   private snapshot(): Snapshot {
     const zone = zoneForCase();
     const grid = gridOfVolume(this.labelmap.volume);
-    const labels = encodeNifti(
-      { grid, data: this.labelmap.readVoxels() },
-      { gzip: true, description: 'LiverPlan case labels' },
-    );
+    const voxels = this.labelmap.readVoxels();
+    const base = this.doc ? this.base : null;
+    const { payload, hashes } = labelsForWrite(voxels, grid.dims, base, () => this.wholeFile(voxels, grid.dims));
     return {
       fields: {
         segments: useCaseStore.getState().segments,
@@ -176,8 +187,18 @@ export class CaseAutosave {
         targetTerritoryId: useTerritoryStore.getState().targetId ?? undefined,
         updatedAt: new Date().toISOString(),
       },
-      labelsBase64: bytesToBase64(labels),
+      voxels,
+      dims: grid.dims,
+      labels: payload,
+      hashes,
     };
+  }
+
+  /** labels.nii.gz of these voxels, for a first write or when the host holds no base. */
+  private wholeFile(voxels: Uint8Array, dims: Vec3): Uint8Array {
+    const grid = gridOfVolume(this.labelmap.volume);
+    if (grid.dims.some((d, n) => d !== dims[n])) throw new Error('The case labelmap changed size while saving.');
+    return encodeNifti({ grid, data: voxels }, { gzip: true, description: 'LiverPlan case labels' });
   }
 
   /** The case document for a snapshot (the case is created in the store on its first write). */
@@ -213,7 +234,15 @@ export class CaseAutosave {
       this.dirty = false;
       try {
         const doc = await this.document(snap);
-        const w = await api().invoke(channel, { document: doc, labelsBase64: snap.labelsBase64 });
+        let answer = await api().invoke(channel, { document: doc, labels: snap.labels });
+        // The host holds no copy of the delta's base (restarted, another case opened since): send it whole.
+        if ('resend' in answer) {
+          const labels = { kind: 'full' as const, bytes: this.wholeFile(snap.voxels, snap.dims) };
+          answer = await api().invoke(channel, { document: doc, labels });
+        }
+        if ('resend' in answer) throw new Error(`The case could not be written: ${answer.reason}.`);
+        const w = answer;
+        this.base = snap.labels ? { seq: w.seq, hashes: snap.hashes } : null;
         const time = new Date(w.savedAt).toLocaleTimeString();
         if (this.live)
           useCaseStore.getState().setSaveState(channel === 'case:save' ? `Saved ${time}` : `Autosaved ${time}`);

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { MEASUREMENT_RULES } from '../../../shared/volume/measurementRules';
-import { f1, MarginLegend, MarginTable } from '../ablation/MarginTable';
+import { f1, MarginLegend, MarginTable } from '../ablation';
 import { isoDate } from '../../../shared/report/formatPeople';
 import { useCaseStore } from '../store/caseStore';
 import { useStudyStore } from '../store/studyStore';

@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { ensureOverlay } from '../ablation/zoneOverlay';
-import { currentSession } from '../segmentation/caseSession';
+import { ensureOverlay } from '../ablation';
+import { currentSession } from '../segmentation';
 import { useCaseLabelmap } from '../case/useCaseLabelmap';
 import { reportError } from '../store/appStore';
 import { onViewerEvent } from '../viewer/viewerEvents';

@@ -76,9 +76,8 @@ export function PacsSearch() {
     const jobId = `retrieve-${Date.now()}`;
     const label = `Retrieving ${nameText(study.patientName) || study.patientId || 'study'} ${dateText(study.studyDate)}`;
     setRetrieving({ jobId, label, done: 0, total: study.instanceCount ?? 0 });
-    const off = api().onEvent((e) => {
-      if (e.jobId !== jobId || e.topic !== 'pacs-retrieve-progress') return;
-      const p = e.payload as { done: number; total: number };
+    const off = api().on('pacs-retrieve-progress', (p, from) => {
+      if (from !== jobId) return;
       setRetrieving((r) => (r?.jobId === jobId ? { ...r, done: p.done, total: p.total } : r));
     });
     let folder: string | null = null;

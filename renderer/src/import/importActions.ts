@@ -13,11 +13,8 @@ export async function importPaths(paths: string[], label = 'Reading DICOM header
   const store = useStudyStore.getState();
   const jobId = newJobId('scan');
   store.setScan({ jobId, label, done: 0, total: 0 });
-  const off = api().onEvent((e) => {
-    if (e.jobId === jobId && e.topic === 'scan-progress') {
-      const p = e.payload as { done: number; total: number };
-      useStudyStore.getState().setScan({ jobId, label, done: p.done, total: p.total });
-    }
+  const off = api().on('scan-progress', (p, from) => {
+    if (from === jobId) useStudyStore.getState().setScan({ jobId, label, done: p.done, total: p.total });
   });
   try {
     const result = await api().invoke('dicom:scan', { jobId, paths });
@@ -139,11 +136,8 @@ export async function openSample(name: string): Promise<void> {
   const jobId = newJobId('sample');
   const label = `Preparing sample case ${name} (generated once, then cached)`;
   useStudyStore.getState().setScan({ jobId, label, done: 0, total: 0 });
-  const off = api().onEvent((e) => {
-    if (e.jobId === jobId && e.topic === 'sample-progress') {
-      const p = e.payload as { done: number; total: number };
-      useStudyStore.getState().setScan({ jobId, label, done: p.done, total: p.total });
-    }
+  const off = api().on('sample-progress', (p, from) => {
+    if (from === jobId) useStudyStore.getState().setScan({ jobId, label, done: p.done, total: p.total });
   });
   try {
     const { folder } = await api().invoke('samples:open', { jobId, name });

@@ -1,7 +1,7 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { Target } from '../../../shared/export/target';
 import type { SavedTargetView } from '../../../shared/ipc/channels/targets';
-import { saveTarget } from './reportActions';
+import { saveTarget, secretStorageAvailable } from './reportActions';
 
 type Kind = Target['kind'];
 type Auth = 'none' | 'basic' | 'bearer';
@@ -70,6 +70,12 @@ export function TargetEditor({ editing, onDone }: { editing?: SavedTargetView; o
   const [f, setF] = useState<Form>(() => formOf(editing));
   const set = (patch: Partial<Form>) => setF((s) => ({ ...s, ...patch }));
   const secretSaved = editing?.target.kind === 'dicomweb' && editing.target.auth?.secretSaved;
+  // Without an OS keyring the secret stays in memory for this session, unless the user accepts plain storage.
+  const [keyring, setKeyring] = useState<boolean | null>(null);
+  const [keepPlain, setKeepPlain] = useState(editing?.secretStorage === 'plain');
+  useEffect(() => {
+    void secretStorageAvailable().then(setKeyring);
+  }, []);
   const field = (key: keyof Form, label: string, props: Record<string, unknown> = {}) => (
     <label>
       {label}
@@ -82,9 +88,12 @@ export function TargetEditor({ editing, onDone }: { editing?: SavedTargetView; o
       data-testid="target-editor"
       onSubmit={(e) => {
         e.preventDefault();
-        void saveTarget({ ...(editing ? { id: editing.id } : {}), name: f.name, target: targetOf(f) }).then(
-          (ok) => ok && onDone(),
-        );
+        void saveTarget({
+          ...(editing ? { id: editing.id } : {}),
+          name: f.name,
+          target: targetOf(f),
+          ...(keyring === false && keepPlain ? { keepSecretPlain: true } : {}),
+        }).then((ok) => ok && onDone());
       }}
     >
       {field('name', 'Name', { required: true })}
@@ -115,6 +124,24 @@ export function TargetEditor({ editing, onDone }: { editing?: SavedTargetView; o
               autoComplete: 'off',
               placeholder: secretSaved ? 'saved (leave blank to keep)' : '',
             })}
+          {f.auth !== 'none' && keyring === false && (
+            <div className="target-secret-note" data-testid="target-secret-note" role="note">
+              <p>
+                This computer offers LiverPlan no OS keyring (on Linux: GNOME Keyring or KWallet), so the{' '}
+                {f.auth === 'basic' ? 'password' : 'token'} cannot be stored encrypted. It is kept in memory for this
+                session only and must be entered again after LiverPlan restarts.
+              </p>
+              <label className="check">
+                <input
+                  type="checkbox"
+                  data-testid="target-keep-plain"
+                  checked={keepPlain}
+                  onChange={(e) => setKeepPlain(e.target.checked)}
+                />
+                Store it unencrypted in LiverPlan&apos;s settings on this computer instead
+              </label>
+            </div>
+          )}
         </>
       )}
       {f.kind === 'dimse' && (

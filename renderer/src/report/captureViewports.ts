@@ -1,4 +1,4 @@
-import type { ReportExtras } from '../../../shared/report/buildReportModel';
+import type { ReportExtras } from '../../../shared/report/reportExtras';
 
 export type KeyImage = NonNullable<ReportExtras['keyImages']>[number];
 

@@ -1,5 +1,5 @@
 import { api } from '../api';
-import { referenceSeries } from '../segmentation/caseSession';
+import { referenceSeries } from '../segmentation';
 import { useStudyStore } from '../store/studyStore';
 
 /**

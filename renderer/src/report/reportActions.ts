@@ -1,5 +1,5 @@
 import type { Target } from '../../../shared/export/target';
-import type { ReportExtras } from '../../../shared/report/buildReportModel';
+import type { ReportExtras } from '../../../shared/report/reportExtras';
 import { draftToInput, getAtPath } from '../../../shared/planning/draft';
 import { evaluatePlan, loadDefaultRuleSet } from '../../../shared/planning/index';
 import { notEvaluated, planResultExtras } from '../../../shared/report/planExtras';
@@ -7,9 +7,9 @@ import { reportFileName } from '../../../shared/report/formatPeople';
 import { rangeToWindow } from '../../../shared/viewer/wlPresets';
 import { seriesWindow } from '../viewer/seriesWindow';
 import { api } from '../api';
-import { usePlanStore } from '../plan/planStore';
+import { usePlanStore } from '../plan';
 import { saveCase } from '../case/caseAutosave';
-import { currentSession } from '../segmentation/caseSession';
+import { currentSession } from '../segmentation';
 import { reportError, useAppStore } from '../store/appStore';
 import { captureVisiblePanes } from './captureViewports';
 import { currentCaseId } from './currentCaseId';
@@ -147,7 +147,21 @@ export async function loadTargets(): Promise<void> {
   }
 }
 
-export async function saveTarget(input: { id?: string; name: string; target: Target }): Promise<boolean> {
+/** Whether the OS keyring can seal PACS passwords here; null when the host could not say. */
+export async function secretStorageAvailable(): Promise<boolean | null> {
+  try {
+    return (await api().invoke('targets:secretStorage', {})).available;
+  } catch {
+    return null;
+  }
+}
+
+export async function saveTarget(input: {
+  id?: string;
+  name: string;
+  target: Target;
+  keepSecretPlain?: boolean;
+}): Promise<boolean> {
   try {
     const saved = await api().invoke('targets:save', input);
     await loadTargets();
@@ -233,8 +247,5 @@ export async function removeJob(queueJobId: string): Promise<void> {
 
 /** Keeps the queue list live from the host's 'export-queue' events. */
 export function followQueue(): () => void {
-  return api().onEvent((e) => {
-    if (e.topic === 'export-queue' && e.payload && typeof e.payload === 'object' && 'id' in e.payload)
-      store().upsertJob(e.payload as Parameters<ReturnType<typeof store>['upsertJob']>[0]);
-  });
+  return api().on('export-queue', (job) => store().upsertJob(job));
 }

@@ -118,9 +118,14 @@ const liverState = caseScoped(() => ({
   last: null as { voxels: number; referenceVolumeId: string } | null,
 }));
 
-/** Shows the plausibility findings of a result beside it; an empty list clears the last ones. */
+/**
+ * Shows the plausibility findings of a result beside it (an empty list clears the last ones) as
+ * part of the result's undo step: Ctrl+Z takes the findings back with the voxels, Ctrl+Y brings
+ * them again. Call inside the result's asOneUndoStep.
+ */
 function showCheck(kind: 'liver' | 'lesion', label: number, grid: Grid, findings: PlausibilityFinding[]): void {
-  useCaseStore.getState().setCheck({
+  const before = useCaseStore.getState().check;
+  const after = {
     kind,
     label,
     findings,
@@ -129,7 +134,11 @@ function showCheck(kind: 'liver' | 'lesion', label: number, grid: Grid, findings
       const k = f.slices?.[Math.floor(f.slices.length / 2)];
       return k === undefined ? null : indexToPatient(grid, (grid.dims[0] - 1) / 2, (grid.dims[1] - 1) / 2, k);
     }),
-  });
+  };
+  pushUndoable(`check-${kind}-${label}-${Date.now()}`, (undo) =>
+    useCaseStore.getState().setCheck(undo ? before : after),
+  );
+  useCaseStore.getState().setCheck(after);
 }
 
 /** Scrolls the slice views of the case to the plane through a patient point (a finding's slices). */
@@ -206,16 +215,14 @@ export async function liverFromClick(world: Vec3, stroke?: { points: Vec3[]; inc
       true,
     );
     if (!r) return;
-    let label = -1;
     asOneUndoStep(() => {
       const seg = segmentFor('liver', 'liver');
       writeSegmentMask(seg.label, r.mask, true, 'liver');
-      label = seg.label;
+      showCheck('liver', seg.label, grid, r.findings ?? []);
     });
     let voxels = 0;
     for (let n = 0; n < r.mask.length; n++) voxels += r.mask[n]!;
     liverState().last = { voxels, referenceVolumeId };
-    showCheck('liver', label, grid, r.findings ?? []);
   } catch (e) {
     reportError('Liver from seed', e);
   }
@@ -242,7 +249,8 @@ export async function lesionFromClickAt(world: Vec3, to?: Vec3): Promise<void> {
       dragLengthMm = Math.hypot(to[0] - world[0], to[1] - world[1], to[2] - world[2]);
     }
     // Named as the viewer titles them, so the panel says which phase in the reader's words.
-    const phases = loadedPhases().map((p) => ({
+    const loaded = loadedPhases();
+    const phases = loaded.map((p) => ({
       name: phaseTitle({ phase: p.name, description: p.series.description, seriesNumber: p.series.seriesNumber }),
       volume: scalarOfVolume(p.volume),
     }));
@@ -264,19 +272,23 @@ export async function lesionFromClickAt(world: Vec3, to?: Vec3): Promise<void> {
       liverMask,
     });
     if (!r) return;
-    let label = -1;
     asOneUndoStep(() => {
       const store = useCaseStore.getState();
       const active = store.segments.find((x) => x.label === store.activeLabel);
       const empty = active?.kind === 'lesion' && !maskOf(s.readVoxels(), active.label).some(Boolean);
       const seg = empty ? active : store.addSegment(SEGMENT_TEMPLATES.find((t) => t.id === 'lesion')!);
       writeSegmentMask(seg.label, r.mask, false, 'lesion');
-      label = seg.label;
+      // The phase it was segmented on and whether it lay outside the liver go and come back with it.
+      const before = store.lesionOrigins[seg.label] ?? null;
+      // The origin keeps the phase's label (the panel words it, by series when it is not recognised).
+      const chosen = loaded[phases.findIndex((p) => p.name === r.phase)];
+      const after = { phase: chosen?.name ?? 'reference', outsideLiver: Boolean(r.outsideLiver) };
+      pushUndoable(`origin-${seg.label}-${Date.now()}`, (undo) =>
+        useCaseStore.getState().setLesionOrigin(seg.label, undo ? before : after),
+      );
+      useCaseStore.getState().setLesionOrigin(seg.label, after);
+      showCheck('lesion', seg.label, grid, r.findings ?? []);
     });
-    useCaseStore
-      .getState()
-      .setLesionOrigin(label, { phase: r.phase ?? 'reference', outsideLiver: Boolean(r.outsideLiver) });
-    showCheck('lesion', label, grid, r.findings ?? []);
   } catch (e) {
     reportError(to ? 'Lesion from drag' : 'Lesion from click', e);
   }

@@ -1,5 +1,5 @@
 import { reportError } from '../store/appStore';
-import { territoriesToMeasure, useTerritoryStore } from '../territory/territoryStore';
+import { territoriesToMeasure, useTerritoryStore } from '../territory';
 import { useCaseStore } from '../store/caseStore';
 import { currentSession, loadedPhases, sessionGrid } from './caseSession';
 import { runInWorker, JobCancelled, type WorkerRun } from './runInWorker';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Grid, Vec3 } from '../../../shared/volume/grid';
 import { flatIndex, patientToIndex } from '../../../shared/volume/grid';
-import { axialGrid } from '../../../shared/volume/testGrids';
-import { makeTestPhantom } from '../../../shared/segment/testPhantom';
+import { axialGrid } from '../../../shared/volume/testing/testGrids';
+import { makeTestPhantom } from '../../../shared/segment/testing/testPhantom';
 import { runSegmentJob } from './runSegmentJob';
 import type { CaseStatistics, MaskResult, SegmentJob } from './segmentJobs';
 

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { keptSideWords } from '../../../shared/case/liverSplit';
 import type { TargetFigures } from '../../../shared/case/targetFigures';
-import { scheduleStatistics } from '../segmentation/liveStatistics';
+import { scheduleStatistics } from '../segmentation';
 import { useCaseStore } from '../store/caseStore';
 import { PointInput } from './PointInput';
 import { draftCuts, PREVIEW_ID, useTerritoryStore } from './territoryStore';

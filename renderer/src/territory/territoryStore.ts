@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import { planeFromPoints, type SplitPlane } from '../../../shared/case/liverSplit';
 import type { Territory } from '../../../shared/case/territory';
 import type { Vec3 } from '../../../shared/volume/grid';
-import { usePlanStore } from '../plan/planStore';
+import { usePlanStore } from '../plan';
 
 /** A plane being placed: up to three clicked (or typed) points and the kept side. */
 export interface DraftPlane {

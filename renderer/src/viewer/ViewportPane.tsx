@@ -1,4 +1,5 @@
-import { useCallback, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import { gridNote } from '../../../shared/viewer/gridNote';
 import type { ViewportSpec } from '../../../shared/viewer/planViewports';
 import { isKnownPhase, paneTitle, phaseExplanation, seriesIdentity } from '../../../shared/viewer/seriesLabel';
 import { isoDate, personName } from '../../../shared/report/formatPeople';
@@ -35,6 +36,8 @@ export function ViewportPane({ spec, series, active, shown, progress, synced, on
   );
   const is3d = spec.kind === 'volume3d';
   const loading = progress && progress.stage !== 'done' ? progress : null;
+  // loadSeriesVolume stacks the stored planes as they are: say so when they are not a regular grid.
+  const grid = useMemo(() => (series.openInfo ? gridNote(series.openInfo, 'acquired') : null), [series.openInfo]);
   return (
     <div
       className={active ? 'viewer-pane active' : 'viewer-pane'}
@@ -70,6 +73,11 @@ export function ViewportPane({ spec, series, active, shown, progress, synced, on
           <div className="corner bl">
             <div data-testid="slice-position">{r.position}</div>
             <div>{r.slice}</div>
+            {grid && (
+              <div className="warn" data-testid="grid-note">
+                {grid}
+              </div>
+            )}
           </div>
         )}
         {!is3d && (

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeSeries } from '../../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../../shared/dicom/makeSeries';
 import { measureCommand } from '../measure';
 import type { BenchScenario } from '../types';
 

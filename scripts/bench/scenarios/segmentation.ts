@@ -10,7 +10,7 @@ import { findLiverSeed } from '../../../shared/sample/truth';
 import { lesionFromClick } from '../../../shared/segment/lesionFromClick';
 import { liverFromSeed } from '../../../shared/segment/liverFromSeed';
 import { closeMm, fillHoles3d } from '../../../shared/segment/morphology';
-import { dice } from '../../../shared/segment/testPhantom';
+import { dice } from '../../../shared/segment/testing/testPhantom';
 import {
   flatIndex,
   patientToIndex,

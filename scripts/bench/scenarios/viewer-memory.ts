@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeSeries } from '../../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../../shared/dicom/makeSeries';
 import { startPreview } from '../../../tests/host/previewHost';
 import { measureCommand } from '../measure';
 import type { BenchRow, BenchScenario } from '../types';

@@ -35,6 +35,8 @@ export const savedTargetViewSchema = z.object({
   /** One line without secrets. */
   description: z.string(),
   target: targetViewSchema,
+  /** Where its password or token is kept: sealed by the OS keyring, this session only, or in the clear (accepted). */
+  secretStorage: z.enum(['os', 'session', 'plain']).optional(),
 });
 export type SavedTargetView = z.infer<typeof savedTargetViewSchema>;
 
@@ -50,9 +52,19 @@ export const targetsChannels = {
    * DICOMweb target of the same auth type keeps the saved one.
    */
   'targets:save': defineChannel(
-    z.object({ id: targetId.optional(), name: z.string().trim().min(1).max(100), target: targetSchema }).strict(),
+    z
+      .object({
+        id: targetId.optional(),
+        name: z.string().trim().min(1).max(100),
+        target: targetSchema,
+        /** The user accepted keeping the secret unencrypted on disk (only offered without an OS keyring). */
+        keepSecretPlain: z.boolean().optional(),
+      })
+      .strict(),
     savedTargetViewSchema,
   ),
+  /** Whether passwords and tokens can be sealed by the OS keyring (Electron safeStorage) on this machine. */
+  'targets:secretStorage': defineChannel(z.object({}).strict(), z.object({ available: z.boolean() })),
   'targets:remove': defineChannel(z.object({ id: targetId }).strict(), z.object({ removed: z.boolean() })),
   /** export:send to a saved target: the host adds the secrets the renderer no longer has. */
   'targets:send': defineChannel(

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeSeries } from '../../../../shared/dicom/testing/makeSeries';
+import { makeSeries } from '../../../../shared/dicom/makeSeries';
 import {
   makePdfFor,
   makeRtstructFor,

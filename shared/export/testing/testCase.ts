@@ -1,7 +1,7 @@
-import { SEGMENT_TEMPLATES } from '../case/segmentTemplates';
-import type { CaseDocument, Segment } from '../case/model';
-import type { NaturalDataset } from '../dicom/writeInstance';
-import { indexToPatient, type Grid, type Labelmap, type ScalarVolume } from '../volume/grid';
+import { SEGMENT_TEMPLATES } from '../../case/segmentTemplates';
+import type { CaseDocument, Segment } from '../../case/model';
+import type { NaturalDataset } from '../../dicom/writeInstance';
+import { indexToPatient, type Grid, type Labelmap, type ScalarVolume } from '../../volume/grid';
 import { makeCtSeries } from './testSeries';
 
 /**

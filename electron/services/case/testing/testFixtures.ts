@@ -1,6 +1,6 @@
-import type { Grid } from '../../../shared/volume/grid';
-import { encodeNifti } from '../../../shared/volume/nifti';
-import type { NewCase } from './caseStore';
+import type { Grid } from '../../../../shared/volume/grid';
+import { encodeNifti } from '../../../../shared/volume/nifti';
+import type { NewCase } from '../caseStore';
 
 /** A small anisotropic, oblique grid: tests must not pass only for axial unit spacing. */
 export const TEST_GRID: Grid = {

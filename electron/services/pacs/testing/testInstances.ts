@@ -1,8 +1,8 @@
-import { readInstance, writeInstance } from '../../../shared/dicom/writeInstance';
-import { buildCaseObjects } from '../../../shared/export/buildCaseObjects';
-import { deidentify } from '../../../shared/export/deidentify';
-import { makeTestCase } from '../../../shared/export/testCase';
-import { UidRemap } from '../../../shared/export/uidRemap';
+import { readInstance, writeInstance } from '../../../../shared/dicom/writeInstance';
+import { buildCaseObjects } from '../../../../shared/export/buildCaseObjects';
+import { deidentify } from '../../../../shared/export/deidentify';
+import { makeTestCase } from '../../../../shared/export/testing/testCase';
+import { UidRemap } from '../../../../shared/export/uidRemap';
 
 const software = { manufacturer: 'LiverPlan', modelName: 'LiverPlan', version: 'test', deviceSerialNumber: 'test' };
 

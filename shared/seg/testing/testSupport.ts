@@ -1,6 +1,6 @@
-import type { Grid } from '../volume/grid';
-import { SEGMENT_CODES } from './codes';
-import type { WriteSegInput } from './writeSeg';
+import type { Grid } from '../../volume/grid';
+import { SEGMENT_CODES } from '../codes';
+import type { WriteSegInput } from '../writeSeg';
 
 /** A small SEG input for tests: anisotropic grid, three segments, two of them overlapping. */
 export function smallSegInput(grid: Grid, masks: Uint8Array[], fractional?: 'PROBABILITY'): WriteSegInput {

@@ -1,6 +1,6 @@
-import { AXIAL_DIRECTION, type Labelmap, type ScalarVolume } from '../volume/grid';
-import { REPORT_DISCLAIMER, reportModelSchema, type ReportModel } from './model';
-import { planeMask, renderKeyImage } from './renderKeyImage';
+import { AXIAL_DIRECTION, type Labelmap, type ScalarVolume } from '../../volume/grid';
+import { REPORT_DISCLAIMER, reportModelSchema, type ReportModel } from '../model';
+import { planeMask, renderKeyImage } from '../renderKeyImage';
 
 /** A hand-made report with every section filled (layout tests and previews). */
 export function sampleReportModel(): ReportModel {

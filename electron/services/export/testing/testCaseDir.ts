@@ -1,9 +1,9 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CASE_FILE, LABELS_FILE } from '../../../shared/case/model';
-import { writeInstance } from '../../../shared/dicom/writeInstance';
-import { makeTestCase } from '../../../shared/export/testCase';
-import { encodeNifti } from '../../../shared/volume/nifti';
+import { CASE_FILE, LABELS_FILE } from '../../../../shared/case/model';
+import { writeInstance } from '../../../../shared/dicom/writeInstance';
+import { makeTestCase } from '../../../../shared/export/testing/testCase';
+import { encodeNifti } from '../../../../shared/volume/nifti';
 
 /** Writes the synthetic test case as a case folder (case.json, labels.nii.gz, series/*.dcm). */
 export async function writeTestCaseDir(dir: string): Promise<ReturnType<typeof makeTestCase>> {

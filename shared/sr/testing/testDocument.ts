@@ -1,8 +1,8 @@
 import dcmjs from 'dcmjs';
-import type { NaturalDataset } from '../dicom/writeInstance';
-import { SEGMENT_CODES } from '../seg/codes';
-import { PRIVATE_CODES, SR_CODES, UNITS } from './codes';
-import type { SrDocument } from './types';
+import type { NaturalDataset } from '../../dicom/writeInstance';
+import { SEGMENT_CODES } from '../../seg/codes';
+import { PRIVATE_CODES, SR_CODES, UNITS } from '../codes';
+import type { SrDocument } from '../types';
 
 const uid = () => dcmjs.data.DicomMetaDictionary.uid();
 

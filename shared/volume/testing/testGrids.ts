@@ -1,4 +1,4 @@
-import type { Grid, Vec3 } from './grid';
+import type { Grid, Vec3 } from '../grid';
 
 /** Small grids shared by the shared/volume tests: axial anisotropic and oblique anisotropic. */
 export function axialGrid(dims: Vec3, spacing: Vec3, origin: Vec3 = [0, 0, 0]): Grid {

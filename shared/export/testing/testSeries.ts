@@ -1,5 +1,5 @@
 import dcmjs from 'dcmjs';
-import type { NaturalDataset } from '../dicom/writeInstance';
+import type { NaturalDataset } from '../../dicom/writeInstance';
 
 const uid = () => dcmjs.data.DicomMetaDictionary.uid();
 

@@ -1,5 +1,5 @@
-import type { Vec3 } from '../../volume/grid';
-import { writeInstance, type NaturalDataset } from '../writeInstance';
+import type { Vec3 } from '../volume/grid';
+import { writeInstance, type NaturalDataset } from './writeInstance';
 
 /** Recipe for a small synthetic series (test fixtures; never shipped as patient data). */
 export interface SeriesRecipe {

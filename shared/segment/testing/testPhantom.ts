@@ -1,5 +1,5 @@
-import type { Grid, ScalarVolume, Vec3 } from '../volume/grid';
-import { indexToPatient } from '../volume/grid';
+import type { Grid, ScalarVolume, Vec3 } from '../../volume/grid';
+import { indexToPatient } from '../../volume/grid';
 
 /**
  * A small synthetic abdomen for the segment tests: an ellipsoid liver with an enclosed lesion, a
