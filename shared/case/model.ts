@@ -92,6 +92,16 @@ export const caseDocumentSchema = z.object({
   territories: z.array(territorySchema).max(32).optional(),
   /** The territory the plan's Y-90 figures are measured in. */
   targetTerritoryId: z.string().optional(),
+  /**
+   * Per lesion segment (by label): the phase it was segmented on and whether it lay outside the
+   * liver, so the panel still says so after reopening; absent in older cases.
+   */
+  lesionOrigins: z
+    .record(
+      z.string().regex(/^\d+$/),
+      z.object({ phase: z.string().max(64), outsideLiver: z.boolean(), addedToLiver: z.boolean().optional() }),
+    )
+    .optional(),
   notes: z.string().default(''),
 });
 export type CaseDocument = z.infer<typeof caseDocumentSchema>;

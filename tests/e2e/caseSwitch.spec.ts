@@ -193,7 +193,9 @@ test('opening another sample case leaves no trace of the first patient', async (
   await openSegmentTab(page);
   await expect(rows(page)).toHaveCount(8, { timeout: 120_000 });
   await expect(page.locator('[data-testid^="segment-row-"][data-name="Lesion 1"]')).toHaveCount(1);
-  await expect(page.locator('[data-testid^="lesion-phase-"]')).toHaveCount(0);
+  // Its lesion still says which phase it was segmented on (saved with the case).
+  await expect(page.locator('[data-testid^="lesion-phase-"]')).toHaveCount(1);
+  await expect(page.getByTestId(`lesion-phase-${lesionLabel}`)).toContainText(/Segmented on the .+ phase/);
   await expect.poll(() => colouredPixels(page), { timeout: 30_000 }).toBeGreaterThan(1000);
   await page.screenshot({ path: `${SHOTS}/3-first-again.png` });
   expect(host.errors.filter((e) => !/favicon/.test(e))).toEqual([]);

@@ -28,7 +28,14 @@ const AUTOSAVE = Symbol('autosave');
 interface Snapshot {
   fields: Pick<
     CaseDocument,
-    'segments' | 'planInput' | 'applicators' | 'confirmation' | 'territories' | 'targetTerritoryId' | 'updatedAt'
+    | 'segments'
+    | 'planInput'
+    | 'applicators'
+    | 'confirmation'
+    | 'territories'
+    | 'targetTerritoryId'
+    | 'lesionOrigins'
+    | 'updatedAt'
   >;
   /** The voxels of this write and their slice hashes (the next delta's base once acknowledged). */
   voxels: Uint8Array;
@@ -75,7 +82,9 @@ export class CaseAutosave {
     };
     eventTarget.addEventListener(ToolEnums.Events.SEGMENTATION_DATA_MODIFIED, onVoxels);
     const offs = [
-      useCaseStore.subscribe((s, prev) => s.segments !== prev.segments && this.markDirty()),
+      useCaseStore.subscribe(
+        (s, prev) => (s.segments !== prev.segments || s.lesionOrigins !== prev.lesionOrigins) && this.markDirty(),
+      ),
       // Plan inputs are part of the case: an edit in the Plan form is saved like a brush stroke.
       usePlanStore.subscribe((s, prev) => s.draft !== prev.draft && this.markDirty()),
       useAblationStore.subscribe((s, prev) => s.applicators !== prev.applicators && this.markDirty()),
@@ -138,6 +147,8 @@ export class CaseAutosave {
       const store = useCaseStore.getState();
       store.setRecovery(opened.recovery?.message ?? null);
       store.setSegments(opened.document.segments);
+      for (const [label, origin] of Object.entries(opened.document.lesionOrigins ?? {}))
+        store.setLesionOrigin(Number(label), origin);
       if (opened.document.planInput) usePlanStore.getState().setDraft(opened.document.planInput);
       useAblationStore.getState().setApplicators(opened.document.applicators);
       restoreConfirmation(opened.document.confirmation);
@@ -185,6 +196,7 @@ export class CaseAutosave {
         confirmation: persistedConfirmation(useConfirmStore.getState(), zone ? bytesToBase64(zone) : null),
         territories: useTerritoryStore.getState().territories,
         targetTerritoryId: useTerritoryStore.getState().targetId ?? undefined,
+        lesionOrigins: useCaseStore.getState().lesionOrigins,
         updatedAt: new Date().toISOString(),
       },
       voxels,
