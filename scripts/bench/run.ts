@@ -6,12 +6,13 @@ import type { BenchRow, BenchScenario } from './types';
 
 /** Formats rows as an aligned plain-text table. */
 export function formatTable(rows: BenchRow[]): string {
-  const header = ['scenario', 'subject', 'seconds', 'peak RSS MB', 'note'];
+  const header = ['scenario', 'subject', 'seconds', 'peak RSS MB', 'target', 'note'];
   const body = rows.map((r) => [
     r.scenario,
     r.subject,
     r.seconds === undefined ? '' : r.seconds.toFixed(3),
     r.peakRssMb === undefined ? '' : r.peakRssMb.toFixed(0),
+    r.target ?? '',
     r.note ?? '',
   ]);
   const widths = header.map((h, c) => Math.max(h.length, ...body.map((b) => b[c]!.length)));

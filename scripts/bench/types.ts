@@ -5,6 +5,8 @@ export interface BenchRow {
   subject: string;
   seconds?: number;
   peakRssMb?: number;
+  /** The target for this figure and whether this run met it, e.g. "<= 1 s: met". */
+  target?: string;
   /** Free-form extra figures: accuracy, throughput, ratios. */
   note?: string;
 }

@@ -7,7 +7,10 @@ class FakeWorker {
   onerror: ((e: ErrorEvent) => void) | null = null;
   sent: unknown[] = [];
   terminated = false;
+  /** Set to make postMessage throw, as a job that cannot be cloned does. */
+  refuse: Error | null = null;
   postMessage(job: unknown): void {
+    if (this.refuse) throw this.refuse;
     this.sent.push(job);
   }
   terminate(): void {
@@ -18,10 +21,11 @@ class FakeWorker {
   }
 }
 
-const spawner = () => {
+const spawner = (refuse: Error | null = null) => {
   const made: FakeWorker[] = [];
   const spawn = () => {
     const w = new FakeWorker();
+    w.refuse = refuse;
     made.push(w);
     return w as unknown as Worker;
   };
@@ -52,6 +56,29 @@ describe('runWorkerJob', () => {
     expect(made[1]!.terminated).toBe(true);
   });
 
+  it('rejects with the worker name when the worker fails to load (an error event without a message)', async () => {
+    const { made, spawn } = spawner();
+    const run = runWorkerJob<number>(spawn, {}, { failure: 'The segmentation worker failed to start.' });
+    made[0]!.onerror?.({ message: '' } as ErrorEvent);
+    await expect(run.promise).rejects.toThrow('The segmentation worker failed to start.');
+    expect(made[0]!.terminated).toBe(true);
+    const thrown = runWorkerJob<number>(spawn, {}, { failure: 'f' });
+    made[1]!.onerror?.({ message: 'Uncaught RangeError: Invalid array length' } as ErrorEvent);
+    await expect(thrown.promise).rejects.toThrow('Uncaught RangeError: Invalid array length');
+  });
+
+  it('rejects, and ends the worker, when the job cannot be sent to it', async () => {
+    const { made, spawn } = spawner(new Error('ArrayBuffer is detached'));
+    const run = runWorkerJob<number>(spawn, {}, { failure: 'The ablation worker failed to start.' });
+    await expect(run.promise).rejects.toThrow(
+      'The ablation worker failed to start. The job could not be sent to it: ArrayBuffer is detached',
+    );
+    expect(made[0]!.terminated).toBe(true);
+    // Nothing is left running for a closing case to cancel.
+    endAllJobs();
+    await expect(run.promise).rejects.not.toBeInstanceOf(JobCancelled);
+  });
+
   it('keeps a kept worker after a result and ends it on cancel', async () => {
     const { made, spawn } = spawner();
     const kept = new KeptWorker(spawn);
@@ -76,8 +103,28 @@ describe('runWorkerJob', () => {
     const older = lane.start(() => runWorkerJob<number>(spawn, {}, { failure: 'f' }));
     const newer = lane.start(() => runWorkerJob<number>(spawn, {}, { failure: 'f' }));
     await expect(older.promise).rejects.toBeInstanceOf(JobCancelled);
+    expect(made[0]!.terminated).toBe(true);
+    // A late answer of the superseded worker changes nothing.
+    made[0]!.reply({ type: 'done', result: 1 });
     made[1]!.reply({ type: 'done', result: 2 });
     await expect(newer.promise).resolves.toBe(2);
+  });
+
+  it('settles a job superseded on a kept worker with JobCancelled, and runs the new one in a fresh worker', async () => {
+    const { made, spawn } = spawner();
+    const kept = new KeptWorker(spawn);
+    const older = runWorkerJob<number>(kept, { stroke: 1 }, { failure: 'f' });
+    const newer = runWorkerJob<number>(kept, { stroke: 2 }, { failure: 'f' });
+    await expect(older.promise).rejects.toBeInstanceOf(JobCancelled);
+    expect(made[0]!.terminated).toBe(true);
+    expect(made[1]!.sent).toEqual([{ stroke: 2 }]);
+    made[1]!.reply({ type: 'done', result: 5 });
+    await expect(newer.promise).resolves.toBe(5);
+    // The finished job no longer counts as running: the next one keeps the worker.
+    const next = runWorkerJob<number>(kept, { stroke: 3 }, { failure: 'f' });
+    expect(made).toHaveLength(2);
+    next.cancel();
+    await expect(next.promise).rejects.toBeInstanceOf(JobCancelled);
   });
 
   it('ends every running job and kept worker when a case closes', async () => {

@@ -27,13 +27,26 @@ const keptWorkers = new Set<KeptWorker>();
  */
 export class KeptWorker {
   private worker: Worker | null = null;
+  /** Cancels the job running in the worker now, if any. */
+  private busy: (() => void) | null = null;
 
   constructor(private readonly spawn: () => Worker) {
     keptWorkers.add(this);
   }
 
-  take(): Worker {
+  /**
+   * The worker for a new job. A job still running in it is superseded first (its promise
+   * rejects with JobCancelled and the worker ends), since one worker answers one job at a time.
+   */
+  take(cancelRunning: () => void): Worker {
+    this.busy?.();
+    this.busy = cancelRunning;
     return (this.worker ??= this.spawn());
+  }
+
+  /** The job that took the worker has settled. */
+  done(cancelRunning: () => void): void {
+    if (this.busy === cancelRunning) this.busy = null;
   }
 
   /** Ends the worker if it is this one (or whichever it holds when called without one). */
@@ -55,10 +68,11 @@ export function runWorkerJob<R>(
   opts: { onProgress?: (fraction: number) => void; transfer?: Transferable[]; failure: string },
 ): WorkerRun<R> {
   const kept = source instanceof KeptWorker ? source : null;
-  const worker = kept ? kept.take() : (source as () => Worker)();
+  const worker = kept ? kept.take(cancel) : (source as () => Worker)();
   let settle: ((outcome: { result: R } | { error: Error }) => void) | null = null;
   const end = (keepWorker: boolean) => {
     running.delete(cancel);
+    kept?.done(cancel);
     settle = null;
     worker.onmessage = null;
     worker.onerror = null;
@@ -84,9 +98,22 @@ export function runWorkerJob<R>(
     else if (m.type === 'done') finish({ result: m.result }, kept !== null);
     else finish({ error: new Error(m.message) }, false);
   };
+  // A module that fails to load reports an error event without a message: say which worker failed.
   worker.onerror = (e) => finish({ error: new Error(e.message || opts.failure) }, false);
   running.add(cancel);
-  worker.postMessage(job, opts.transfer ?? []);
+  try {
+    worker.postMessage(job, opts.transfer ?? []);
+  } catch (e) {
+    // A job that cannot be cloned or transferred never reaches the worker: settle now rather than never.
+    finish(
+      {
+        error: new Error(
+          `${opts.failure} The job could not be sent to it: ${e instanceof Error ? e.message : String(e)}`,
+        ),
+      },
+      false,
+    );
+  }
   return { promise, cancel };
 }
 

@@ -7,6 +7,7 @@ import { api } from '../api';
 import { reportError, useAppStore } from '../store/appStore';
 import { useStudyStore } from '../store/studyStore';
 import { importPaths, openStudy } from './importActions';
+import { ProgressRow } from './ProgressBar';
 
 interface Retrieving {
   jobId: string;
@@ -100,7 +101,6 @@ export function PacsSearch() {
     if (studies?.length === 1) await openStudy(studies[0]!);
   };
 
-  const pct = retrieving && retrieving.total > 0 ? Math.round((100 * retrieving.done) / retrieving.total) : null;
   return (
     <section className="study pacs-search" data-testid="pacs-search">
       <form
@@ -136,31 +136,14 @@ export function PacsSearch() {
         </button>
       </form>
       {retrieving && (
-        <div
-          className="progress-row"
-          data-testid="pacs-retrieve-progress"
-          role="progressbar"
-          aria-valuenow={pct ?? undefined}
-          aria-valuemin={0}
-          aria-valuemax={100}
-        >
-          <span>
-            {retrieving.label}
-            {retrieving.total > 0 ? ` — ${retrieving.done} of ${retrieving.total}` : '…'}
-          </span>
-          <div className="progress">
-            <div
-              className={pct === null ? 'bar indeterminate' : 'bar'}
-              style={pct === null ? undefined : { width: `${pct}%` }}
-            />
-          </div>
-          <button
-            data-testid="pacs-retrieve-cancel"
-            onClick={() => void api().invoke('job:cancel', { jobId: retrieving.jobId })}
-          >
-            Cancel
-          </button>
-        </div>
+        <ProgressRow
+          label={retrieving.label}
+          done={retrieving.done}
+          total={retrieving.total}
+          onCancel={() => void api().invoke('job:cancel', { jobId: retrieving.jobId })}
+          testId="pacs-retrieve-progress"
+          cancelTestId="pacs-retrieve-cancel"
+        />
       )}
       {results && results.length === 0 && <p className="hint">No study matches.</p>}
       {results && results.length > 0 && (

@@ -319,9 +319,15 @@ export async function addLesionToLiver(label: number): Promise<void> {
           useCaseStore.getState().setLesionOrigin(label, undo ? before : { ...before, addedToLiver: true }),
         );
       }
+      // Its "outside the liver" finding is answered: cleared, and back with Ctrl+Z.
+      const check = useCaseStore.getState().check;
+      if (check?.label === label) {
+        pushUndoable(`add-to-liver-check-${label}-${Date.now()}`, (undo) =>
+          useCaseStore.getState().setCheck(undo ? check : null),
+        );
+        store.setCheck(null);
+      }
     });
-    const check = useCaseStore.getState().check;
-    if (check?.label === label) store.setCheck(null);
   } catch (e) {
     reportError('Add to liver', e);
   }

@@ -1,5 +1,6 @@
 import { startPreview } from '../../../tests/host/previewHost';
 import { openSampleThroughUi } from '../../../tests/host/uiActions';
+import { targetCell, VIEWER_TARGETS } from '../target';
 import type { BenchRow, BenchScenario } from '../types';
 
 const CASES = ['solitary-ablation', 'heat-sink-gallbladder', 'bilobar-burden', 'mr-multiphase'];
@@ -43,6 +44,7 @@ const scenario: BenchScenario = {
         scenario: 'viewer-first-image',
         subject: `first image, sample ${name}`,
         seconds: median / 1000,
+        target: targetCell(VIEWER_TARGETS.firstImage, median / 1000),
         note: `median of ${times.length} opens; each ms: ${times.map((t) => t.toFixed(0)).join(', ')}`,
       });
     }

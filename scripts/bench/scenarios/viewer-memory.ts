@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { makeSeries } from '../../../shared/dicom/makeSeries';
 import { startPreview } from '../../../tests/host/previewHost';
 import { measureCommand } from '../measure';
+import { targetCell, VIEWER_TARGETS } from '../target';
 import type { BenchRow, BenchScenario } from '../types';
 
 /** Pids of this node process's chromium and all its descendants. */
@@ -53,7 +54,9 @@ function browserRssMb(): number {
  * Issue 5 memory figure: a three-phase 512x512x300 CT opened in the real
  * renderer (preview host, SwiftShader WebGL) until every slice is decoded,
  * sampling the summed PSS of all browser processes (peak RSS column); dcm2niix converting the
- * same three series is the reference for loading time and memory.
+ * same three series is the reference for loading time and memory. The three guarded figures
+ * (issue 17) get a row each with their target: import to all phases ready <= 4x dcm2niix's
+ * time, peak browser memory <= 2x the int16 voxel bytes, first image <= 1 s.
  */
 const scenario: BenchScenario = {
   name: 'viewer-memory',
@@ -86,7 +89,8 @@ const scenario: BenchScenario = {
     });
 
     const host = await startPreview();
-    const rows: BenchRow[] = [];
+    const voxelMb = (3 * n * n * slices * 2) / 2 ** 20;
+    let viewer: { loadedS: number; peak: number; base: number; settled: number; heapMb: number; firstMs: number };
     try {
       const { page } = host;
       const base = browserRssMb();
@@ -118,28 +122,44 @@ const scenario: BenchScenario = {
       const firstMs = await page.evaluate(
         () => performance.getEntriesByName('liverplan-viewer-first-image')[0]?.duration ?? -1,
       );
-      const voxelMb = (3 * n * n * slices * 2) / 2 ** 20;
-      rows.push({
-        scenario: 'viewer-memory',
-        subject: `LiverPlan viewer ${size} (import + load, preview host)`,
-        seconds: loadedS,
-        peakRssMb: peak,
-        note: `browser PSS before ${base.toFixed(0)} MB, settled ${settled.toFixed(0)} MB; renderer JS heap ${heapMb.toFixed(0)} MB; int16 voxels ${voxelMb.toFixed(0)} MB; first image ${firstMs.toFixed(0)} ms after open`,
-      });
+      viewer = { loadedS, peak, base, settled, heapMb, firstMs };
     } finally {
       await host.close();
     }
     const out = join(workDir, 'nii');
     mkdirSync(out);
     const ref = await measureCommand('dcm2niix', ['-z', 'n', '-b', 'n', '-o', out, dicom]);
-    rows.push({
-      scenario: 'viewer-memory',
-      subject: `dcm2niix ${size} (reference)`,
-      seconds: ref.seconds,
-      peakRssMb: ref.peakRssMb,
-      note: ref.code === 0 ? '' : `exit ${ref.code}`,
-    });
-    return rows;
+    const { loadedS, peak, base, settled, heapMb, firstMs } = viewer;
+    const subject = `LiverPlan viewer ${size}`;
+    return [
+      {
+        scenario: 'viewer-memory',
+        subject: `${subject}: import to all phases ready (preview host)`,
+        seconds: loadedS,
+        target: targetCell(VIEWER_TARGETS.readyPerDcm2niix, ref.code === 0 ? loadedS / ref.seconds : NaN, 1),
+        note: `dcm2niix ${ref.seconds.toFixed(2)} s in the same run`,
+      },
+      {
+        scenario: 'viewer-memory',
+        subject: `${subject}: peak browser memory`,
+        peakRssMb: peak,
+        target: targetCell(VIEWER_TARGETS.peakMemoryPerVoxelBytes, peak / voxelMb, 1),
+        note: `int16 voxels ${voxelMb.toFixed(0)} MB; browser PSS before ${base.toFixed(0)} MB (${((peak - base) / voxelMb).toFixed(1)}x above it), settled ${settled.toFixed(0)} MB; renderer JS heap ${heapMb.toFixed(0)} MB`,
+      },
+      {
+        scenario: 'viewer-memory',
+        subject: `${subject}: first image after open`,
+        seconds: firstMs < 0 ? undefined : firstMs / 1000,
+        target: targetCell(VIEWER_TARGETS.firstImage, firstMs < 0 ? NaN : firstMs / 1000),
+      },
+      {
+        scenario: 'viewer-memory',
+        subject: `dcm2niix ${size} (reference)`,
+        seconds: ref.seconds,
+        peakRssMb: ref.peakRssMb,
+        note: ref.code === 0 ? '' : `exit ${ref.code}`,
+      },
+    ] satisfies BenchRow[];
   },
 };
 export default scenario;
