@@ -8,16 +8,21 @@ export function AnalysisPanel() {
   const busy = useAblationStore((s) => s.busy);
   const error = useAblationStore((s) => s.error);
   const settings = useAblationStore((s) => s.settings);
+  const applicators = useAblationStore((s) => s.applicators.length);
   return (
     <div className="ablation-analysis" data-testid="ablation-analysis" data-busy={busy}>
       <h3>Analysis {busy && <span className="busy">computing…</span>}</h3>
       {error && <div className="warning">{error}</div>}
       {a && (
         <>
-          <div>
-            Predicted zone <b data-testid="zone-volume">{a.zoneVolumeMl.toFixed(1)}</b> ml (estimate from ex vivo device
-            charts)
-          </div>
+          {applicators > 0 ? (
+            <div>
+              Predicted zone <b data-testid="zone-volume">{a.zoneVolumeMl.toFixed(1)}</b> ml (estimate from ex vivo
+              device charts)
+            </div>
+          ) : (
+            <p className="hint">No applicator placed yet: the predicted zone appears once one is.</p>
+          )}
           {!a.tumours.length && <p className="hint">No lesion segment: segment the tumour on the Segment tab.</p>}
           {a.tumours.map((t, n) => (
             <div key={t.label} className="tumour" data-testid={`tumour-${n}`}>
