@@ -1,7 +1,7 @@
 import { writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { measureCase } from '../../shared/export/buildCaseObjects';
-import { textOf } from '../../shared/export/studyContext';
+import { seriesName } from '../../shared/report/formatPeople';
 import { buildReportModel } from '../../shared/report/buildReportModel';
 import { renderReportPdf } from '../../shared/report/renderReportPdf';
 import { loadCase } from '../../electron/services/export/loadCase';
@@ -48,7 +48,7 @@ export const reportCommand: CliCommand = {
         measurements: measureCase(c.caseDoc, c.labels, c.volume),
         software: liverplanSoftware(cliVersion(), 'cli'),
         at: new Date(),
-        referenceSeries: textOf(c.source[0]!.SeriesDescription ?? c.caseDoc.referenceSeriesUid),
+        referenceSeries: seriesName(c.source[0]),
         referenceHeader: c.source[Math.floor(c.source.length / 2)],
         extras: {
           ...(values.indication ? { indication: values.indication } : {}),

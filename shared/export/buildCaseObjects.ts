@@ -4,6 +4,7 @@ import type { CaseMeasurements, LesionMargin } from '../case/caseMeasurements';
 import { measureCase as measureCaseFigures } from '../case/measureCase';
 import type { CaseDocument, Segment } from '../case/model';
 import type { NaturalDataset } from '../dicom/writeInstance';
+import { seriesName } from '../report/formatPeople';
 import { buildReportModel } from '../report/buildReportModel';
 import type { ReportExtras } from '../report/reportExtras';
 import type { ReportModel } from '../report/model';
@@ -260,7 +261,7 @@ export async function buildCaseObjects(input: CaseObjectsInput): Promise<CaseObj
     software,
     at,
     extras: input.extras,
-    referenceSeries: textOf(source[0]!.SeriesDescription ?? source[0]!.SeriesInstanceUID),
+    referenceSeries: seriesName(source[0]),
     referenceHeader: source[Math.floor(source.length / 2)],
   });
   const pdf = await renderReportPdf(model);

@@ -45,6 +45,7 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
     input.devices ?? mergeDeviceEntries([], SHIPPED_DEVICE_TABLES).entries,
   );
   const window = input.volume ? (extras.window ?? openingWindow(input.volume, input.referenceHeader)) : undefined;
+  const confirmation = confirmationReport(caseDoc, input.labels);
   const captured = extras.keyImages ?? [];
   const auto =
     input.volume && window
@@ -55,6 +56,7 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
           figures: m.figures,
           window,
           ablation: ablationPlan,
+          confirmation: confirmation?.achieved,
           max: MAX_KEY_IMAGES - captured.length,
         })
       : { images: [], omitted: [] };
@@ -107,6 +109,7 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
       };
     }),
     intensityUnit: input.referenceHeader?.Modality === 'MR' ? 'signal' : 'HU',
+    volumeCoverage: liverCoverage(caseDoc, input.labels),
     volumeMethod: `Sum of segmented voxel volumes; voxel ${sx.toFixed(2)} x ${sy.toFixed(2)} x ${sz.toFixed(2)} mm (${voxelVolumeMm3(input.labels.grid).toFixed(3)} mm3).`,
     burden: m.burden && {
       percent: m.burden.percent,
@@ -158,7 +161,7 @@ export function buildReportModel(input: BuildReportInput): ReportModel {
         }
       : undefined,
     ...(ablationPlan ? { ablationPlan: ablationPlan.section } : {}),
-    confirmation: confirmationReport(caseDoc, input.labels),
+    confirmation: confirmation?.section,
     territories: reportTerritories(caseDoc, m.figures.territories),
     inputOrigins: reportInputOrigins(caseDoc),
     clinical: extras.clinical ?? [],
@@ -179,4 +182,22 @@ function planLesionLobes(planInput: CaseDocument['planInput']): Map<string, stri
   for (const l of lesions as { id?: unknown; lobe?: unknown }[])
     if (typeof l?.id === 'string' && typeof l.lobe === 'string' && l.lobe) out.set(l.id, l.lobe);
   return out;
+}
+
+/**
+ * Which end slices of the series the liver (liver and lesion segments) touches: a liver cut by
+ * the scanned range has a partial volume, which a reader must be told before trusting it.
+ */
+function liverCoverage(caseDoc: CaseDocument, labels: Labelmap): string | undefined {
+  const liver = new Set(caseDoc.segments.filter((s) => s.kind === 'liver').map((s) => s.label));
+  if (!liver.size) return undefined;
+  for (const s of caseDoc.segments) if (s.kind === 'lesion') liver.add(s.label);
+  const [nx, ny, nz] = labels.grid.dims;
+  const plane = nx * ny;
+  const touches = (k: number) => {
+    for (let n = k * plane, end = n + plane; n < end; n++) if (liver.has(labels.data[n]!)) return true;
+    return false;
+  };
+  const ends = [touches(0) ? 'first' : '', nz > 1 && touches(nz - 1) ? 'last' : ''].filter(Boolean);
+  return ends.length ? ends.join(' and ') : undefined;
 }

@@ -35,6 +35,8 @@ export interface CaseKeyImagesInput {
   figures: Pick<CaseFigures, 'lesions'>;
   window: { center: number; width: number };
   ablation: AblationPlanReport | null;
+  /** The confirmed lesion and the achieved zone's margin map on the labelmap grid (confirmationReport). */
+  confirmation?: { lesionLabel: number; overlay: Uint8Array };
   /** Room left in the report for automatic images. */
   max: number;
 }
@@ -53,7 +55,13 @@ export function caseKeyImages(input: CaseKeyImagesInput): { images: KeyImage[]; 
   const lesionSegments = caseDoc.segments.filter((s) => s.kind === 'lesion' && present.has(s.label));
   const volumeOf = (s: Segment) =>
     input.figures.lesions.filter((l) => l.segmentLabel === s.label).reduce((a, l) => a + l.volumeMl, 0);
-  const room = Math.max(0, Math.min(MAX_LESION_IMAGES, input.max - 2 - (input.ablation?.applicators.length ?? 0)));
+  const room = Math.max(
+    0,
+    Math.min(
+      MAX_LESION_IMAGES,
+      input.max - 2 - (input.ablation?.applicators.length ?? 0) - (input.confirmation ? 1 : 0),
+    ),
+  );
   const kept = [...lesionSegments].sort((a, b) => volumeOf(b) - volumeOf(a)).slice(0, room);
   const keptSet = new Set(kept.map((s) => s.label));
   const shownLesions = lesionSegments.filter((s) => keptSet.has(s.label));
@@ -80,6 +88,7 @@ export function caseKeyImages(input: CaseKeyImagesInput): { images: KeyImage[]; 
     liverLabels: liverLabels.length ? [...liverLabels, ...lesionLabels] : [],
     territory,
     applicators: input.ablation?.applicators.map((a) => ({ id: a.id, zone: a.zone })),
+    ...(input.confirmation ? { confirmation: { lesionLabel: input.confirmation.lesionLabel } } : {}),
   });
 
   const at = (k: number) => `image ${k + 1} of ${nz} (z ${indexToPatient(grid, 0, 0, k)[2].toFixed(1)} mm)`;
@@ -101,6 +110,18 @@ export function caseKeyImages(input: CaseKeyImagesInput): { images: KeyImage[]; 
     return c ? cropAround(grid, c[0], c[1], sideMm) : undefined;
   };
 
+  /** The tumour-surface voxels of a margin map on slice k, coloured by band (1..4). */
+  const marginLayer = (map: Uint8Array, k: number): KeyImageLayer => ({
+    kind: 'voxels',
+    values: planeMask(map, grid.dims, k, (v) => v > 0 && v < ZONE_LABEL).map((on, n) =>
+      on ? map[k * grid.dims[0] * grid.dims[1] + n]! : 0,
+    ),
+    colors: new Map(marginBands().map((b) => [b.label, b.color] as [number, Rgb])),
+  });
+  const bandWords = marginBands()
+    .map((b) => `${colourWord(b.color)} ${b.name}`)
+    .join(', ');
+
   const images = plans.map((plan): KeyImage => {
     const k = plan.slice;
     switch (plan.kind) {
@@ -112,7 +133,7 @@ export function caseKeyImages(input: CaseKeyImagesInput): { images: KeyImage[]; 
         return render(
           plan,
           [...(liverLabels.length ? [liverLayer(k)] : []), ...lesionLayers(k, s.label), focus],
-          `${lesionWord(s)} at its largest axial cross-section${size}; ${at(k)}. Yellow: ${lesionWord(s)}; red: other lesions; blue: liver.`,
+          `${lesionWord(s)} at its largest axial cross-section${size}; ${at(k)}. Yellow: ${lesionWord(s)}${lesionSegments.length > 1 ? '; red: other lesions' : ''}${liverLabels.length ? '; blue: liver' : ''}.`,
           cropOn(
             planeMask(data, grid.dims, k, (v) => v === s.label),
             Math.max(LESION_VIEW_MM, 3 * (f?.axialLongestMm ?? 0)),
@@ -123,7 +144,7 @@ export function caseKeyImages(input: CaseKeyImagesInput): { images: KeyImage[]; 
         return render(
           plan,
           [liverLayer(k), ...lesionLayers(k)],
-          `Liver at its largest axial cross-section; ${at(k)}. Blue: liver; red: lesions.`,
+          `Liver at its largest axial cross-section; ${at(k)}. Blue: liver${lesionSegments.length ? '; red: lesions' : ''}.`,
         );
       case 'territory':
         return render(
@@ -142,7 +163,6 @@ export function caseKeyImages(input: CaseKeyImagesInput): { images: KeyImage[]; 
         );
       case 'applicator': {
         const a = input.ablation!.applicators.find((x) => x.id === plan.applicatorId)!;
-        const bands = marginBands();
         const margin = input.ablation!.analysis?.overlay;
         const others = input.ablation!.applicators.filter((x) => x !== a);
         const entry = patientToIndex(grid, a.applicator.entry);
@@ -159,25 +179,36 @@ export function caseKeyImages(input: CaseKeyImagesInput): { images: KeyImage[]; 
               color: COLOURS.otherZone,
             })),
             { kind: 'outline', mask: planeMask(a.zone, grid.dims, k, (v) => v !== 0), color: COLOURS.zone },
-            ...(margin
-              ? [
-                  {
-                    kind: 'voxels',
-                    values: planeMask(margin, grid.dims, k, (v) => v > 0 && v < ZONE_LABEL).map((on, n) =>
-                      on ? margin[k * grid.dims[0] * grid.dims[1] + n]! : 0,
-                    ),
-                    colors: new Map(bands.map((b) => [b.label, b.color] as [number, Rgb])),
-                  } satisfies KeyImageLayer,
-                ]
-              : []),
+            ...(margin ? [marginLayer(margin, k)] : []),
             { kind: 'line', from: [entry[0], entry[1]], to: [tip[0], tip[1]], color: COLOURS.applicator },
           ],
           `${a.id}: ${a.device.device}, ${a.device.powerW} W ${a.device.timeMin} min, predicted zone ${a.device.longAxisMm} x ${a.device.shortAxisMm} mm (estimate); ${at(k)}${
             Math.abs(centreK - k) > 0 ? `, zone centre on image ${centreK + 1}` : ''
-          }. Green: predicted zone; white: applicator path projected on this image (dot = tip); tumour surface by margin: ${bands.map((b) => `${colourWord(b.color)} ${b.name}`).join(', ')}.`,
+          }. Green: predicted zone; white: applicator path projected on this image (dot = tip); tumour surface by margin: ${bandWords}.`,
           cropOn(
             planeMask(a.zone, grid.dims, k, (v) => v !== 0),
             Math.max(APPLICATOR_VIEW_MM, 2.5 * a.device.longAxisMm),
+          ),
+        );
+      }
+      case 'confirmation': {
+        const c = input.confirmation!;
+        const s = lesionSegments.find((x) => x.label === c.lesionLabel);
+        const name = s ? lesionWord(s) : 'the confirmed lesion';
+        const f = input.figures.lesions.find((l) => l.segmentLabel === c.lesionLabel);
+        const zoneMask = planeMask(c.overlay, grid.dims, k, (v) => v !== 0);
+        return render(
+          plan,
+          [
+            ...(liverLabels.length ? [liverLayer(k)] : []),
+            ...lesionLayers(k, c.lesionLabel),
+            { kind: 'outline', mask: zoneMask, color: COLOURS.zone },
+            marginLayer(c.overlay, k),
+          ],
+          `Ablation confirmation: achieved zone (segmented on the post-ablation series, registered to this one) over ${name} at its largest axial cross-section; ${at(k)}. Green outline: achieved zone${lesionSegments.length > 1 ? '; red: other lesions' : ''}${liverLabels.length ? '; blue: liver' : ''}; surface of ${name} by achieved margin: ${bandWords}.`,
+          cropOn(
+            planeMask(data, grid.dims, k, (v) => v === c.lesionLabel),
+            Math.max(LESION_VIEW_MM, 3 * (f?.axialLongestMm ?? 0)),
           ),
         );
       }

@@ -9,6 +9,13 @@ import type { ReportModelInput } from './model';
 
 type Section = NonNullable<ReportModelInput['confirmation']>;
 
+/** The confirmation section and, once evaluated, what its key image draws on the pre grid. */
+export interface ConfirmationReport {
+  section: Section;
+  /** The confirmed lesion and the achieved zone's margin map (confirmMargin's overlay). */
+  achieved?: { lesionLabel: number; overlay: Uint8Array };
+}
+
 const mm = (v: number) => (Number.isFinite(v) ? Number(v.toFixed(1)) : undefined);
 
 /**
@@ -17,7 +24,7 @@ const mm = (v: number) => (Number.isFinite(v) ? Number(v.toFixed(1)) : undefined
  * transform with the same function the workspace uses). What is not done yet is said, not
  * guessed. Undefined when the case has no confirmation.
  */
-export function confirmationReport(caseDoc: CaseDocument, labels: Labelmap): Section | undefined {
+export function confirmationReport(caseDoc: CaseDocument, labels: Labelmap): ConfirmationReport | undefined {
   const c = caseDoc.confirmation;
   if (!c) return undefined;
   const post = caseDoc.series.find((s) => s.seriesInstanceUid === c.postSeriesUid);
@@ -38,7 +45,7 @@ export function confirmationReport(caseDoc: CaseDocument, labels: Labelmap): Sec
     tumour ? '' : 'the lesion to confirm',
     c.zoneBase64 ? '' : 'the ablation zone on the post-ablation series',
   ].filter(Boolean);
-  if (missing.length) return { ...base, note: `Not evaluated: ${missing.join(', ')} not entered.` };
+  if (missing.length) return { section: { ...base, note: `Not evaluated: ${missing.join(', ')} not entered.` } };
   try {
     const postToPre =
       c.refinedMatrix ??
@@ -53,7 +60,7 @@ export function confirmationReport(caseDoc: CaseDocument, labels: Labelmap): Sec
       postZone: decodeNiftiLabelmap(base64ToBytes(c.zoneBase64!)),
       postToPre,
     });
-    return {
+    const section: Section = {
       ...base,
       zoneMl: mm(r.zoneVolumeMl),
       minimumMm: mm(r.margin.mamMm),
@@ -69,7 +76,8 @@ export function confirmationReport(caseDoc: CaseDocument, labels: Labelmap): Sec
         .filter(Boolean)
         .join(' '),
     };
+    return { section, achieved: { lesionLabel: tumour!.label, overlay: r.overlay } };
   } catch (e) {
-    return { ...base, note: `Not evaluated: ${(e as Error).message}.` };
+    return { section: { ...base, note: `Not evaluated: ${(e as Error).message}.` } };
   }
 }

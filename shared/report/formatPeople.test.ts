@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoDate, patientLine, personName, reportFileName, shownDate } from './formatPeople';
+import { isoDate, patientLine, personName, reportFileName, seriesName, shownDate } from './formatPeople';
 
 describe('formatPeople', () => {
   it('writes DICOM dates as ISO dates and says when there is none', () => {
@@ -38,5 +38,11 @@ describe('formatPeople', () => {
       'patient_report_2026-12-06.pdf',
     );
     expect(reportFileName({ patientName: '../../etc^x', reportDate: at })).toMatch(/^[A-Za-z0-9_-]+\.pdf$/);
+  });
+
+  it('names a series by description and number, saying what the header lacks', () => {
+    expect(seriesName({ SeriesDescription: 'CT Body 3.0', SeriesNumber: 3 })).toBe('CT Body 3.0 (series 3)');
+    expect(seriesName({ SeriesDescription: 'CT Body 3.0', SeriesNumber: '' })).toBe('CT Body 3.0 (no series number)');
+    expect(seriesName({ SeriesNumber: '502' })).toBe('no description (series 502)');
   });
 });

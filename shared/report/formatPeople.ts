@@ -3,6 +3,8 @@
  * an absent value said in words. Never raw DICOM (20090527, DOE^JOHN) on the page or in a file name.
  */
 export const NOT_ENTERED = 'not entered';
+/** A header value the images do not carry (an anonymised series): nobody forgot to enter it. */
+export const NOT_RECORDED = 'not recorded in the images';
 
 /** DICOM DA (YYYYMMDD, also the old YYYY.MM.DD) or an ISO date/time -> YYYY-MM-DD; '' when there is none. */
 export function isoDate(value: string | undefined): string {
@@ -88,4 +90,14 @@ export function reportFileName(input: { patientName: string; studyDate?: string;
   const name = fileToken([family, ...given].join('_')).slice(0, 80) || 'patient';
   const study = isoDate(input.studyDate);
   return [name, study, 'report', localDate(input.reportDate)].filter(Boolean).join('_') + '.pdf';
+}
+
+/**
+ * The reference series as a radiologist names it: description and series number, e.g.
+ * "CT Body 3.0 (series 3)"; an absent number or description is said, not left blank.
+ */
+export function seriesName(header: { SeriesDescription?: unknown; SeriesNumber?: unknown } | undefined): string {
+  const d = String(header?.SeriesDescription ?? '').trim();
+  const n = String(header?.SeriesNumber ?? '').trim();
+  return `${d || 'no description'} (${n ? `series ${n}` : 'no series number'})`;
 }

@@ -54,6 +54,30 @@ describe('keyImageSlices', () => {
     expect(plans[0]).toMatchObject({ lesionLabel: 2, areaMm2: sliceAreas(dims, (n) => data[n] === 2)[6]! * 4 });
   });
 
+  it("shows the confirmed lesion's achieved zone on the lesion's largest slice, not where the zone is widest", () => {
+    const data = labels();
+    const plans = keyImageSlices({
+      grid: { dims, spacing: [2, 2, 3] },
+      labels: data,
+      lesionLabels: [],
+      liverLabels: [],
+      confirmation: { lesionLabel: 2 },
+    });
+    expect(plans).toEqual([
+      { kind: 'confirmation', lesionLabel: 2, slice: 6, areaMm2: sliceAreas(dims, (n) => data[n] === 2)[6]! * 4 },
+    ]);
+    // A confirmed lesion that is not in the labelmap (deleted since) gives no image.
+    expect(
+      keyImageSlices({
+        grid: { dims, spacing: [2, 2, 3] },
+        labels: data,
+        lesionLabels: [],
+        liverLabels: [],
+        confirmation: { lesionLabel: 9 },
+      }),
+    ).toEqual([]);
+  });
+
   it('gives no image for a case without segments', () => {
     const empty = new Uint8Array(10 * 10 * 9);
     expect(

@@ -5,7 +5,9 @@ export type KeyImagePlan =
   | { kind: 'lesion'; slice: number; lesionLabel: number; areaMm2: number }
   | { kind: 'liver'; slice: number; areaMm2: number }
   | { kind: 'territory'; slice: number; territoryId: string; areaMm2: number }
-  | { kind: 'applicator'; slice: number; applicatorId: string; areaMm2: number };
+  | { kind: 'applicator'; slice: number; applicatorId: string; areaMm2: number }
+  /** The achieved (post-ablation) zone over the confirmed lesion, on the lesion's largest slice. */
+  | { kind: 'confirmation'; slice: number; lesionLabel: number; areaMm2: number };
 
 /** Voxels per axial slice (k) where `inside(n)` holds, over a grid's flat index. */
 export function sliceAreas(dims: readonly [number, number, number], inside: (n: number) => boolean): number[] {
@@ -44,12 +46,16 @@ export interface KeyImageSliceInput {
   territory?: { id: string; mask: ArrayLike<number> };
   /** Each planned applicator's predicted zone (0/1 on the grid). */
   applicators?: readonly { id: string; zone: ArrayLike<number> }[];
+  /** The lesion whose achieved margin was confirmed (Confirm workspace). */
+  confirmation?: { lesionLabel: number };
 }
 
 /**
  * The key images of a report, chosen by content: each lesion at its largest axial
  * cross-section, the liver at its largest, the target territory at its largest, and each
- * applicator where its predicted zone is widest. Structures absent from the labelmap give no image.
+ * applicator where its predicted zone is widest, and the confirmed lesion again at its largest
+ * cross-section (where the achieved margin is read, not where the zone is widest). Structures
+ * absent from the labelmap give no image.
  */
 export function keyImageSlices(input: KeyImageSliceInput): KeyImagePlan[] {
   const { grid, labels } = input;
@@ -75,6 +81,11 @@ export function keyImageSlices(input: KeyImageSliceInput): KeyImagePlan[] {
   for (const a of input.applicators ?? []) {
     const p = pick((n) => a.zone[n] !== 0);
     if (p) out.push({ kind: 'applicator', applicatorId: a.id, ...p });
+  }
+  if (input.confirmation) {
+    const lesionLabel = input.confirmation.lesionLabel;
+    const p = pick((n) => labels[n] === lesionLabel);
+    if (p) out.push({ kind: 'confirmation', lesionLabel, ...p });
   }
   return out;
 }

@@ -61,6 +61,8 @@ export const reportModelSchema = z.object({
     }),
   ),
   volumeMethod: z.string(),
+  /** Which end images of the series the liver touches ("first", "last", "first and last"): a partial liver. */
+  volumeCoverage: z.string().optional(),
   /** What the mean intensities are: Hounsfield units on CT, signal (arbitrary units) on MR. */
   intensityUnit: z.enum(['HU', 'signal']).default('HU'),
   burden: z

@@ -27,15 +27,15 @@ function bareModel() {
 }
 
 describe('reportSections', () => {
-  it('prints people-readable patient and study facts, and "not entered" where nothing was entered', () => {
+  it('prints people-readable patient and study facts, "not recorded" for header gaps and "not entered" for inputs', () => {
     const { blocks, footer } = reportSections(bareModel());
     const f = facts(blocks);
     expect(f).toMatchObject({
       Patient: 'DOE, JOHN',
-      'Patient ID': 'not entered',
+      'Patient ID': 'not recorded in the images',
       'Study date': '2009-05-27',
-      'Birth date': 'not entered',
-      Study: 'not entered',
+      'Birth date': 'not recorded in the images',
+      Study: 'not recorded in the images',
       Indication: 'not entered',
       Procedure: 'not entered',
     });
@@ -56,6 +56,37 @@ describe('reportSections', () => {
       rows: [['L7', 'Lesion 1', 'not entered', 'not entered', 'not entered', '2.00', 'not entered']],
     });
     expect(text).not.toMatch(/20090527|\^|undefined|NaN/);
+  });
+
+  it('says an anonymised header was not recorded, in the facts and the footer', () => {
+    const model = reportModelSchema.parse({ ...bareModel(), patient: { name: '', id: '' } });
+    const { blocks, footer } = reportSections(model);
+    expect(facts(blocks)).toMatchObject({ Patient: 'not recorded in the images', Sex: 'not recorded in the images' });
+    expect(footer).toMatch(/^Patient name not recorded - /);
+    // No lesion segmented: no "0.0 % tumour burden" stated as a finding.
+    const bare = reportSections(
+      reportModelSchema.parse({
+        ...model,
+        lesions: [],
+        burden: { percent: 0, bin: '<10%', tumourMl: 0, liverIncludingTumourMl: 734.6 },
+      }),
+    );
+    expect(words(bare.blocks)).toContain('Tumour burden: no lesion segmented; whole liver 734.6 mL.');
+    // A small but real burden is not printed as 0.0 %.
+    const small = reportSections(
+      reportModelSchema.parse({
+        ...model,
+        burden: { percent: 0.035, bin: '<10%', tumourMl: 0.26, liverIncludingTumourMl: 734.6 },
+      }),
+    );
+    expect(words(small.blocks)).toContain('Tumour burden 0.04 % (<10%)');
+  });
+
+  it('warns when the liver is cut by the scanned range', () => {
+    const model = reportModelSchema.parse({ ...bareModel(), volumeCoverage: 'first and last' });
+    expect(words(reportSections(model).blocks)).toContain(
+      'The liver reaches the first and last images of the series: its volume and the tumour burden cover only the scanned part of the liver.',
+    );
   });
 
   it('prints every section of a full report in reading order, rule outcomes with their sources', () => {

@@ -1,4 +1,4 @@
-import { localDateTime, NOT_ENTERED, patientLine, personName, sexWord, shownDate } from './formatPeople';
+import { localDateTime, NOT_ENTERED, NOT_RECORDED, patientLine, personName, sexWord, shownDate } from './formatPeople';
 import type { ReportModel } from './model';
 
 /** One printed block of the report; the PDF and the in-app preview draw the same list. */
@@ -16,6 +16,8 @@ const num = (v: number | undefined, digits = 1) =>
   v === undefined || !Number.isFinite(v) ? NOT_ENTERED : v.toFixed(digits);
 const mm = (v: number | undefined) => (v === undefined || !Number.isFinite(v) ? NOT_ENTERED : `${v.toFixed(1)} mm`);
 const text = (v: string | undefined) => (v?.trim() ? v.trim() : NOT_ENTERED);
+/** Patient and study facts come from the DICOM header: absent there, they were not recorded. */
+const header = (v: string | undefined) => (!v?.trim() || v === NOT_ENTERED ? NOT_RECORDED : v.trim());
 
 const KIND_WORDS: Record<string, string> = {
   liver: 'liver',
@@ -52,14 +54,14 @@ export function reportSections(model: ReportModel): { blocks: ReportBlock[]; foo
   b.push({
     kind: 'facts',
     pairs: [
-      ['Patient', personName(p.name)],
-      ['Study', text(s.description)],
-      ['Patient ID', text(p.id)],
-      ['Study date', shownDate(s.date)],
-      ['Birth date', shownDate(p.birthDate)],
-      ['Accession', text(s.accessionNumber)],
-      ['Sex', sexWord(p.sex) || NOT_ENTERED],
-      ['Series', text(s.referenceSeries)],
+      ['Patient', header(personName(p.name))],
+      ['Study', header(s.description)],
+      ['Patient ID', header(p.id)],
+      ['Study date', header(shownDate(s.date))],
+      ['Birth date', header(shownDate(p.birthDate))],
+      ['Accession', header(s.accessionNumber)],
+      ['Sex', header(sexWord(p.sex))],
+      ['Series', header(s.referenceSeries)],
       ['Report', localDateTime(new Date(model.generatedAt))],
       ['Prepared by', text(model.signature.preparedBy)],
     ],
@@ -113,9 +115,17 @@ export function reportSections(model: ReportModel): { blocks: ReportBlock[]; foo
     kind: 'paragraph',
     bold: true,
     text: model.burden
-      ? `Tumour burden ${num(model.burden.percent)} % (${model.burden.bin}): ${num(model.burden.tumourMl)} mL tumour of ${num(model.burden.liverIncludingTumourMl)} mL whole liver including tumours.`
+      ? model.burden.tumourMl === 0 && !model.lesions.length
+        ? `Tumour burden: no lesion segmented; whole liver ${num(model.burden.liverIncludingTumourMl)} mL.`
+        : `Tumour burden ${num(model.burden.percent, model.burden.percent > 0 && model.burden.percent < 0.1 ? 2 : 1)} % (${model.burden.bin}): ${num(model.burden.tumourMl)} mL tumour of ${num(model.burden.liverIncludingTumourMl)} mL whole liver including tumours.`
       : `Tumour burden: ${NOT_ENTERED} (needs a liver segment).`,
   });
+  if (model.volumeCoverage)
+    b.push({
+      kind: 'paragraph',
+      bold: true,
+      text: `The liver reaches the ${model.volumeCoverage} images of the series: its volume and the tumour burden cover only the scanned part of the liver.`,
+    });
 
   b.push({ kind: 'heading', text: 'Lesions' });
   if (model.lesions.length)
@@ -296,5 +306,6 @@ export function reportSections(model: ReportModel): { blocks: ReportBlock[]; foo
     kind: 'paragraph',
     text: `Reviewed and signed: ${model.signature.reviewer ?? '______________________'}      Date: ____________`,
   });
-  return { blocks: b, footer: `${patientLine(p)} - ${model.title}` };
+  const who = patientLine(p);
+  return { blocks: b, footer: `${who === NOT_ENTERED ? 'Patient name not recorded' : who} - ${model.title}` };
 }

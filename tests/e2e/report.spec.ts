@@ -99,17 +99,26 @@ test('builds the report with key images, exports to a folder and to Orthanc, kee
   await expect(preview).not.toContainText(/Invalid input|expected number|\(\)|\^/);
   // Study date as an ISO date, never raw DICOM.
   await expect(preview.locator('dt', { hasText: 'Study date' }).locator('xpath=following-sibling::dd')).toHaveText(
-    /^(\d{4}-\d{2}-\d{2}|not entered)$/,
+    /^(\d{4}-\d{2}-\d{2}|not recorded in the images)$/,
   );
   await page.screenshot({ path: `${SHOTS}/1-preview.png`, fullPage: true });
 
   // Save PDF…: the save dialog answers a path; the PDF holds the preview's pages and text.
   const pdfDir = mkdtempSync(join(tmpdir(), 'liverplan-report-pdf-'));
   const pdfPath = join(pdfDir, 'chosen.pdf');
-  host.setPickSavePath(() => pdfPath);
+  const asked: { title?: string; defaultName?: string }[] = [];
+  host.setPickSavePath((options) => {
+    asked.push(options);
+    return pdfPath;
+  });
   await page.getByTestId('save-pdf').click();
   await expect(page.getByTestId('report-busy')).toHaveCount(0, { timeout: 120_000 });
   await expect.poll(() => existsSync(pdfPath), { timeout: 60_000 }).toBe(true);
+  // The proposed name: family_given_studydate_report_today, from the sample's PatientName
+  // SAMPLE^SOLITARY and StudyDate 20250314 (shared/sample), today in the local calendar.
+  const now = new Date();
+  const today = [now.getFullYear(), now.getMonth() + 1, now.getDate()].map((n) => String(n).padStart(2, '0')).join('-');
+  expect(asked.map((o) => o.defaultName)).toEqual([`SAMPLE_SOLITARY_2025-03-14_report_${today}.pdf`]);
   const pdf = await PDFDocument.load(readFileSync(pdfPath));
   expect(pdf.getPageCount()).toBeGreaterThanOrEqual(2);
   if (hasPdftotext()) {

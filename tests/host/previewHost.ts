@@ -46,12 +46,15 @@ export interface PreviewOptions {
   userDataDir?: string;
   /** What dialog:pickFolder answers (the preview has no native dialog). */
   pickFolder?: () => string | null;
-  /** What dialog:pickFile and dialog:pickSavePath answer. */
+  /** What dialog:pickFile and dialog:pickSavePath answer (the latter sees the dialog's options). */
   pickFile?: () => string | null;
-  pickSavePath?: () => string | null;
+  pickSavePath?: SavePathAnswer;
   viewport?: { width: number; height: number };
   sampleCacheDir?: string;
 }
+
+/** The save dialog's options as the app asks them (title, proposed file name, filters). */
+export type SavePathAnswer = (options: { title?: string; defaultName?: string }) => string | null;
 
 export interface PreviewHost {
   url: string;
@@ -65,7 +68,7 @@ export interface PreviewHost {
   errors: string[];
   setPickFolder(fn: () => string | null): void;
   setPickFile(fn: () => string | null): void;
-  setPickSavePath(fn: () => string | null): void;
+  setPickSavePath(fn: SavePathAnswer): void;
   close(): Promise<void>;
 }
 
@@ -101,7 +104,7 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
     host: 'preview',
     pickFolder: async () => pickFolder(),
     pickFile: async () => pickFile(),
-    pickSavePath: async () => pickSavePath(),
+    pickSavePath: async (options) => pickSavePath(options),
     // One generated copy of each sample case serves every e2e test of a run.
     sampleCacheDir:
       opts.sampleCacheDir ?? process.env.LIVERPLAN_SAMPLE_CACHE ?? join(tmpdir(), 'liverplan-e2e-sample-cache'),

@@ -4,7 +4,7 @@ import { buildReportModel } from '../../../shared/report/buildReportModel';
 import { bytesToBase64 } from '../../../shared/ipc/base64';
 import { renderReportPdf } from '../../../shared/report/renderReportPdf';
 import { measureCase } from '../../../shared/export/buildCaseObjects';
-import { textOf } from '../../../shared/export/studyContext';
+import { seriesName } from '../../../shared/report/formatPeople';
 import { writeFileAtomic } from '../case/atomicWrite';
 import { caseDir } from '../case/caseLayout';
 import { exportCase, queueDir } from '../export/exportCase';
@@ -38,7 +38,7 @@ export function exportHandlers(env: ServiceEnv): PartialHandlers {
       software,
       at: new Date(),
       extras,
-      referenceSeries: textOf(c.source[0]!.SeriesDescription ?? c.caseDoc.referenceSeriesUid),
+      referenceSeries: seriesName(c.source[0]),
       referenceHeader: c.source[Math.floor(c.source.length / 2)],
       devices: (await listDevices(env.userDataDir)).entries,
     });
