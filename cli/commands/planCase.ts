@@ -2,19 +2,17 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { analyseAblation } from '../../shared/ablation/analyseAblation';
 import { applicatorFromDevice } from '../../shared/ablation/applicatorFromDevice';
-import { confirmMargin } from '../../shared/ablation/confirmMargin';
 import { remeasuredDraft } from '../../shared/case/fillMeasuredDraft';
 import { measureCase, type CaseFigures } from '../../shared/case/measureCase';
 import { measureSummary, measuredMargins, type MeasureSummary } from '../../shared/case/measureSummary';
 import { caseDocumentSchema, CASE_FILE, LABELS_FILE, type CaseDocument } from '../../shared/case/model';
 import { originRows, type OriginRow } from '../../shared/case/planOrigins';
-import { base64ToBytes } from '../../shared/ipc/base64';
+import { savedConfirmationMargin } from '../../shared/case/savedConfirmation';
 import { draftToInput, mergeDraft, type Draft } from '../../shared/planning/draft';
 import { planInputDefaults } from '../../shared/planning/inputSchema';
 import { mergeDeviceEntries } from '../../shared/volume/devices';
 import type { Labelmap } from '../../shared/volume/grid';
 import { decodeNiftiLabelmap } from '../../shared/volume/nifti';
-import { registerLandmarks } from '../../shared/volume/registration';
 import { CliError } from './types';
 
 export interface CasePlanInput {
@@ -124,23 +122,7 @@ function confirmedMargin(caseDoc: CaseDocument, labels: Labelmap, notes: string[
   const c = caseDoc.confirmation;
   if (!c || c.tumourLabel === null || !c.zoneBase64) return undefined;
   try {
-    const complete = c.pairs.filter((p) => p.pre && p.post) as {
-      pre: [number, number, number];
-      post: [number, number, number];
-    }[];
-    const postToPre =
-      c.refinedMatrix ??
-      registerLandmarks(
-        complete.map((p) => p.pre),
-        complete.map((p) => p.post),
-      ).matrix;
-    const result = confirmMargin({
-      labelmap: labels,
-      segments: caseDoc.segments.map(({ label, name, kind }) => ({ label, name, kind })),
-      tumourLabel: c.tumourLabel,
-      postZone: decodeNiftiLabelmap(base64ToBytes(c.zoneBase64)),
-      postToPre,
-    });
+    const result = savedConfirmationMargin(caseDoc, labels, c.tumourLabel, c.zoneBase64);
     return result.margin.mamMm;
   } catch (e) {
     notes.push(`Confirmation: ${(e as Error).message}; its margin is left out.`);

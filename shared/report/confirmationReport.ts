@@ -1,10 +1,7 @@
-import { confirmMargin } from '../ablation/confirmMargin';
 import { lesionId } from '../case/lesionId';
 import type { CaseDocument } from '../case/model';
-import { base64ToBytes } from '../ipc/base64';
+import { completePairs, savedConfirmationMargin } from '../case/savedConfirmation';
 import type { Labelmap } from '../volume/grid';
-import { decodeNiftiLabelmap } from '../volume/nifti';
-import { registerLandmarks } from '../volume/registration';
 import type { ReportModelInput } from './model';
 
 type Section = NonNullable<ReportModelInput['confirmation']>;
@@ -28,10 +25,7 @@ export function confirmationReport(caseDoc: CaseDocument, labels: Labelmap): Con
   const c = caseDoc.confirmation;
   if (!c) return undefined;
   const post = caseDoc.series.find((s) => s.seriesInstanceUid === c.postSeriesUid);
-  const complete = c.pairs.filter((p) => p.pre && p.post) as {
-    pre: [number, number, number];
-    post: [number, number, number];
-  }[];
+  const complete = completePairs(c);
   const tumour = c.tumourLabel === null ? undefined : caseDoc.segments.find((s) => s.label === c.tumourLabel);
   const base: Section = {
     postSeries: post ? post.description || 'no description' : 'post-ablation series',
@@ -47,19 +41,7 @@ export function confirmationReport(caseDoc: CaseDocument, labels: Labelmap): Con
   ].filter(Boolean);
   if (missing.length) return { section: { ...base, note: `Not evaluated: ${missing.join(', ')} not entered.` } };
   try {
-    const postToPre =
-      c.refinedMatrix ??
-      registerLandmarks(
-        complete.map((p) => p.pre),
-        complete.map((p) => p.post),
-      ).matrix;
-    const r = confirmMargin({
-      labelmap: labels,
-      segments: caseDoc.segments,
-      tumourLabel: tumour!.label,
-      postZone: decodeNiftiLabelmap(base64ToBytes(c.zoneBase64!)),
-      postToPre,
-    });
+    const r = savedConfirmationMargin(caseDoc, labels, tumour!.label, c.zoneBase64!);
     const section: Section = {
       ...base,
       zoneMl: mm(r.zoneVolumeMl),
