@@ -253,7 +253,8 @@ describe('liverFromSeed', () => {
     const without = liverFromSeed({ grid, data }, { seed: 35 + nx * (35 + ny * 14), cavityMarginMm: 0 });
     let leaked = 0;
     for (let n = 0; n < data.length; n++) leaked += without.mask[n]! & myocardium[n]!;
-    expect(leaked).toBeGreaterThan(0.1 * without.voxelCount);
+    // Without the guard a tenth of the myocardium came in (the window alone keeps out part of it).
+    expect(leaked).toBeGreaterThan(0.05 * without.voxelCount);
   });
 
   it('a re-grow with a cache kept from the click gives the same liver as one without', () => {
