@@ -17,6 +17,13 @@ export interface ContrastInput {
   lesionLevel: number;
   /** No lesion voxel lies farther (mm) from the click. */
   radiusMm: number;
+  /**
+   * Half-width (mm) of the box mean the contrast is read on; default 1 (against noise). Wider
+   * (3-4 mm) reads a mottled tumour, whose patches range from necrosis to liver level, as one
+   * tissue by its local mean; it is then averaged over liver voxels only, so fat beyond the
+   * capsule and tissue outside the mask do not darken the liver next to them.
+   */
+  smoothMm?: number;
 }
 
 export interface ContrastCandidate {
@@ -81,7 +88,9 @@ export function lesionByContrast(input: ContrastInput): ContrastCandidate {
 }
 
 /** The box-mean image minus parenchyma round the click, its lesion-like threshold and the liver in its box. */
-export function contrastField(input: Pick<ContrastInput, 'image' | 'allowed' | 'click' | 'parenchyma' | 'radiusMm'>): {
+export function contrastField(
+  input: Pick<ContrastInput, 'image' | 'allowed' | 'click' | 'parenchyma' | 'radiusMm' | 'smoothMm'>,
+): {
   box: IndexBox;
   dims: Vec3;
   within: Uint8Array | undefined;
@@ -100,10 +109,15 @@ export function contrastField(input: Pick<ContrastInput, 'image' | 'allowed' | '
   const dims = [0, 1, 2].map((t) => max[t]! - min[t]! + 1) as Vec3;
   const size = dims[0] * dims[1] * dims[2];
   // A 1 mm box, at least 3 voxels in-plane; none across slices of 2 mm or more (a 3-slice mean
-  // there stretches the lesion by a slice at each end).
-  const r = grid.spacing.map((s, a) => Math.max(a < 2 ? 1 : 0, Math.round(1 / s - 1e-6))) as Vec3;
-  const smooth = boxMeanArray(cropArray(image.data, grid.dims, box, new Float32Array(size)), dims, r);
+  // there stretches the lesion by a slice at each end). Wider boxes likewise never span more
+  // than the smoothing width across slices.
+  const smoothMm = input.smoothMm ?? 1;
+  const r = grid.spacing.map((s, a) =>
+    Math.max(a < 2 ? 1 : 0, a < 2 ? Math.round(smoothMm / s - 1e-6) : Math.floor(smoothMm / (2 * s) + 0.5 - 1e-6)),
+  ) as Vec3;
+  const raw = cropArray(image.data, grid.dims, box, new Float32Array(size));
   const within = allowed ? cropArray(allowed, grid.dims, box, new Uint8Array(size)) : undefined;
+  const smooth = smoothMm > 1 && within ? maskedBoxMean(raw, within, dims, r) : boxMeanArray(raw, dims, r);
   const deviation = smooth.map((v) => v - P);
   const threshold = 2.5 * boxNoise(smooth, within, dims, r[0]);
   return { box, dims, within, deviation, threshold };
@@ -127,12 +141,16 @@ export function outlineShares(
   cand: ContrastCandidate,
   allowed?: Uint8Array,
   skip = true,
+  /** Distances (mm) of the outer layer from the edge, when the field is smoothed wider than a voxel. */
+  outerMm?: [number, number],
 ): { inside: number; outside: number } {
   const spacing = cand.spacing;
   const grid: Grid = { dims: cand.dims, spacing, origin: [0, 0, 0], direction: [1, 0, 0, 0, 1, 0, 0, 0, 1] };
   const step = Math.max(spacing[0], spacing[1]);
   const lo = skip ? (1.5 * step) ** 2 : 0;
   const hi = (skip ? 3 * step : 1.5 * step) ** 2;
+  const outLo = outerMm ? outerMm[0] ** 2 : lo;
+  const outHi = outerMm ? outerMm[1] ** 2 : hi;
   const depth = squaredDistanceToFeature(mask, grid, true);
   const away = squaredDistanceToFeature(mask, grid, false);
   let inner = 0;
@@ -146,7 +164,7 @@ export function outlineShares(
         inner++;
         if (differs) innerLike++;
       }
-    } else if ((!allowed || allowed[n]) && away[n]! > lo && away[n]! <= hi) {
+    } else if ((!allowed || allowed[n]) && away[n]! > outLo && away[n]! <= outHi) {
       outer++;
       if (!differs) outerParen++;
     }
@@ -176,6 +194,18 @@ function ballTest(dims: Vec3, spacing: Grid['spacing'], centre: number): (n: num
     const k = Math.floor(n / (nx * ny));
     return ((i - ci) * spacing[0]) ** 2 + ((j - cj) * spacing[1]) ** 2 + ((k - ck) * spacing[2]) ** 2 <= r * r + 1e-6;
   };
+}
+
+/** Box mean over the allowed voxels only (normalised convolution); the plain mean where none are. */
+function maskedBoxMean(raw: Float32Array, within: Uint8Array, dims: Vec3, r: Vec3): Float32Array {
+  const weighted = boxMeanArray(
+    raw.map((v, n) => (within[n] ? v : 0)),
+    dims,
+    r,
+  );
+  const share = boxMeanArray(within, dims, r);
+  const plain = boxMeanArray(raw, dims, r);
+  return weighted.map((v, n) => (share[n]! > 1e-3 ? v / share[n]! : plain[n]!));
 }
 
 /** Noise SD of a box-mean image: MAD of differences between boxes one box-width apart along i. */

@@ -15,6 +15,8 @@ export interface RaysInput {
   radiusMm: number;
   /** Expected radius (mm) from a drag: bounds every ray and stands in where a ray finds nothing. */
   priorRadiusMm?: number | null;
+  /** Half-width (mm) of the box mean the rays read (contrastField); default 1. */
+  smoothMm?: number;
 }
 
 export interface RaysCandidate {

@@ -21,6 +21,7 @@ import { cropArray, pasteMask } from './workBox';
 import { cutTubes } from './cutTubes';
 import { lesionByContrast, outlineScore } from './lesionByContrast';
 import { lesionByRays } from './lesionByRays';
+import { widerOutline } from './widerOutline';
 
 /** Algorithm parameters (not clinical thresholds). */
 export const LESION_FROM_CLICK_DEFAULTS = {
@@ -37,6 +38,9 @@ export const LESION_FROM_CLICK_DEFAULTS = {
   /** Bound (mm from the click) of a lesion clicked outside the liver mask without a drag. */
   outsideLiverRadiusMm: 40,
 };
+
+/** Reach (mm) of the wider reading of a clicked lesion (widerOutline): a 90 mm tumour from its centre. */
+const WIDER_RADIUS_MM = 50;
 
 /** How far (mm) the liver round a dragged lesion is read for the local reference. */
 const LOCAL_REFERENCE_REACH_MM = 40;
@@ -116,6 +120,9 @@ export interface LesionFromClickResult {
  *    with its rim, rim with its iso core); the star-shaped region rays from the lesion's centre
  *    outline (lesionByRays) replaces either when its chord along the drag is clearly nearer the
  *    drag's length.
+ * 5. Click or drag, in a liver: when the result is open (the tissue right round it is mostly not
+ *    liver: one patch of a mottled tumour) or nothing differed at the click (a patch at liver
+ *    level), the closed wider reading of widerOutline that holds it replaces it.
  */
 export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClickOptions): LesionFromClickResult {
   if (phases.length === 0) throw new Error('lesion segmentation needs at least one phase');
@@ -228,11 +235,42 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
   });
   // Not even the best phase tells the click's tissue from the parenchyma beyond the noise (read
   // only where the profile is long enough to reach parenchyma).
-  if (p.maxRadiusMm >= 10 && !(conspicuity[best]!.contrastToNoise >= 1))
-    throw new Error(
-      'No lesion found at the click: the tissue there does not differ from the liver around it on any phase. ' +
-        'Drag across the lesion instead, or draw it.',
-    );
+  const noLesion = p.maxRadiusMm >= 10 && !(conspicuity[best]!.contrastToNoise >= 1);
+  // A plain click in the liver: a mottled tumour may hold the click in a patch at liver level
+  // (nothing to grow) or in one patch of many (the grow stops inside the tumour); a wider
+  // reading round the click replaces the grow when the grow is open and the reading is closed.
+  const wider = (current: Uint8Array | null) =>
+    liver
+      ? widerOutline({
+          image: phases[best]!,
+          liver,
+          click,
+          parenchyma: paren[best]!,
+          contrast: Math.max(Math.abs(tumour[best]! - paren[best]!), 4 * noise[best]!),
+          current,
+          radiusMm: Math.min(p.maxRadiusMm, WIDER_RADIUS_MM),
+        })
+      : null;
+  if (noLesion) {
+    const w = wider(null);
+    if (!w)
+      throw new Error(
+        'No lesion found at the click: the tissue there does not differ from the liver around it on any phase. ' +
+          'Drag across the lesion instead, or draw it.',
+      );
+    let count = 0;
+    for (let n = 0; n < total; n++) count += w.mask[n]!;
+    progress(1);
+    return {
+      mask: w.mask,
+      phaseIndex: best,
+      conspicuity,
+      window: [paren[best]!, paren[best]!],
+      necroticCore: false,
+      outsideLiver,
+      voxelCount: count,
+    };
+  }
   progress(0.2);
 
   // 2. Windows on the chosen phase.
@@ -318,6 +356,12 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
       voxelCount = 0;
       for (let n = 0; n < chosen.length; n++) voxelCount += chosen[n]!;
     }
+  }
+  const w = wider(mask);
+  if (w) {
+    mask = w.mask;
+    voxelCount = 0;
+    for (let n = 0; n < total; n++) voxelCount += mask[n]!;
   }
   progress(0.9);
   if (voxelCount <= 1)

@@ -5,23 +5,25 @@ import { radialDistance } from '../../shared/sample/hybrid/lesionShape';
 import type { HybridPhantom } from '../../shared/sample/hybrid/types';
 import { loadCrop3mm, loadSiemensSlab, realCtAvailable, type RealCase } from '../testing/realCt';
 
-/** Mean HU of a lesion's truth voxels whose normalised radius t lies in [lo, hi). */
-function ringMean(ph: HybridPhantom, m: number, lo: number, hi: number): number {
+/** HU of a lesion's truth voxels whose normalised radius t lies in [lo, hi). */
+function ringValues(ph: HybridPhantom, m: number, lo: number, hi: number): number[] {
   const { grid } = ph.image;
   const [nx, ny] = grid.dims;
-  let sum = 0;
-  let n = 0;
+  const out: number[] = [];
   ph.labels.forEach((l, v) => {
     if (l !== m + 1) return;
     const i = v % nx;
     const j = ((v - i) / nx) % ny;
     const { t } = radialDistance(ph.plan[m]!.shape, indexToPatient(grid, i, j, (v - i - nx * j) / (nx * ny)));
-    if (t >= lo && t < hi) {
-      sum += ph.image.data[v]!;
-      n++;
-    }
+    if (t >= lo && t < hi) out.push(ph.image.data[v]!);
   });
-  return n ? sum / n : NaN;
+  return out;
+}
+
+/** Mean HU of a lesion's truth voxels whose normalised radius t lies in [lo, hi). */
+function ringMean(ph: HybridPhantom, m: number, lo: number, hi: number): number {
+  const v = ringValues(ph, m, lo, hi);
+  return v.length ? v.reduce((s, x) => s + x, 0) / v.length : NaN;
 }
 
 describe.skipIf(!realCtAvailable())('hybrid phantoms on real CT (Wasserthal et al. 2023, CC BY 4.0)', () => {
@@ -71,6 +73,15 @@ describe.skipIf(!realCtAvailable())('hybrid phantoms on real CT (Wasserthal et a
             expect(ringMean(phantom, m, 0, 0.45)).toBeLessThan(35);
             expect(ringMean(phantom, m, 0.75, 0.95) - ringMean(phantom, m, 0, 0.45)).toBeGreaterThan(35);
           }
+          if (l.kind === 'heterogeneous') {
+            // Darker than the liver on average, and mottled: its spread well beyond the noise.
+            const v = ringValues(phantom, m, 0, 0.8);
+            const mean = v.reduce((s, x) => s + x, 0) / v.length;
+            const sd = Math.sqrt(v.reduce((s, x) => s + (x - mean) ** 2, 0) / v.length);
+            expect(mean - liver).toBeLessThan(-10);
+            expect(sd).toBeGreaterThan(1.2 * phantom.noiseSd);
+            expect(l.axialLongestMm).toBeGreaterThanOrEqual(40);
+          }
           if (l.kind === 'target') {
             expect(ringMean(phantom, m, 0, 0.3) - ringMean(phantom, m, 0.5, 0.72)).toBeGreaterThan(40);
           }
@@ -107,7 +118,7 @@ describe.skipIf(!realCtAvailable())('hybrid phantoms on real CT (Wasserthal et a
       const count = (f: (l: (typeof lesions)[number]) => boolean) => lesions.filter(f).length;
       expect(count((l) => l.kind === 'hypo')).toBeGreaterThanOrEqual(2);
       expect(count((l) => l.kind === 'hyper')).toBeGreaterThanOrEqual(2);
-      for (const kind of ['rimIso', 'necrotic', 'target'] as const)
+      for (const kind of ['rimIso', 'necrotic', 'target', 'heterogeneous'] as const)
         expect(count((l) => l.kind === kind)).toBeGreaterThan(0);
       for (const p of ['capsule', 'vessel', 'confluent'] as const)
         expect(count((l) => l.placement === p)).toBeGreaterThan(0);

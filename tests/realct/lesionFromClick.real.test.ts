@@ -31,6 +31,12 @@ const FLOORS: Record<string, [click: number | null, line: number | null][]> = {
     [0.82, 0.82],
     [0.78, 0.78],
   ],
+  // heterogeneous 54 and 42 (mottled, 10-110 HU in a 93 HU liver; both cut by the slab's ends):
+  // the second's click still stops in a patch, and neither drag reaches the target yet
+  'slab-heterogeneous': [
+    [0.9, 0.6],
+    [null, 0.6],
+  ],
   // hypo 54, necrotic 40, target 28, rimIso 19 (capsule), hyper 8 (3 mm voxels, unenhanced CT)
   'crop-mixed': [
     [0.86, 0.95],
@@ -46,6 +52,11 @@ const FLOORS: Record<string, [click: number | null, line: number | null][]> = {
     [0.83, 0.84],
     [0.67, 0.78],
     [0.9, 0.93],
+  ],
+  // heterogeneous 56 and 43 (capsule), mottled in an unenhanced liver of 46 HU
+  'crop-heterogeneous': [
+    [0.8, 0.78],
+    [0.8, null],
   ],
 };
 

@@ -13,9 +13,10 @@ export interface HybridRecipe {
 export type HybridBackgroundName = 'siemens-slab' | 'crop-3mm';
 
 /**
- * Two phantoms per real case. Together each pair holds 2+ hypo, 2+ hyper, a rim-enhancing iso,
+ * Three phantoms per real case. The first two together hold 2+ hypo, 2+ hyper, a rim-enhancing iso,
  * a necrotic and a target lesion; sizes 8-10, 15-25 and 30-60 mm; one against the capsule, one
- * against a large vessel and one confluent pair. The Siemens slab is 40 mm thick, so lesions of
+ * against a large vessel and one confluent pair. The third holds two large mottled metastases
+ * (heterogeneous: HU spanning necrosis to above liver, as on real scans). The Siemens slab is 40 mm thick, so lesions of
  * 28 mm and more there may be cut by its first/last slice (allowed and flagged in the truth).
  */
 export const HYBRID_RECIPES: Record<HybridBackgroundName, HybridRecipe[]> = {
@@ -42,6 +43,14 @@ export const HYBRID_RECIPES: Record<HybridBackgroundName, HybridRecipe[]> = {
         { kind: 'hypo', diameterMm: 18 },
       ],
     },
+    {
+      name: 'slab-heterogeneous',
+      seed: 'hybrid:slab-heterogeneous',
+      requests: [
+        { kind: 'heterogeneous', diameterMm: 50, allowVolumeEdge: true },
+        { kind: 'heterogeneous', diameterMm: 40, allowVolumeEdge: true },
+      ],
+    },
   ],
   'crop-3mm': [
     {
@@ -64,6 +73,14 @@ export const HYBRID_RECIPES: Record<HybridBackgroundName, HybridRecipe[]> = {
         { kind: 'hyper', diameterMm: 15, placement: 'vessel' },
         { kind: 'hypo', diameterMm: 9 },
         { kind: 'hyper', diameterMm: 25 },
+      ],
+    },
+    {
+      name: 'crop-heterogeneous',
+      seed: 'hybrid:crop-heterogeneous',
+      requests: [
+        { kind: 'heterogeneous', diameterMm: 55, elongation: 1.1 },
+        { kind: 'heterogeneous', diameterMm: 42, placement: 'capsule' },
       ],
     },
   ],

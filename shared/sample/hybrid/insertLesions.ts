@@ -1,6 +1,6 @@
 import { indexToPatient, patientToIndex, type Grid, type ScalarArray, type ScalarVolume } from '../../volume/grid';
 import { createRng } from '../random';
-import { profileHu, smoothRamp } from './lesionProfiles';
+import { lesionHu, smoothRamp } from './lesionProfiles';
 import { maxRadiusMm, radialDistance } from './lesionShape';
 import type { LiverTexture } from './liverTexture';
 import type { HybridBackground, PlannedLesion } from './types';
@@ -64,7 +64,7 @@ export function drawLesions(bg: HybridBackground, plan: PlannedLesion[], vessels
           if (o >= 0 && !takesOver(w, f.ownerWeight[v]!, p, c, plan[o]!.shape.centreLps)) continue;
           f.owner[v] = m;
           f.ownerWeight[v] = w;
-          f.hu[v] = profileHu(les.profile, Math.min(r.t, 1), r.radiusMm, h / 2);
+          f.hu[v] = lesionHu(les.profile, [p[0] - c[0], p[1] - c[1], p[2] - c[2]], Math.min(r.t, 1), r.radiusMm, h / 2);
         }
   });
   return f;

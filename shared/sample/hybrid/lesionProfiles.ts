@@ -1,9 +1,11 @@
+import type { Vec3 } from '../../volume/grid';
 import type { Rng } from '../random';
+import { randomTexture, textureAt, type TextureField } from './lesionTexture';
 
 /** The appearances the segmentation tools must handle (issue 15, point 1). */
-export type LesionKind = 'hypo' | 'hyper' | 'rimIso' | 'necrotic' | 'target';
+export type LesionKind = 'hypo' | 'hyper' | 'rimIso' | 'necrotic' | 'target' | 'heterogeneous';
 
-export const LESION_KINDS: readonly LesionKind[] = ['hypo', 'hyper', 'rimIso', 'necrotic', 'target'];
+export const LESION_KINDS: readonly LesionKind[] = ['hypo', 'hyper', 'rimIso', 'necrotic', 'target', 'heterogeneous'];
 
 /**
  * Concentric rings from the centre out: ring m holds `hu` for normalised radius t up to
@@ -13,6 +15,8 @@ export const LESION_KINDS: readonly LesionKind[] = ['hypo', 'hyper', 'rimIso', '
 export interface LesionProfile {
   kind: LesionKind;
   rings: { until: number; hu: number }[];
+  /** Mottled interior (heterogeneous kind): HU += sd * field, clamped to [lo, hi]. */
+  texture?: { field: TextureField; sd: number; lo: number; hi: number };
 }
 
 /** HU offsets and fractions per kind; each range is drawn from with the lesion's rng. */
@@ -34,7 +38,11 @@ export interface ProfileOverrides {
  * - hyper: liver + 55..75 HU (arterial-rich NET / HCC metastasis);
  * - rimIso: core within 5 HU of the liver, enhancing rim + 35..45 HU;
  * - necrotic: viable rim + 20..30 HU, core 10-30 HU water-like necrosis;
- * - target: bright centre + 35 HU, hypo ring - 40 HU, enhancing outer rim + 25 HU.
+ * - target: bright centre + 35 HU, hypo ring - 40 HU, enhancing outer rim + 25 HU;
+ * - heterogeneous: a large metastasis as seen on real scans, mottled rather than uniform: mean
+ *   0.75 of the hypo contrast c below the liver, texture SD 0.55 c in blobs of 3-7 mm
+ *   (wavelengths 6-14 mm), clamped to liver - 1.6 c (necrotic patches, near water) ..
+ *   liver + 0.45 c (viable parts at and above liver level): 20-140 HU in a 100 HU liver.
  */
 export function defaultProfile(kind: LesionKind, liverHu: number, rng: Rng, o: ProfileOverrides = {}): LesionProfile {
   const hypoHu = () => Math.max(liverHu - rng.range(40, 55), liverHu * 0.45);
@@ -61,6 +69,16 @@ export function defaultProfile(kind: LesionKind, liverHu: number, rng: Rng, o: P
           { until: 1 - rim, hu: o.coreHu ?? rng.range(10, 30) },
           { until: 1, hu: o.rimHu ?? liverHu + rng.range(20, 30) },
         ],
+      };
+    }
+    case 'heterogeneous': {
+      const c = liverHu - hypoHu();
+      const mean = o.coreHu ?? liverHu - 0.75 * c;
+      const field = randomTexture(rng, [6, 14]);
+      return {
+        kind,
+        rings: [{ until: 1, hu: mean }],
+        texture: { field, sd: 0.55 * c, lo: liverHu - 1.6 * c, hi: liverHu + 0.45 * c },
       };
     }
     case 'target': {
@@ -108,6 +126,17 @@ export function profileHu(profile: LesionProfile, t: number, radiusMm: number, h
     hu += (rings[m]!.hu - rings[m - 1]!.hu) * smoothRamp(((t - edge) * radiusMm) / h);
   }
   return hu;
+}
+
+/**
+ * HU of the profile at offset q (mm) from the lesion centre, normalised radius t: the rings
+ * (profileHu) plus, for a textured lesion, its mottling (clamped to the texture's range).
+ */
+export function lesionHu(profile: LesionProfile, q: Vec3, t: number, radiusMm: number, halfWidthMm: number): number {
+  const hu = profileHu(profile, t, radiusMm, halfWidthMm);
+  const tx = profile.texture;
+  if (!tx) return hu;
+  return Math.min(tx.hi, Math.max(tx.lo, hu + tx.sd * textureAt(tx.field, q)));
 }
 
 /** Volume-weighted mean HU of the rings (for reports; blur and noise aside). */
