@@ -2,14 +2,16 @@ import { maskBounds } from '../volume/crop';
 import { squaredDistanceToFeature } from '../volume/distance';
 import type { Grid, Vec3 } from '../volume/grid';
 import { voxelVolumeMm3 } from '../volume/grid';
+import { ballOffsets, growByBall, MAX_BALL_VOXELS, shrinkByBall } from './ballMorphology';
 import { IntStack } from './intStack';
 import { cropArray, paddedBox, pasteMask } from './workBox';
 
 /**
  * Binary morphology on 0/1 masks, honouring anisotropic spacing. Every function returns a new
  * mask on the input grid and leaves its input alone. Work is cropped to the mask's neighbourhood.
- * Grow/shrink use the exact Euclidean distance transform (shared/volume/distance), so a 5 mm
- * grow is a true 5 mm ball on any spacing, not a voxel-count approximation.
+ * Grow/shrink are exact Euclidean balls on any spacing, not voxel-count approximations: stamped
+ * round the surface for small balls (ballMorphology), the distance transform (shared/volume/
+ * distance) for large ones.
  */
 
 /** Fills background regions that do not reach the grid border (6-connected background). */
@@ -187,10 +189,7 @@ export function growMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
   const out = new Uint8Array(mask.length);
   if (!wb) return out;
   const crop = cropArray(mask, grid.dims, wb.box, new Uint8Array(wb.grid.dims[0] * wb.grid.dims[1] * wb.grid.dims[2]));
-  const d2 = squaredDistanceToFeature(crop, wb.grid, false);
-  const r2 = mm * mm + 1e-6;
-  for (let n = 0; n < crop.length; n++) crop[n] = d2[n]! <= r2 ? 1 : 0;
-  return pasteMask(crop, grid.dims, wb.box, out);
+  return pasteMask(grownOnGrid(crop, wb.grid, mm), grid.dims, wb.box, out);
 }
 
 /**
@@ -202,10 +201,25 @@ export function shrinkMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
   const out = new Uint8Array(mask.length);
   if (!wb) return out;
   const crop = cropArray(mask, grid.dims, wb.box, new Uint8Array(wb.grid.dims[0] * wb.grid.dims[1] * wb.grid.dims[2]));
-  const d2 = squaredDistanceToFeature(crop, wb.grid, true);
+  return pasteMask(shrunkOnGrid(crop, wb.grid, mm), grid.dims, wb.box, out);
+}
+
+/** Voxels within mm of the mask on this grid: by ball stamping when the ball is small, else the EDT. */
+function grownOnGrid(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
+  const ball = ballOffsets(grid.spacing, mm);
+  if (ball.length / 3 <= MAX_BALL_VOXELS) return growByBall(mask, grid.dims, ball);
+  const d2 = squaredDistanceToFeature(mask, grid, false);
   const r2 = mm * mm + 1e-6;
-  for (let n = 0; n < crop.length; n++) crop[n] = crop[n] && d2[n]! > r2 ? 1 : 0;
-  return pasteMask(crop, grid.dims, wb.box, out);
+  return Uint8Array.from(d2, (d) => (d <= r2 ? 1 : 0));
+}
+
+/** Mask voxels farther than mm from background on this grid (beyond it counts as mask). */
+function shrunkOnGrid(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
+  const ball = ballOffsets(grid.spacing, mm);
+  if (ball.length / 3 <= MAX_BALL_VOXELS) return shrinkByBall(mask, grid.dims, ball);
+  const d2 = squaredDistanceToFeature(mask, grid, true);
+  const r2 = mm * mm + 1e-6;
+  return Uint8Array.from(d2, (d, n) => (mask[n] && d > r2 ? 1 : 0));
 }
 
 /** Opening (shrink then grow): removes parts thinner than 2*mm and cuts thin bridges. */
@@ -237,17 +251,14 @@ export function closeMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
     for (let j = b.min[1]; j <= b.max[1]; j++)
       for (let i = b.min[0]; i <= b.max[0]; i++) e[at(i, j, k)] = mask[i + nx * (j + ny * k)] ? 1 : 0;
   const eg: Grid = { ...grid, dims };
-  const r2 = mm * mm + 1e-6;
-  const grown = squaredDistanceToFeature(e, eg, false);
-  for (let n = 0; n < e.length; n++) e[n] = grown[n]! <= r2 ? 1 : 0;
-  const inside = squaredDistanceToFeature(e, eg, true);
+  const closed = shrunkOnGrid(grownOnGrid(e, eg, mm), eg, mm);
   const lo = [0, 1, 2].map((a) => Math.max(0, b.min[a]! - pad[a]!));
   const hi = [0, 1, 2].map((a) => Math.min(grid.dims[a]! - 1, b.max[a]! + pad[a]!));
   for (let k = lo[2]!; k <= hi[2]!; k++)
     for (let j = lo[1]!; j <= hi[1]!; j++)
       for (let i = lo[0]!; i <= hi[0]!; i++) {
         const m = at(i, j, k);
-        if (e[m] && inside[m]! > r2) out[i + nx * (j + ny * k)] = 1;
+        if (closed[m]) out[i + nx * (j + ny * k)] = 1;
       }
   return out;
 }
