@@ -81,17 +81,21 @@ export function measureSummary(
 
 /** The margin figures measuredMargins reads of an Ablation analysis (shared/ablation/analyseAblation). */
 export interface AnalysedTumourMargins {
-  tumours: readonly { label: number; margin: { mamMm: number } | null }[];
+  tumours: readonly { label: number; margin: { mamMm: number; coveragePercent?: number } | null }[];
 }
 
-/** Margins from the Ablation analysis (predicted zone), overridden by Confirm (achieved zone). */
+/**
+ * Margins from the Ablation analysis (predicted zone), overridden by Confirm (achieved zone). A
+ * lesion no zone reaches (0 % covered) is not being ablated: the analysis still gives its distance
+ * to the zone (tens of mm below zero), but that is no ablative margin, so its rule gets none.
+ */
 export function measuredMargins(
   ablation: AnalysedTumourMargins | null | undefined,
   confirm: { tumourLabel: number | null; mamMm: number | undefined },
 ): Map<number, MeasuredMargin> {
   const out = new Map<number, MeasuredMargin>();
   for (const t of ablation?.tumours ?? []) {
-    if (t.margin && Number.isFinite(t.margin.mamMm))
+    if (t.margin && Number.isFinite(t.margin.mamMm) && t.margin.coveragePercent !== 0)
       out.set(t.label, { mamMm: t.margin.mamMm, source: 'Ablation (predicted zone)' });
   }
   if (confirm.tumourLabel !== null && confirm.mamMm !== undefined && Number.isFinite(confirm.mamMm))

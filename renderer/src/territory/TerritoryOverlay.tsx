@@ -3,6 +3,7 @@ import type { Vec3 } from '../../../shared/volume/grid';
 import { useViewportProjection } from '../viewer/useViewportProjection';
 import { viewportOf } from '../viewer/viewerEngine';
 import { clipToKeptSide } from './clipToKeptSide';
+import { css, KEPT_RGB } from './territoryColours';
 import { draftCuts, useTerritoryStore } from './territoryStore';
 
 interface Projected {
@@ -45,9 +46,9 @@ export function TerritoryOverlay({ host }: { host: React.RefObject<HTMLElement |
           style={{ left: v.left, top: v.top, width: v.width, height: v.height }}
           viewBox={`0 0 ${v.width} ${v.height}`}
         >
-          {v.data.kept && <polygon points={v.data.kept} />}
+          {v.data.kept && <polygon points={v.data.kept} fill={css(KEPT_RGB, 0.18)} stroke={css(KEPT_RGB)} />}
           {v.data.points.map(([x, y], n) => (
-            <circle key={n} cx={x} cy={y} r={4} />
+            <circle key={n} cx={x} cy={y} r={4} fill={css(KEPT_RGB)} />
           ))}
         </svg>
       ))}

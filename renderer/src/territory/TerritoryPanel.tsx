@@ -4,7 +4,8 @@ import type { TargetFigures } from '../../../shared/case/targetFigures';
 import { scheduleStatistics } from '../segmentation';
 import { useCaseStore } from '../store/caseStore';
 import { PointInput } from './PointInput';
-import { draftCuts, PREVIEW_ID, useTerritoryStore } from './territoryStore';
+import { TerritoryPreview3D } from './TerritoryPreview3D';
+import { draftCuts, placedPlanes, placedPoints, PREVIEW_ID, useTerritoryStore } from './territoryStore';
 import './territory.css';
 
 const ml = (v: number) => v.toFixed(1);
@@ -34,9 +35,11 @@ function Figures({ f, testId }: { f: TargetFigures | undefined; testId: string }
 export function TerritoryPanel() {
   const s = useTerritoryStore();
   const figures = useCaseStore((c) => c.stats?.territories);
+  const wholeLiverMl = useCaseStore((c) => c.stats?.wholeLiver?.ml);
   const [error, setError] = useState('');
   const of = (id: string) => figures?.find((t) => t.id === id)?.figures;
   const cuts = draftCuts(s.draft);
+  const points = placedPoints(s.draft);
 
   useEffect(
     () =>
@@ -145,6 +148,16 @@ export function TerritoryPanel() {
               Preview: <Figures f={of(PREVIEW_ID)} testId="territory-preview-figures" />
             </>
           )}
+          {/* In 3D from the first point placed: the points and planes as they come, the parts once all are placed. */}
+          {points.length > 0 && (
+            <TerritoryPreview3D
+              planes={placedPlanes(s.draft)}
+              split={typeof cuts === 'string' ? null : cuts}
+              points={points}
+              figures={of(PREVIEW_ID)}
+              wholeLiverMl={wholeLiverMl}
+            />
+          )}
         </div>
         <button
           data-testid="territory-apply"
@@ -152,6 +165,16 @@ export function TerritoryPanel() {
           onClick={() => setError(s.apply() ?? '')}
         >
           Apply
+        </button>{' '}
+        <button
+          data-testid="territory-cancel"
+          disabled={!s.draft.name && !points.length}
+          onClick={() => {
+            s.cancelDraft();
+            setError('');
+          }}
+        >
+          Cancel
         </button>
         {error && <p className="error">{error}</p>}
       </div>

@@ -34,6 +34,8 @@ interface TerritoryState {
   /** A viewport click while placing: sets the point and moves on to the next empty one. */
   place(p: Vec3): void;
   stopPlacing(): void;
+  /** Drops the draft (its points, name and preview) without adding a territory. */
+  cancelDraft(): void;
   /** Adds the draft as a territory; returns why not when it cannot. */
   apply(): string | null;
   remove(id: string): void;
@@ -58,6 +60,25 @@ export function draftCuts(draft: TerritoryDraft): SplitPlane[] | string {
     cuts.push({ points, keep: p.keep });
   }
   return cuts.length ? cuts : 'Add a plane.';
+}
+
+/** The planes of the draft already defined (three points, not in a row), drawn while the others are placed. */
+export function placedPlanes(draft: TerritoryDraft): SplitPlane[] {
+  return draft.planes.flatMap((p) => {
+    if (p.points.some((x) => !x)) return [];
+    const points = p.points as [Vec3, Vec3, Vec3];
+    try {
+      planeFromPoints(...points);
+    } catch {
+      return [];
+    }
+    return [{ points, keep: p.keep }];
+  });
+}
+
+/** Every point placed so far, in plane order. */
+export function placedPoints(draft: TerritoryDraft): Vec3[] {
+  return draft.planes.flatMap((p) => p.points.filter((x): x is Vec3 => x !== null));
 }
 
 /** First free "T<n>": ids stay stable when territories are removed. */
@@ -104,6 +125,7 @@ export const useTerritoryStore = create<TerritoryState>((set, get) => ({
     set({ placing: next < 0 ? null : { plane: at.plane, point: next } });
   },
   stopPlacing: () => set({ placing: null }),
+  cancelDraft: () => set({ draft: emptyDraft(), placing: null }),
   apply: () => {
     const { draft, territories } = get();
     const cuts = draftCuts(draft);
