@@ -13,26 +13,29 @@ const axial = (positions: Vec3[]): PlanesInfo => ({
 describe('gridNote', () => {
   it('says nothing for a regular orthogonal stack', () => {
     const info = axial(Array.from({ length: 10 }, (_, k): Vec3 => [0, 0, 2.5 * k]));
-    expect(gridNote(info, 'acquired')).toBeNull();
-    expect(gridNote(info, 'resampled')).toBeNull();
+    expect(gridNote(info)).toBeNull();
   });
 
   it('names the gantry tilt and the resampled slice spacing', () => {
     // 0.8 mm along z, each slice shifted along y by tan(12°) * 0.8 mm: a 12° tilt.
     const t = Math.tan((12 * Math.PI) / 180);
     const info = axial(Array.from({ length: 20 }, (_, k): Vec3 => [0, t * 0.8 * k, 0.8 * k]));
-    expect(gridNote(info, 'resampled')).toBe('Resampled to 0.8 mm slices (gantry tilt 12°)');
-    expect(gridNote(info, 'acquired')).toBe(
-      'Acquired slices as stored (gantry tilt 12°), not resampled: measure on the 0.8 mm resampled grid (CLI)',
-    );
+    expect(gridNote(info)).toBe('Resampled to 0.8 mm slices (gantry tilt 12°): shown and measured on this grid');
   });
 
   it('lists the steps of a non-uniform stack and the regular grid it goes to', () => {
     // A protocol change: 4 mm steps, then 7 mm steps (the GE head CT of issue 18).
     const z = [0, 4, 8, 12, 16, 23, 30, 37, 44];
     const info = axial(z.map((v): Vec3 => [0, 0, v]));
-    const note = gridNote(info, 'resampled');
-    expect(note).toMatch(/^Non-uniform slices \(slice steps 4\/7 mm\) resampled to \d+(\.\d+)? mm$/);
-    expect(gridNote(info, 'acquired')).toMatch(/^Acquired slices as stored \(slice steps 4\/7 mm\), not resampled/);
+    expect(gridNote(info)).toMatch(
+      /^Non-uniform slices \(slice steps 4\/7 mm\) resampled to \d+(\.\d+)? mm: shown and measured on this grid$/,
+    );
+  });
+
+  it('says a tilted stack with missing slices is shown as stored (the loader does not resample it)', () => {
+    const t = Math.tan((12 * Math.PI) / 180);
+    const z = [0, 2, 4, 6, 8, 12, 14, 16, 18];
+    const info = axial(z.map((v): Vec3 => [0, t * v, v]));
+    expect(gridNote(info)).toBe('Acquired slices as stored (gantry tilt 12°), not resampled: slices are missing');
   });
 });

@@ -10,17 +10,16 @@ export interface PlanesInfo {
   positions: Vec3[];
 }
 
-/** Which grid the viewport shows: the stored slices as stacked, or the regular resampled grid. */
-export type ShownGrid = 'acquired' | 'resampled';
-
 const mm = (v: number) => `${Number(v.toFixed(v < 1 ? 2 : 1))} mm`;
 
 /**
  * One line for the viewport overlay when the stack is not a regular orthogonal grid (gantry
- * tilt, uneven slice steps): what the resampled grid is and which grid this view shows, so a
- * reading or measurement is never taken on the wrong one unknowingly. Null for regular stacks.
+ * tilt, uneven slice steps): which grid this view shows and the figures are measured on, so a
+ * reading is never taken on the wrong one unknowingly. The viewer shows what the CLI measures:
+ * the resampled grid (shared/dicom/regularVolume), unless missing slices refuse the stack, which
+ * is then shown as stored. Null for regular stacks.
  */
-export function gridNote(info: PlanesInfo, shown: ShownGrid): string | null {
+export function gridNote(info: PlanesInfo): string | null {
   if (info.positions.length < 2) return null;
   const planes: SlicePlane[] = info.positions.map((position) => ({
     position,
@@ -44,9 +43,9 @@ export function gridNote(info: PlanesInfo, shown: ShownGrid): string | null {
   ]
     .filter(Boolean)
     .join(', ');
-  if (shown === 'resampled')
+  if (g.measurable)
     return g.resample.spacing && !g.resample.shear
-      ? `Non-uniform slices (${why}) resampled to ${mm(dz)}`
-      : `Resampled to ${mm(dz)} slices (${why})`;
-  return `Acquired slices as stored (${why}), not resampled: measure on the ${mm(dz)} resampled grid (CLI)`;
+      ? `Non-uniform slices (${why}) resampled to ${mm(dz)}: shown and measured on this grid`
+      : `Resampled to ${mm(dz)} slices (${why}): shown and measured on this grid`;
+  return `Acquired slices as stored (${why}), not resampled: slices are missing`;
 }

@@ -3,7 +3,7 @@ import { buildStudyTree, type SeriesNode } from '../../../shared/dicom/buildStud
 import type { ScalarVolume } from '../../../shared/volume/grid';
 import { decodeInstance, type DecodedInstance } from './decodeInstance';
 import { listFiles } from './listFiles';
-import { resampleStack } from './resampleStack';
+import { resampleStack } from '../../../shared/dicom/resampleStack';
 import { scanHeaders, type ScanProgress } from './scanHeaders';
 
 export interface LoadOptions {

@@ -10,10 +10,9 @@ const { constants, requests, responses } = dcmjsDimse;
 
 /**
  * Storage SOP classes that dcmjs-dimse 0.3 leaves out of the contexts a C-GET proposes, though
- * our own exports and others' derived objects use them; proposed as additional contexts. The
- * library sets the SCP role (PS3.7 D.3.3.4) only on its own StorageClass table, which is frozen,
- * so these go without role selection: Orthanc sends on them; a PACS that insists on the role
- * counts those instances as failed, and the error says so (DICOMweb retrieves them regardless).
+ * our own exports and others' derived objects use them; proposed as additional contexts, with the
+ * SCP role (SCP/SCU Role Selection, PS3.7 D.3.3.4) as the library proposes it for its own
+ * StorageClass table (frozen, so these cannot join it): see proposeScpRole.
  */
 const EXTRA_STORAGE_CLASSES: Record<string, string> = {
   SegmentationStorage: '1.2.840.10008.5.1.4.1.1.66.4',
@@ -27,6 +26,67 @@ const EXTRA_STORAGE_CLASSES: Record<string, string> = {
   EnhancedCtImageStorage: '1.2.840.10008.5.1.4.1.1.2.1',
 };
 const known = new Set(Object.values(constants.StorageClass as Record<string, string>));
+
+interface RoleContext {
+  getAbstractSyntaxUid(): string;
+  getResult(): number;
+  getUserRole(): boolean | undefined;
+  getProviderRole(): boolean | undefined;
+  setUserRole(role: boolean | undefined): void;
+  setProviderRole(role: boolean | undefined): void;
+}
+interface RoleAssociation {
+  getPresentationContexts(): { id: number }[];
+  getPresentationContext(id: number): RoleContext;
+}
+
+/**
+ * dcmjs-dimse writes a Role Selection sub-item for every context that carries roles, but
+ * Client.send copies only the abstract and transfer syntaxes of additional contexts, so their
+ * roles are lost. The association it builds goes to the network right after the client emits
+ * 'connected': the SCP role is set on those contexts there (hand-written because the library
+ * offers no other hook). onAnswer gets, per SOP class, whether the PACS accepted the context
+ * with our SCP role (PS3.7 D.3.3.4: without the role an SCP may refuse to send on it).
+ */
+function proposeScpRole(
+  client: InstanceType<typeof dcmjsDimse.Client>,
+  uids: ReadonlySet<string>,
+  onAnswer: (accepted: Map<string, boolean>) => void,
+): void {
+  client.on('connected', () => {
+    const network = (client as unknown as { network?: { sendAssociationRequest(a: RoleAssociation): void } }).network;
+    if (!network) return;
+    const send = network.sendAssociationRequest.bind(network);
+    network.sendAssociationRequest = (association) => {
+      const ours = association
+        .getPresentationContexts()
+        .map(({ id }) => association.getPresentationContext(id))
+        .filter((pc) => uids.has(pc.getAbstractSyntaxUid()));
+      for (const pc of ours) {
+        pc.setUserRole(false);
+        pc.setProviderRole(true);
+      }
+      send(association); // the request PDU is written here
+      // Cleared, so that after A-ASSOCIATE-AC a role is there only if the PACS answered with one.
+      for (const pc of ours) {
+        pc.setUserRole(undefined);
+        pc.setProviderRole(undefined);
+      }
+    };
+  });
+  client.on('associationAccepted', (association: RoleAssociation) => {
+    const accepted = new Map<string, boolean>();
+    for (const { id } of association.getPresentationContexts()) {
+      const pc = association.getPresentationContext(id);
+      if (uids.has(pc.getAbstractSyntaxUid()))
+        accepted.set(
+          pc.getAbstractSyntaxUid(),
+          pc.getResult() === constants.PresentationContextResult.Accept && pc.getProviderRole() === true,
+        );
+    }
+    onAnswer(accepted);
+  });
+}
 
 interface DimseDataset {
   getElement(name: string): unknown;
@@ -59,6 +119,8 @@ export async function cGetStudy(
   outDir: string,
   onProgress: (p: RetrieveProgress) => void,
   signal?: AbortSignal,
+  /** Per extra storage SOP class: accepted with the SCP role (for tests and diagnostics). */
+  onRoles?: (accepted: Map<string, boolean>) => void,
 ): Promise<string[]> {
   const request = requests.CGetRequest.createStudyGetRequest(studyInstanceUid);
   const written: string[] = [];
@@ -72,19 +134,24 @@ export async function cGetStudy(
     total = r.getRemaining() + r.getCompleted() + r.getFailures() + r.getWarnings();
     onProgress({ done: written.length, total });
   });
+  const extra = new Set(Object.values(EXTRA_STORAGE_CLASSES).filter((uid) => !known.has(uid)));
+  let roles = new Map<string, boolean>();
   const final = await queryRetrieve('C-GET', target, request, signal, (client) => {
-    for (const uid of Object.values(EXTRA_STORAGE_CLASSES))
-      if (!known.has(uid))
-        client.addAdditionalPresentationContext(
-          new dcmjsDimse.association.PresentationContext(
-            1,
-            uid,
-            constants.TransferSyntax.ExplicitVRLittleEndian,
-            undefined,
-            false,
-            true,
-          ),
-        );
+    proposeScpRole(client, extra, (accepted) => {
+      roles = accepted;
+      onRoles?.(accepted);
+    });
+    for (const uid of extra)
+      client.addAdditionalPresentationContext(
+        new dcmjsDimse.association.PresentationContext(
+          1,
+          uid,
+          constants.TransferSyntax.ExplicitVRLittleEndian,
+          undefined,
+          false,
+          true,
+        ),
+      );
     client.on('cStoreRequest', (incoming: IncomingStore, reply: (r: unknown) => void) => {
       const response = responses.CStoreResponse.fromRequest(incoming as never);
       void storeIncoming(incoming, outDir).then(
@@ -102,10 +169,16 @@ export async function cGetStudy(
       );
     });
   });
-  if (!isSuccess(final.status) || failures > 0)
+  if (!isSuccess(final.status) || failures > 0) {
+    const name = (uid: string) => Object.keys(EXTRA_STORAGE_CLASSES).find((k) => EXTRA_STORAGE_CLASSES[k] === uid);
+    const refused = [...roles].filter(([, ok]) => !ok).map(([uid]) => name(uid));
     throw new Error(
-      `C-GET from ${target.calledAe} ended with status 0x${final.status.toString(16)}, ${failures} instance(s) not received${final.comment ? `: ${final.comment}` : ''}`,
+      `C-GET from ${target.calledAe} ended with status 0x${final.status.toString(16)}, ${failures} instance(s) not received${final.comment ? `: ${final.comment}` : ''}` +
+        (refused.length
+          ? `; the PACS did not accept us as storage SCP for ${refused.join(', ')}, so objects of those classes cannot come by C-GET (use DICOMweb or C-MOVE)`
+          : ''),
     );
+  }
   return written;
 }
 

@@ -15,6 +15,7 @@ import { findOrthanc, startOrthanc, type OrthancInstance } from '../../../tests/
 import { createDispatcher } from '../dispatch';
 import { createHandlers } from '../handlers/index';
 import { cFindStudies } from './dimseQuery';
+import { cGetStudy } from './dimseRetrieve';
 import { importDir } from './retrieveStudy';
 import { sendToTarget } from './sendToTarget';
 import type { Target } from './target';
@@ -208,6 +209,24 @@ describe.skipIf(!orthancBinary)('PACS query/retrieve against a real Orthanc', ()
       expect(Buffer.from(backPdf[0]!).equals(Buffer.from(sentPdf[0]!))).toBe(true);
     }, 60_000);
   }
+
+  it('C-GET proposes the SCP role for SEG, RTSTRUCT and the other extra storage classes, and Orthanc accepts it', async () => {
+    const out = await mkdtemp(join(dir, 'cget-roles-'));
+    let roles = new Map<string, boolean>();
+    const files = await cGetStudy(
+      { kind: 'dimse', host: '127.0.0.1', port: orthanc.dicomPort, calledAe: orthanc.aeTitle, callingAe: 'LIVERPLAN' },
+      dimseStudy.studyUid,
+      out,
+      () => {},
+      undefined,
+      (r) => (roles = r),
+    );
+    expect(files).toHaveLength(dimseStudy.instances.length);
+    // Answered by the PACS in its A-ASSOCIATE-AC Role Selection items, not merely proposed.
+    expect(roles.get('1.2.840.10008.5.1.4.1.1.66.4'), 'Segmentation Storage').toBe(true);
+    expect(roles.get('1.2.840.10008.5.1.4.1.1.481.3'), 'RT Structure Set Storage').toBe(true);
+    expect([...roles.values()].every(Boolean)).toBe(true);
+  });
 
   it('cancels a retrieve and leaves neither a half study nor staging files', async () => {
     const jobId = 'retrieve-cancelled';

@@ -84,13 +84,13 @@ export function toViewerSeries(study: StudySummary, s: SeriesSummary): ViewerSer
     patientName: study.patientName,
     patientId: study.patientId,
     studyDate: study.studyDate,
-    // Errors refuse measurement; tilt and uneven spacing are shown as Cornerstone stacks them, so say so.
+    // Errors refuse measurement; a tilted or unevenly spaced stack is shown and measured resampled.
     warnings: s.findings
       .filter((f) => f.severity === 'error' || f.code === 'gantry-tilt' || f.code === 'non-uniform-spacing')
       .map((f) =>
         f.severity === 'error'
           ? f.message
-          : `${f.message} The viewer shows the acquired slices; measure on the resampled volume (CLI) only.`,
+          : `${f.message} The viewer shows and measures this resampled grid, as liverplan volumetry does.`,
       ),
   };
 }

@@ -36,8 +36,8 @@ export function ViewportPane({ spec, series, active, shown, progress, synced, on
   );
   const is3d = spec.kind === 'volume3d';
   const loading = progress && progress.stage !== 'done' ? progress : null;
-  // loadSeriesVolume stacks the stored planes as they are: say so when they are not a regular grid.
-  const grid = useMemo(() => (series.openInfo ? gridNote(series.openInfo, 'acquired') : null), [series.openInfo]);
+  // A tilted or unevenly spaced stack is shown on its regular grid (loadRegularVolume): say which.
+  const grid = useMemo(() => (series.openInfo ? gridNote(series.openInfo) : null), [series.openInfo]);
   return (
     <div
       className={active ? 'viewer-pane active' : 'viewer-pane'}

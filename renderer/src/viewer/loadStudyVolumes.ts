@@ -1,6 +1,7 @@
 import { reportError } from '../store/appStore';
 import type { ViewerSeries } from '../store/studyStore';
-import { loadSeriesVolume, unloadSeriesVolume, volumeIdFor } from './loadSeriesVolume';
+import { volumeIdFor } from './loadSeriesVolume';
+import { loadRegularVolume, regularVolumeIdFor, unloadRegularVolume } from './loadRegularVolume';
 import { forgetSeriesWindow } from './seriesWindow';
 import { emitViewerEvent } from './viewerEvents';
 import { useViewerStore } from './viewerStore';
@@ -47,8 +48,9 @@ export function loadStudyVolumes(series: ViewerSeries[]): void {
     current.abort.abort();
     for (const uid of current.uids) {
       if (uids.includes(uid)) continue;
-      unloadSeriesVolume(uid);
+      unloadRegularVolume(uid);
       forgetSeriesWindow(volumeIdFor(uid));
+      forgetSeriesWindow(regularVolumeIdFor(uid));
     }
   }
   const abort = new AbortController();
@@ -65,11 +67,12 @@ export function loadStudyVolumes(series: ViewerSeries[]): void {
       // 'volume-loaded' follows 'volume-ready' even when the pixels were already all there.
       let created = false;
       let loaded = false;
+      let volumeId = volumeIdFor(uid); // a tilted or unevenly spaced series is shown on its regular grid
       const announceLoaded = () => {
-        if (created && loaded) emitViewerEvent('volume-loaded', { seriesUid: uid, volumeId: volumeIdFor(uid) });
+        if (created && loaded) emitViewerEvent('volume-loaded', { seriesUid: uid, volumeId });
       };
       try {
-        const volume = await loadSeriesVolume(
+        const volume = await loadRegularVolume(
           s,
           (p) => {
             if (abort.signal.aborted) return;
@@ -82,6 +85,7 @@ export function loadStudyVolumes(series: ViewerSeries[]): void {
         );
         if (abort.signal.aborted) continue;
         useViewerStore.getState().setVolume(uid, volume.volumeId);
+        volumeId = volume.volumeId;
         created = true;
         emitViewerEvent('volume-ready', { seriesUid: uid, volumeId: volume.volumeId });
         announceLoaded();

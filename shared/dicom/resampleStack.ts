@@ -1,16 +1,28 @@
-import type { StackGeometry } from '../../../shared/dicom/stackGeometry';
-import type { ScalarVolume } from '../../../shared/volume/grid';
+import type { ScalarVolume } from '../volume/grid';
+import type { StackGeometry } from './stackGeometry';
 
 /**
- * Puts stored slices (sorted along the normal, possibly sheared by a gantry
- * tilt or unevenly spaced) onto the regular grid of `stack.grid`: bilinear in
- * plane at each source slice's own shift, linear between the two source
- * slices around each target plane. Outside the data: `fill`.
+ * Puts stored slices (possibly sheared by a gantry tilt or unevenly spaced) onto the regular
+ * grid of `stack.grid`: bilinear in plane at each source slice's own shift, linear between the
+ * two source slices around each target plane. Outside the data: `fill`.
+ *
+ * `stored` holds the slices either in sorted order (the CLI's loader sorts them first) or in the
+ * order they were given to stackGeometry (`storedIn: 'input'`: a viewer's volume, whose slice
+ * order is its own); stack.order maps one to the other. Hand-written: Cornerstone stacks stored
+ * planes as they come (no shear, one step), and the CLI and the app must share one resampling.
  */
-export function resampleStack(stored: Float32Array | Int16Array, stack: StackGeometry, fill: number): ScalarVolume {
+export function resampleStack(
+  stored: ArrayLike<number>,
+  stack: StackGeometry,
+  fill: number,
+  storedIn: 'sorted' | 'input' = 'sorted',
+): ScalarVolume {
   const g = stack.grid;
   const [nx, ny, nz] = g.dims;
   const plane = nx * ny;
+  if (stored.length !== plane * stack.order.length)
+    throw new Error(`resampleStack: ${stored.length} stored values for ${stack.order.length} slices of ${nx} x ${ny}`);
+  const slot = storedIn === 'input' ? (a: number) => stack.order[a]! : (a: number) => a;
   const out = new Float32Array(plane * nz);
   const sample = (k: number, x: number, y: number): number => {
     if (x < 0 || y < 0 || x > nx - 1 || y > ny - 1) return fill;
@@ -18,7 +30,7 @@ export function resampleStack(stored: Float32Array | Int16Array, stack: StackGeo
     const y0 = Math.min(Math.floor(y), ny - 2 < 0 ? 0 : ny - 2);
     const fx = nx > 1 ? x - x0 : 0;
     const fy = ny > 1 ? y - y0 : 0;
-    const b = k * plane + y0 * nx + x0;
+    const b = slot(k) * plane + y0 * nx + x0;
     const x1 = nx > 1 ? 1 : 0;
     const y1 = ny > 1 ? nx : 0;
     const top = stored[b]! * (1 - fx) + stored[b + x1]! * fx;
