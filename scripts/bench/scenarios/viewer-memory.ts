@@ -56,7 +56,9 @@ function browserRssMb(): number {
  * sampling the summed PSS of all browser processes (peak RSS column); dcm2niix converting the
  * same three series is the reference for loading time and memory. The three guarded figures
  * (issue 17) get a row each with their target: import to all phases ready <= 4x dcm2niix's
- * time, peak browser memory <= 2x the int16 voxel bytes, first image <= 1 s.
+ * time, peak browser memory <= 2x the int16 voxel bytes, first image <= 1 s. A last memory row
+ * opens a small study in the first one's place (which closes it) and reports what the browser
+ * still holds after a garbage collection, for "closing the case returns the memory".
  */
 const scenario: BenchScenario = {
   name: 'viewer-memory',
@@ -88,9 +90,36 @@ const scenario: BenchScenario = {
       for (const f of files) writeFileSync(join(dir, f.name), f.bytes);
     });
 
+    // A one-series study opened afterwards: opening it closes the first, whose memory must come back.
+    const small = join(workDir, 'small');
+    mkdirSync(small, { recursive: true });
+    for (const f of makeSeries({
+      rows: 64,
+      columns: 64,
+      slices: 8,
+      pixelSpacing: [1, 1],
+      sliceStep: 2,
+      origin: [-32, -32, 0],
+      description: 'SMALL',
+      seriesNumber: 9,
+      uidRoot: '2.25.99002',
+      rescaleIntercept: -1024,
+      signed: false,
+      value: (i, j) => 1000 + ((i + j) % 64),
+    }))
+      writeFileSync(join(small, f.name), f.bytes);
+
     const host = await startPreview();
     const voxelMb = (3 * n * n * slices * 2) / 2 ** 20;
-    let viewer: { loadedS: number; peak: number; base: number; settled: number; heapMb: number; firstMs: number };
+    let viewer: {
+      loadedS: number;
+      peak: number;
+      base: number;
+      settled: number;
+      heapMb: number;
+      firstMs: number;
+      afterClose: number;
+    };
     try {
       const { page } = host;
       const base = browserRssMb();
@@ -122,14 +151,24 @@ const scenario: BenchScenario = {
       const firstMs = await page.evaluate(
         () => performance.getEntriesByName('liverplan-viewer-first-image')[0]?.duration ?? -1,
       );
-      viewer = { loadedS, peak, base, settled, heapMb, firstMs };
+      // Open the small study (which closes the three phases), collect garbage, and see what is left.
+      host.setPickFolder(() => small);
+      await page.click('role=tab[name="Start"]');
+      await page.click('[data-testid="open-folder"]');
+      await page.getByTestId('viewer').waitFor({ timeout: 120_000 });
+      await page.getByTestId('viewer-progress').waitFor({ state: 'hidden', timeout: 120_000 });
+      await page.waitForTimeout(2000);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await page.waitForTimeout(1000);
+      const afterClose = browserRssMb();
+      viewer = { loadedS, peak, base, settled, heapMb, firstMs, afterClose };
     } finally {
       await host.close();
     }
     const out = join(workDir, 'nii');
     mkdirSync(out);
     const ref = await measureCommand('dcm2niix', ['-z', 'n', '-b', 'n', '-o', out, dicom]);
-    const { loadedS, peak, base, settled, heapMb, firstMs } = viewer;
+    const { loadedS, peak, base, settled, heapMb, firstMs, afterClose } = viewer;
     const subject = `LiverPlan viewer ${size}`;
     return [
       {
@@ -145,6 +184,12 @@ const scenario: BenchScenario = {
         peakRssMb: peak,
         target: targetCell(VIEWER_TARGETS.peakMemoryPerVoxelBytes, peak / voxelMb, 1),
         note: `int16 voxels ${voxelMb.toFixed(0)} MB; browser PSS before ${base.toFixed(0)} MB (${((peak - base) / voxelMb).toFixed(1)}x above it), settled ${settled.toFixed(0)} MB; renderer JS heap ${heapMb.toFixed(0)} MB`,
+      },
+      {
+        scenario: 'viewer-memory',
+        subject: `${subject}: after opening a small study in its place`,
+        peakRssMb: afterClose,
+        note: `${(afterClose - base).toFixed(0)} MB above the browser before the first open (${((afterClose - base) / voxelMb).toFixed(2)}x the closed study's voxel bytes), after a garbage collection`,
       },
       {
         scenario: 'viewer-memory',
