@@ -2,8 +2,10 @@ import { readFile } from 'node:fs/promises';
 import { isAbsolute, join } from 'node:path';
 import { CASE_FILE, LABELS_FILE, caseDocumentSchema, type CaseDocument } from '../../../shared/case/model';
 import { readInstance, type NaturalDataset } from '../../../shared/dicom/writeInstance';
-import { sameGrid, type Labelmap, type ScalarVolume } from '../../../shared/volume/grid';
+import { sameGrid, type Labelmap, type ScalarVolume, type Vec3 } from '../../../shared/volume/grid';
 import { loadSeriesVolume } from '../dicom/loadSeries';
+import { derivedObjectsRefusal } from '../../../shared/dicom/regularVolume';
+import type { SlicePlane } from '../../../shared/dicom/stackGeometry';
 import { decodeNiftiLabelmap } from '../../../shared/volume/nifti';
 
 export interface LoadedCase {
@@ -47,6 +49,10 @@ export async function loadCase(caseDir: string): Promise<LoadedCase> {
   const along = (ds: NaturalDataset) =>
     (ds.ImagePositionPatient as number[]).reduce((sum, v, n) => sum + Number(v) * normal[n]!, 0);
   loaded.sort((a, b) => along(a.ds) - along(b.ds));
+  // A tilted or unevenly spaced series is segmented on its resampled grid: its stored pixels are
+  // not the labels' voxels (HU read from them were wrong), nor can SEG/SR frames name them.
+  const refusal = derivedObjectsRefusal(loaded.map(({ ds }) => planeOf(ds)));
+  if (refusal) throw new Error(refusal);
   const [nx, ny, nz] = labels.grid.dims;
   const first = loaded[0]!.ds;
   if (loaded.length !== nz || Number(first.Columns) !== nx || Number(first.Rows) !== ny) {
@@ -64,6 +70,18 @@ export async function loadCase(caseDir: string): Promise<LoadedCase> {
     if (decoded && sameGrid(decoded.volume.grid, labels.grid)) volume = decoded.volume;
   }
   return { caseDir, caseDoc, labels, source, sourceBytes: loaded.map((l) => l.bytes), volume };
+}
+
+function planeOf(ds: NaturalDataset): SlicePlane {
+  const num = (v: unknown) => (Array.isArray(v) ? v.map(Number) : []);
+  const spacing = num(ds.PixelSpacing);
+  return {
+    position: num(ds.ImagePositionPatient) as Vec3,
+    orientation: num(ds.ImageOrientationPatient) as SlicePlane['orientation'],
+    pixelSpacing: [spacing[0] ?? 1, spacing[1] ?? 1],
+    rows: Number(ds.Rows),
+    columns: Number(ds.Columns),
+  };
 }
 
 function toVolume(source: NaturalDataset[], labels: Labelmap): ScalarVolume | undefined {
