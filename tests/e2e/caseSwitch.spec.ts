@@ -180,8 +180,10 @@ test('opening another sample case leaves no trace of the first patient', async (
 
   // The store: the second case holds only its own segment and no voxel; the first case's work
   // was saved when it closed.
-  const second = await savedCases(page, SECOND.patientId);
-  expect(second).toEqual([{ names: ['Lesion 1'], labelled: 0 }]);
+  // "Autosaved" may still show the save before the new row: wait for the store to hold it.
+  await expect
+    .poll(() => savedCases(page, SECOND.patientId), { timeout: 30_000 })
+    .toEqual([{ names: ['Lesion 1'], labelled: 0 }]);
   const first = await savedCases(page, FIRST.patientId);
   expect(first).toHaveLength(1);
   expect(first[0]!.names).toContain('Lesion 1');
