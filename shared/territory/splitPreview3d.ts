@@ -1,4 +1,5 @@
 import { keptPlane, splitMask, type Plane, type SplitPlane } from '../case/liverSplit';
+import { cross, dot, sub } from '../dicom/vec3';
 import { maskBounds } from '../volume/crop';
 import { indexToPatient, type Grid, type Vec3 } from '../volume/grid';
 
@@ -17,13 +18,6 @@ export interface SplitPreviewVolume {
   restMl: number;
 }
 
-const sub = (a: Vec3, b: Vec3): Vec3 => [a[0] - b[0], a[1] - b[1], a[2] - b[2]];
-const dot = (a: Vec3, b: Vec3) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
-const cross = (a: Vec3, b: Vec3): Vec3 => [
-  a[1] * b[2] - a[2] * b[1],
-  a[2] * b[0] - a[0] * b[2],
-  a[0] * b[1] - a[1] * b[0],
-];
 const unit = (a: Vec3): Vec3 => {
   const l = Math.hypot(...a);
   return [a[0] / l, a[1] / l, a[2] / l];
