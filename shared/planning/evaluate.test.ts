@@ -171,6 +171,16 @@ describe('evaluatePlan: ablation per lesion', () => {
     const strict = evaluatePlan(i, rs, { marginTargetMm: 10 });
     expect(find(strict, 'ablation.margin', 'RFA').find((o) => o.lesionId === 'S')!.status).toBe('caution');
   });
+  it('a zone grazing a 120 mm lesion: its measured margin of -118 mm is residual tumour, not an invalid input', () => {
+    const grazed = baseInput();
+    grazed.measured.lesions = [{ id: 'L7', diameterMm: 120, lobe: 'right', minimalAblativeMarginMm: -118.4 }];
+    const m = find(evaluatePlan(grazed, rs), 'ablation.margin', 'RFA');
+    expect(m.map((o) => [o.lesionId, o.status])).toEqual([['L7', 'caution']]);
+    expect(m[0]!.rationale).toMatch(/-118.4 mm: residual/);
+    // Beyond the longest diameter the schema allows it is a typing error, and said so.
+    grazed.measured.lesions[0]!.minimalAblativeMarginMm = -301;
+    expect(() => evaluatePlan(grazed, rs)).toThrow();
+  });
   it('heat sink cautions RFA, informs MWA; critical structure cautions both', () => {
     const hs = find(p, 'ablation.heat-sink');
     expect(hs.find((o) => o.modality === 'RFA')!.status).toBe('caution');

@@ -65,7 +65,9 @@ const lesionSchema = z.object({
   diameterMm: num(1, 300, 'mm', 'Longest diameter'),
   volumeMl: num(0, 5000, 'mL', 'Lesion volume (sum of segmented voxels)').optional(),
   lobe: z.enum(LOBES).meta({ description: 'Lobe holding the lesion' }),
-  minimalAblativeMarginMm: num(-100, 100, 'mm', 'Minimal ablative margin (qam); negative = residual').optional(),
+  // A negative margin is residual tumour as far as it reaches past the zone: a zone grazing a 120 mm
+  // lesion measures about -120 mm, so the floor is the longest diameter allowed above, not -100.
+  minimalAblativeMarginMm: num(-300, 100, 'mm', 'Minimal ablative margin (qam); negative = residual').optional(),
   vessels: z
     .array(
       z.object({

@@ -4,14 +4,14 @@ import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { startPreview, type PreviewHost } from '../host/previewHost';
 import { openSampleThroughUi } from '../host/uiActions';
-import { portalVenousPane } from '../host/viewportPoints';
+import { portalVenousPane, screenPointOf } from '../host/viewportPoints';
 
 /**
  * Issue 16 points 3 and 6: on the bilobar-burden sample, import the truth SEG, split the liver at
  * a sagittal plane (three points) into right and left lobe, previewed in 2D and 3D before it is
  * applied, make the right lobe the Y-90 target,
  * and check that the Plan's resin BSA, MIRD and partition figures use the tumour and normal liver
- * measured inside it. (A margin from Ablation reaching its lesion's rule: ablationMargin.spec.ts.)
+ * measured inside it; then a margin from Ablation reaches its lesion's rule (renaming: ablationMargin.spec.ts).
  */
 let host: PreviewHost;
 const SHOTS = join(tmpdir(), 'liverplan-territory-shots');
@@ -305,6 +305,62 @@ test('right-lobe target from a three-point split feeds BSA, MIRD and partition',
   // Overriding a measured value is marked.
   await fill(page, 'Normal liver in target', String(round(r.normal) - 10));
   await expect(page.getByTestId('origin-y90.normalInTargetMl')).toHaveAttribute('data-overridden', '1');
+
+  // Point 6: a margin from Ablation reaches its lesion's rule on this case too. The zone centred on
+  // Lesion L13 (segment 19, 10 mm) covers it and grazes Lesion L1 (segment 7, 120 mm), whose margin
+  // is then far below -100 mm: residual tumour, which the plan must take, not refuse as invalid.
+  await page.click('role=tab[name="Ablation"]');
+  await expect(page.getByTestId('pane-progress')).toHaveCount(0, { timeout: 120_000 });
+  await page.getByTestId('device-select').selectOption('emprint-100w-10min');
+  const row = (name: string) =>
+    page.locator('.tumour').filter({ has: page.locator('h4', { hasText: new RegExp(`^${name}$`) }) });
+  await expect(row('Lesion L13')).toBeVisible({ timeout: 120_000 });
+  const [lx, ly, lz] = [-59, -14, -79]; // truth centre of Lesion L13 (LPS mm)
+  await page.getByTestId('place-applicator').click();
+  const tip = await screenPointOf(page, [lx + 19, ly, lz]);
+  await page.mouse.click(tip.x, tip.y);
+  const entry = await screenPointOf(page, [lx - 50, ly, lz]);
+  await page.mouse.click(entry.x, entry.y);
+  await expect(row('Lesion L13').locator('[data-testid^="mam-"]')).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByTestId('ablation-analysis')).toHaveAttribute('data-busy', 'false', { timeout: 240_000 });
+  const shownMam = async (name: string) =>
+    Math.round(Number((await row(name).locator('[data-testid^="mam-"]').textContent())!.replace(' mm', '')) * 10) / 10;
+  const small = await shownMam('Lesion L13');
+  const big = await shownMam('Lesion L1');
+  const bigCoverage = Number(
+    (await row('Lesion L1').locator('[data-testid^="coverage-"]').textContent())!.replace(/[<%]/g, ''),
+  );
+  console.log(`margins: L13 ${small} mm, L1 ${big} mm (${bigCoverage}% covered)`);
+  expect(bigCoverage).toBeLessThan(5);
+  expect(big).toBeLessThan(-100);
+  await page.screenshot({ path: join(SHOTS, '4-ablation.png') });
+  await page.getByRole('tab', { name: 'Plan' }).click();
+  await page.getByRole('button', { name: 'Use volumes from segmentation' }).click();
+  await expect(page.getByLabel('L19 margin mm', { exact: true })).toHaveValue(String(small));
+  await expect(page.getByTestId('origin-measured.lesions.12.minimalAblativeMarginMm')).toContainText('Ablation');
+  await expect(
+    page
+      .getByTestId('outcome')
+      .filter({ hasText: `L19: Minimal margin ${small} mm` })
+      .first(),
+  ).toBeVisible({
+    timeout: 30_000,
+  });
+  // Lobes come from the right/left split, not asked: L13 lies right of the cut, L11 (segment 17) left.
+  await expect(page.getByLabel('L19 lobe', { exact: true })).toHaveValue('right');
+  await expect(page.getByLabel('L17 lobe', { exact: true })).toHaveValue('left');
+  await expect(page.getByLabel('L7 margin mm', { exact: true })).toHaveValue(String(big));
+  await expect(
+    page
+      .getByTestId('outcome')
+      .filter({ hasText: `L7: Minimal margin ${big} mm: residual` })
+      .first(),
+  ).toBeVisible();
+  // The refill kept the normal-liver volume the user overrode above, still marked.
+  await expect(page.getByTestId('origin-y90.normalInTargetMl')).toHaveAttribute('data-overridden', '1');
+  await expect(page.getByTestId('plan-incomplete')).toHaveCount(0);
+  await expect(page.getByTestId('y90-partition')).toBeVisible();
+  await page.screenshot({ path: join(SHOTS, '5-plan-margins.png'), fullPage: true });
 
   measuredBeforeClose = { right: r, left: lft, round: round(r.tumour) };
 });

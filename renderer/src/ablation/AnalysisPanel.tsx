@@ -27,8 +27,15 @@ export function AnalysisPanel() {
           {a.tumours.map((t, n) => (
             <div key={t.label} className="tumour" data-testid={`tumour-${n}`}>
               <h4>{t.name}</h4>
-              {t.margin ? <MarginTable margin={t.margin} targetMm={settings.targetMm} testId={String(n)} /> : null}
-              {t.margin?.residualTumour && (
+              {t.margin && t.margin.coveragePercent === 0 ? (
+                // No zone reaches it: its distance to the zone is no ablative margin (Plan leaves it out too).
+                <p className="hint" data-testid={`unreached-${n}`}>
+                  Not reached by the zone: no margin measured.
+                </p>
+              ) : t.margin ? (
+                <MarginTable margin={t.margin} targetMm={settings.targetMm} testId={String(n)} />
+              ) : null}
+              {t.margin?.residualTumour && t.margin.coveragePercent > 0 && (
                 <div className="warning" data-testid={`residual-${n}`}>
                   Residual unablated tumour: part of the surface lies outside the zone.
                 </div>

@@ -4,6 +4,8 @@ import { IDEAL_MARGIN, marginBands } from '../../../shared/ablation/marginBands'
 export const f1 = (x: number | null | undefined) =>
   x !== null && x !== undefined && Number.isFinite(x) ? x.toFixed(1) : '-';
 const rgb = (c: [number, number, number]) => `rgb(${c.join(',')})`;
+/** A zone grazing a lesion by a few voxels reads "<0.1%", not "0.0%" (which would say untouched). */
+const coverage = (p: number) => (p > 0 && p < 0.05 ? '<0.1%' : `${p.toFixed(1)}%`);
 
 /** Coverage and margin figures of one tumour (plan and confirmation alike); testId suffixes the cells. */
 export function MarginTable({ margin, targetMm, testId }: { margin: MarginSummary; targetMm: number; testId: string }) {
@@ -12,7 +14,7 @@ export function MarginTable({ margin, targetMm, testId }: { margin: MarginSummar
       <tbody>
         <tr>
           <td>Coverage</td>
-          <td data-testid={`coverage-${testId}`}>{margin.coveragePercent.toFixed(1)}%</td>
+          <td data-testid={`coverage-${testId}`}>{coverage(margin.coveragePercent)}</td>
         </tr>
         <tr className={margin.mamMm < targetMm ? 'low' : ''}>
           <td>Minimal margin</td>

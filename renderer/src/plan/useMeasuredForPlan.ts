@@ -1,12 +1,13 @@
-import { fillMeasuredDraft } from '../../../shared/case/fillMeasuredDraft';
+import { remeasuredDraft } from '../../../shared/case/fillMeasuredDraft';
 import { useMeasureSummary, type MeasureSummary } from '../store/measureStore';
 import { usePlanStore } from './planStore';
 
 /**
  * "Use volumes from segmentation": copies the measured figures of the open case into the plan
- * form (shared/case/fillMeasuredDraft, which `liverplan plan --case` calls too), each recorded
- * with its source so the form and the report show where it came from and mark it overridden
- * once the user changes it. Null when nothing is measured yet.
+ * form (shared/case/fillMeasuredDraft's remeasuredDraft, as `liverplan plan --case` does), each
+ * recorded with its source so the form and the report show where it came from and mark it
+ * overridden once the user changes it. A value the user overrode stays theirs on a refill (its
+ * row offers "Use measured" to go back). Null when nothing is measured yet.
  */
 export function useMeasuredForPlan(): (() => void) | null {
   const m = useMeasureSummary();
@@ -15,5 +16,5 @@ export function useMeasuredForPlan(): (() => void) | null {
 }
 
 export function fillMeasured(m: MeasureSummary): void {
-  usePlanStore.setState((s) => ({ draft: fillMeasuredDraft(s.draft, m) }));
+  usePlanStore.setState((s) => ({ draft: remeasuredDraft(s.draft, m) }));
 }
