@@ -81,6 +81,15 @@ test('places an applicator on the solitary lesion and reads coverage and margin'
   expect(coverage).toBeGreaterThan(99);
   expect(mam).toBeGreaterThan(3);
   expect(mam).toBeLessThan(12);
+  // One undo history: Ctrl+Z takes the placed applicator away (its zone and margins with it), and
+  // Ctrl+Shift+Z puts it back with the same figures.
+  await page.mouse.move(10, 10);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('applicator-0')).toHaveCount(0);
+  await expect(page.getByTestId('mam-0')).toHaveCount(0, { timeout: 180_000 });
+  await page.keyboard.press('Control+Shift+z');
+  await expect(page.getByTestId('applicator-0')).toBeVisible();
+  await expect(page.getByTestId('mam-0')).toHaveText(`${mam.toFixed(1)} mm`, { timeout: 180_000 });
   await page.mouse.move(10, 10);
   await page.screenshot({ path: `${SHOTS}/1-planned.png` });
 

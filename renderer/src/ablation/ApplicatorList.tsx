@@ -1,11 +1,22 @@
 import { describeTrajectory } from '../../../shared/ablation/trajectory';
+import { useShallow } from 'zustand/react/shallow';
+import { removeApplicator } from './ablationActions';
 import { useAblationStore } from './ablationStore';
 
 const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
 
 /** Each applicator: device setting, depth and angles, path warnings, and re-placing buttons. */
 export function ApplicatorList() {
-  const s = useAblationStore();
+  const s = useAblationStore(
+    useShallow(({ applicators, catalogue, crossings, selectedId, select, setPlacing }) => ({
+      applicators,
+      catalogue,
+      crossings,
+      selectedId,
+      select,
+      setPlacing,
+    })),
+  );
   if (!s.applicators.length) return <p className="hint">No applicator yet.</p>;
   return (
     <ul className="applicators" data-testid="applicator-list">
@@ -35,7 +46,9 @@ export function ApplicatorList() {
             <div className="buttons">
               <button onClick={() => s.setPlacing({ point: 'tip', applicatorId: a.id })}>Move tip</button>
               <button onClick={() => s.setPlacing({ point: 'entry', applicatorId: a.id })}>Move entry</button>
-              <button onClick={() => s.removeApplicator(a.id)}>Remove</button>
+              <button onClick={() => removeApplicator(a.id)} title="Remove (Ctrl+Z brings it back)">
+                Remove
+              </button>
             </div>
           </li>
         );

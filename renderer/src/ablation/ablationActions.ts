@@ -7,7 +7,7 @@ import type { Vec3 } from '../../../shared/volume/grid';
 import { api } from '../api';
 import { caseScoped } from '../case/caseSession';
 import { JobCancelled } from '../case/workerJob';
-import { asOneUndoStep, currentSession, sessionGrid } from '../segmentation';
+import { asOneUndoStep, currentSession, pushUndoable, sessionGrid } from '../segmentation';
 import { reportError, useAppStore } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
 import { useAblationStore } from './ablationStore';
@@ -37,13 +37,34 @@ export async function addUserDevice(entry: UserDeviceEntry): Promise<boolean> {
   }
 }
 
+/**
+ * Changes the applicator list as one step of the case's one undo history, the ring voxel edits
+ * use too (Ctrl+Z in Ablation or Segment), so a placed, moved or removed applicator comes back.
+ */
+function changeApplicators(id: string, change: () => void): void {
+  const before = useAblationStore.getState().applicators;
+  change();
+  const after = useAblationStore.getState().applicators;
+  if (after === before) return;
+  pushUndoable(id, (undo) =>
+    useAblationStore.setState({ applicators: undo ? before : after, placing: null, draftTip: null }),
+  );
+}
+
+export function removeApplicator(id: string): void {
+  changeApplicators('ablation-remove-applicator', () => useAblationStore.getState().removeApplicator(id));
+}
+
 /** A click on a view while placing: sets a tip, then the entry of a new or the selected applicator. */
 export function placeAt(world: Vec3): void {
   const s = useAblationStore.getState();
   const p = s.placing;
   if (!p) return;
   if (p.applicatorId) {
-    s.updateApplicator(p.applicatorId, p.point === 'tip' ? { tip: world } : { entry: world });
+    const id = p.applicatorId;
+    changeApplicators('ablation-move-applicator', () =>
+      s.updateApplicator(id, p.point === 'tip' ? { tip: world } : { entry: world }),
+    );
     s.setPlacing(null);
     return;
   }
@@ -63,7 +84,9 @@ export function placeAt(world: Vec3): void {
   const used = new Set(s.applicators.map((a) => a.id));
   let n = 1;
   while (used.has(`A${n}`)) n++;
-  s.addApplicator({ id: `A${n}`, entry: world, tip, deviceId: row.device, settingId: row.id });
+  changeApplicators('ablation-add-applicator', () =>
+    s.addApplicator({ id: `A${n}`, entry: world, tip, deviceId: row.device, settingId: row.id }),
+  );
   s.setDraftTip(null);
   s.setPlacing(null);
 }

@@ -1,5 +1,6 @@
 // Public surface of the Segment feature for other features (eslint: no reaching into its files).
 export { currentSession, referenceSeries, sessionGrid, voxelAt } from './caseSession';
-export { asOneUndoStep } from './labelmapSession';
+export { asOneUndoStep, canUndo, pushUndoable, redoEdit, undoEdit } from './labelmapSession';
+export { useUndoKeys } from './useUndoKeys';
 export { scheduleStatistics } from './liveStatistics';
 export { gridOfVolume, scalarOfVolume } from './volumeGrid';

@@ -3,6 +3,7 @@ import { placeAt } from '../ablation/ablationActions';
 import { useAblationStore } from '../ablation/ablationStore';
 import { TrajectoryOverlay } from '../ablation/TrajectoryOverlay';
 import { useAblationSession } from '../ablation/useAblationSession';
+import { useUndoKeys } from '../segmentation';
 import { useSegmentSession } from '../segmentation/useSegmentSession';
 import { ViewerWithPanel } from './ViewerWithPanel';
 
@@ -14,6 +15,7 @@ import { ViewerWithPanel } from './ViewerWithPanel';
 export function AblationWorkspace() {
   useSegmentSession();
   useAblationSession();
+  useUndoKeys();
   const placing = useAblationStore((s) => s.placing);
   return (
     <ViewerWithPanel
