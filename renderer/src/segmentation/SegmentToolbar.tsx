@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { SEGMENT_KEY_BINDINGS } from '../../../shared/segment/segmentKeys';
 import { presetLabel, presetTitle } from '../../../shared/segment/presetLabel';
 import { THRESHOLD_PRESETS } from '../../../shared/segment/thresholdPresets';
@@ -52,7 +53,35 @@ const OPS: { op: MaskOp; label: string }[] = [
 
 /** Edit tools, brush size, threshold preset, mask operations, undo/redo and the progress of slow operations. */
 export function SegmentToolbar() {
-  const c = useCaseStore();
+  const c = useCaseStore(
+    useShallow(
+      ({
+        brushRadiusMm,
+        job,
+        lastNote,
+        morphMm,
+        saveState,
+        setBrushRadius,
+        setMorphMm,
+        setThresholdPreset,
+        setTool,
+        thresholdPreset,
+        tool,
+      }) => ({
+        brushRadiusMm,
+        job,
+        lastNote,
+        morphMm,
+        saveState,
+        setBrushRadius,
+        setMorphMm,
+        setThresholdPreset,
+        setTool,
+        thresholdPreset,
+        tool,
+      }),
+    ),
+  );
   const preset = THRESHOLD_PRESETS.find((p) => p.id === c.thresholdPreset);
   // Joined to a string so the selector's value compares equal between renders.
   const openPhases = useStudyStore((s) => s.viewerSeries.map((v) => v.phase.label).join(' ')).split(' ');

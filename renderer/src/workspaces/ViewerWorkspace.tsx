@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bindingFor } from '../../../shared/viewer/keyBindings';
 import { planViewports } from '../../../shared/viewer/planViewports';
@@ -28,7 +29,21 @@ useStudyStore.subscribe((s, prev) => {
 /** View: the recognised phases side by side (or MPR / 1x1 / 3D of the active one). */
 export function ViewerWorkspace({ helpSections }: { helpSections?: readonly HelpSection[] } = {}) {
   const series = useStudyStore((s) => s.viewerSeries);
-  const v = useViewerStore();
+  const v = useViewerStore(
+    useShallow(
+      ({ active, activeViewportId, help, layout, progress, setActiveViewport, toggle, volumes, vrPreset }) => ({
+        active,
+        activeViewportId,
+        help,
+        layout,
+        progress,
+        setActiveViewport,
+        toggle,
+        volumes,
+        vrPreset,
+      }),
+    ),
+  );
   const [ready, setReady] = useState(false);
   const elements = useRef(new Map<string, HTMLDivElement>());
   /** Which volume each viewport shows, so a layout is wired once and volumes added as they arrive. */
