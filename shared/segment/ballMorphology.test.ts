@@ -1,26 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { squaredDistanceToFeature } from '../volume/distance';
 import type { Grid, Vec3 } from '../volume/grid';
-import { ballOffsets, growByBall, shrinkByBall } from './ballMorphology';
-
-/** Random blobby mask: a few overlapping ellipsoids plus scattered single voxels. */
-function randomMask(dims: Vec3, seed: number): Uint8Array {
-  let s = seed;
-  const rand = () => (s = (s * 1103515245 + 12345) % 2147483648) / 2147483648;
-  const [nx, ny, nz] = dims;
-  const m = new Uint8Array(nx * ny * nz);
-  for (let e = 0; e < 4; e++) {
-    const c = [rand() * nx, rand() * ny, rand() * nz];
-    const r = [2 + rand() * nx * 0.3, 2 + rand() * ny * 0.3, 1 + rand() * nz * 0.3];
-    for (let k = 0; k < nz; k++)
-      for (let j = 0; j < ny; j++)
-        for (let i = 0; i < nx; i++)
-          if (((i - c[0]!) / r[0]!) ** 2 + ((j - c[1]!) / r[1]!) ** 2 + ((k - c[2]!) / r[2]!) ** 2 <= 1)
-            m[i + nx * (j + ny * k)] = 1;
-  }
-  for (let n = 0; n < m.length; n++) if (rand() < 0.01) m[n] = 1 - m[n]!;
-  return m;
-}
+import { ballOffsets, growByBall, MAX_BALL_VOXELS, shrinkByBall } from './ballMorphology';
+import { randomMask } from './testing/randomMasks';
 
 const grid = (dims: Vec3, spacing: Vec3): Grid => ({
   dims,
@@ -45,6 +27,9 @@ describe('ball morphology', () => {
     [[24, 24, 20], [0.8, 0.8, 3], 6],
     [[20, 22, 18], [2, 2, 2], 8],
     [[28, 20, 12], [1.2, 0.7, 2.5], 1.5],
+    // The liver grow's leak cut (8 mm) on the 120- and 300-slice working grids.
+    [[40, 36, 26], [1.5, 1.5, 2.0100840336134453], 8],
+    [[40, 36, 30], [1.5, 1.5, 1.6], 8],
   ];
   for (const [dims, spacing, mm] of cases) {
     it(`grow and shrink equal the thresholded distance transform (${spacing.join('x')} mm, ${mm} mm)`, () => {
@@ -66,4 +51,33 @@ describe('ball morphology', () => {
       }
     });
   }
+
+  it('matches the distance transform on solid blocks against the grid edges (long runs, clipped balls)', () => {
+    const dims: Vec3 = [33, 21, 17];
+    const spacing: Vec3 = [0.9, 1.3, 2.2];
+    const g = grid(dims, spacing);
+    const [nx, ny] = dims;
+    const m = new Uint8Array(dims[0] * dims[1] * dims[2]);
+    // A slab through the whole i range (runs as long as the grid), a block in the corner, a bar.
+    for (let k = 0; k < dims[2]; k++)
+      for (let j = 0; j < ny; j++)
+        for (let i = 0; i < nx; i++)
+          if ((k >= 6 && k <= 9) || (i < 7 && j < 6 && k < 5) || (j === 15 && k === 12 && i > 3))
+            m[i + nx * (j + ny * k)] = 1;
+    for (const mm of [1.3, 4.5, 7]) {
+      const ball = ballOffsets(spacing, mm);
+      expect(ball.length / 3).toBeLessThanOrEqual(MAX_BALL_VOXELS);
+      const r2 = mm * mm + 1e-6;
+      const d2 = squaredDistanceToFeature(m, g, false);
+      const e2 = squaredDistanceToFeature(m, g, true);
+      const grown = growByBall(m, dims, ball);
+      const shrunk = shrinkByBall(m, dims, ball);
+      let diff = 0;
+      for (let n = 0; n < m.length; n++) {
+        diff += grown[n]! !== (d2[n]! <= r2 ? 1 : 0) ? 1 : 0;
+        diff += shrunk[n]! !== (m[n] && e2[n]! > r2 ? 1 : 0) ? 1 : 0;
+      }
+      expect(diff).toBe(0);
+    }
+  });
 });

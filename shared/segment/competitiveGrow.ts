@@ -43,55 +43,69 @@ export function competitiveGrow(volume: ScalarVolume, options: CompetitiveGrowOp
     options.backgroundMean ?? seedMedian(options.backgroundSeeds, sample),
   ];
   let lowest = BUCKETS;
+  // Voxels marked WALL, cleared on return (far fewer than the grid holds).
+  const walls = new IntStack();
   const enqueue = (n: number, l: 0 | 1, value: number) => {
-    const bit = 1 << l;
-    if (queued[n]! & bit) return;
-    queued[n]! |= bit;
     const c = Math.min(BUCKETS - 1, Math.round(Math.abs(value - mean[l]!)));
     (buckets[l]![c] ??= new IntStack(256)).push(n);
     if (c < lowest) lowest = c;
+  };
+  // Offers the unlabelled, not yet queued neighbour m to label l: queued when its value lies in
+  // the window, a wall otherwise.
+  const offer = (m: number, l: 0 | 1, bit: number) => {
+    if (label[m] || queued[m]! & bit) return;
+    const v = sample(m);
+    if (v >= lo && v <= hi) {
+      queued[m]! |= bit;
+      enqueue(m, l, v);
+    } else {
+      label[m] = WALL;
+      walls.push(m);
+    }
   };
   const claim = (n: number, l: 0 | 1) => {
     label[n] = l + 1;
     const i = n % nx;
     const j = ((n - i) / nx) % ny;
-    const k = Math.floor(n / plane);
+    const k = (n - i - nx * j) / plane;
     const bit = 1 << l;
-    const offer = (m: number) => {
-      if (label[m] || queued[m]! & bit) return;
-      const v = sample(m);
-      if (v >= lo && v <= hi) enqueue(m, l, v);
-      else label[m] = WALL;
-    };
-    if (i > 0) offer(n - 1);
-    if (i < nx - 1) offer(n + 1);
-    if (j > 0) offer(n - nx);
-    if (j < ny - 1) offer(n + nx);
-    if (k > 0) offer(n - plane);
-    if (k < nz - 1) offer(n + plane);
+    if (i > 0) offer(n - 1, l, bit);
+    if (i < nx - 1) offer(n + 1, l, bit);
+    if (j > 0) offer(n - nx, l, bit);
+    if (j < ny - 1) offer(n + nx, l, bit);
+    if (k > 0) offer(n - plane, l, bit);
+    if (k < nz - 1) offer(n + plane, l, bit);
   };
   // Background strokes win over object seeds on the same voxel: the user drew them to exclude it.
   for (const s of options.backgroundSeeds) if (s >= 0 && s < total) label[s] = 2;
   for (const s of options.objectSeeds) if (s >= 0 && s < total && !label[s]) label[s] = 1;
-  for (let n = 0; n < total; n++) {
-    // Seeds may be scattered strokes; offering from each seeds both fronts.
-    if (label[n] === 1 || label[n] === 2) claim(n, (label[n]! - 1) as 0 | 1);
+  // Seeds may be scattered strokes; offering from each (in index order, once each) seeds both fronts.
+  const seeds = Float64Array.from(
+    [...options.backgroundSeeds, ...options.objectSeeds].filter((s) => label[s] === 1 || label[s] === 2),
+  ).sort();
+  for (let s = 0; s < seeds.length; s++) {
+    const n = seeds[s]!;
+    if (s === 0 || n !== seeds[s - 1]) claim(n, (label[n]! - 1) as 0 | 1);
   }
+  const objectBuckets = buckets[0]!;
+  const backgroundBuckets = buckets[1]!;
   while (lowest < BUCKETS) {
-    let popped = false;
     // Background first at equal cost, so ties at a shared edge favour exclusion.
-    for (const l of [1, 0] as const) {
-      const b = buckets[l]![lowest];
-      if (b && b.length > 0) {
-        const n = b.pop();
-        if (!label[n]) claim(n, l);
-        popped = true;
-        break;
-      }
+    const b = backgroundBuckets[lowest];
+    if (b && b.length > 0) {
+      const n = b.pop();
+      if (!label[n]) claim(n, 1);
+      continue;
     }
-    if (!popped) lowest++;
+    const o = objectBuckets[lowest];
+    if (o && o.length > 0) {
+      const n = o.pop();
+      if (!label[n]) claim(n, 0);
+      continue;
+    }
+    lowest++;
   }
-  for (let n = 0; n < total; n++) if (label[n] === WALL) label[n] = 0;
+  while (walls.length > 0) label[walls.pop()] = 0;
   return label;
 }
 

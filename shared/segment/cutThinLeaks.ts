@@ -1,4 +1,4 @@
-import { distanceTransformMm } from '../volume/distance';
+import { squaredDistanceToFeature } from '../volume/distance';
 import type { Grid } from '../volume/grid';
 import { growMm, keepComponentsAt, keepLargestComponent, labelComponents, shrinkMm } from './morphology';
 
@@ -27,22 +27,30 @@ export function cutThinLeaks(
   const core = shrinkMm(mask, grid, radiusMm);
   const hit = anchors.some((a) => core[a]);
   const kept = hit ? keepComponentsAt(core, dims, anchors) : keepLargestComponent(core, dims);
-  if (!kept.some((v) => v)) return mask;
+  if (!anyNonzero(kept)) return mask;
   const near = growMm(kept, grid, radiusMm);
   const body = new Uint8Array(mask.length);
   const rest = new Uint8Array(mask.length);
+  let restCount = 0;
   for (let n = 0; n < mask.length; n++) {
     if (!mask[n]) continue;
     if (near[n]) body[n] = 1;
-    else rest[n] = 1;
+    else {
+      rest[n] = 1;
+      restCount++;
+    }
   }
-  if (!rest.some((v) => v)) return mask;
-  const distance = distanceTransformMm(body, grid);
+  if (restCount === 0) return mask;
+  // Squared distances to the body; the root (as the Float32 distance transform holds it) is taken
+  // at the removed voxels only.
+  const d2 = squaredDistanceToFeature(body, grid, false);
   const { labels, sizes } = labelComponents(rest, dims);
   const extent = new Float32Array(sizes.length);
   for (let n = 0; n < labels.length; n++) {
     const l = labels[n]!;
-    if (l && distance[n]! > extent[l]!) extent[l] = distance[n]!;
+    if (!l) continue;
+    const distance = Math.fround(Math.sqrt(d2[n]!));
+    if (distance > extent[l]!) extent[l] = distance;
   }
   // Contact with the body: a lobe tip was cut off across its whole width, a blob of muscle
   // beyond a rib hangs on by a thin bridge.
@@ -67,4 +75,9 @@ export function cutThinLeaks(
   );
   for (let n = 0; n < labels.length; n++) if (keep[labels[n]!]) out[n] = 1;
   return out;
+}
+
+function anyNonzero(mask: Uint8Array): boolean {
+  for (let n = 0; n < mask.length; n++) if (mask[n]) return true;
+  return false;
 }

@@ -298,19 +298,38 @@ export function liverFromSeed(volume: ScalarVolume, options: LiverFromSeedOption
   m = pickComponent(m, dims, [seedLocal, ...anchors]) ?? m;
   progress(0.85);
   const mask: Uint8Array = new Uint8Array(total);
-  if (work.identity) pasteMask(m, grid.dims, wb.box, mask);
-  else {
+  // Counted in the box the mask was written to: a pass over the whole series (78 MB at
+  // 512x512x300) cost a re-grow more than the grow's last steps.
+  let voxelCount: number;
+  if (work.identity) {
+    pasteMask(m, grid.dims, wb.box, mask);
+    voxelCount = countInBox(mask, grid.dims, wb.box.min, wb.box.max);
+  } else {
     const shell: number[] = [];
     upsampleMask(m, wb.box, dims, work, grid, mask, shell);
+    const f = work.factors;
+    const lo = wb.box.min.map((v, a) => v * f[a]!) as Vec3;
+    const hi = wb.box.max.map((v, a) => Math.min(grid.dims[a]! - 1, (v + 1) * f[a]! - 1)) as Vec3;
+    voxelCount = countInBox(mask, grid.dims, lo, hi);
     // One layer of edge refinement at the series' own resolution, against the voxel one working
     // voxel further out (the next fine voxel is still inside the image blur); only the shell the
     // interpolation left mixed can hold the outline.
-    refineEdgeAt(mask, volume, med, shell, Math.max(...work.factors), p.edgeSlackSd * prep.rawNoise);
+    voxelCount += refineEdgeAt(mask, volume, med, shell, Math.max(...work.factors), p.edgeSlackSd * prep.rawNoise);
   }
-  let voxelCount = 0;
-  for (let n = 0; n < total; n++) voxelCount += mask[n]!;
   progress(1);
   return { mask, window, voxelCount };
+}
+
+/** Set voxels of mask within the index box lo..hi (inclusive). */
+function countInBox(mask: Uint8Array, dims: readonly number[], lo: readonly number[], hi: readonly number[]): number {
+  const [nx, ny] = dims as [number, number];
+  let count = 0;
+  for (let k = lo[2]!; k <= hi[2]!; k++)
+    for (let j = lo[1]!; j <= hi[1]!; j++) {
+      const row = nx * (j + ny * k);
+      for (let i = row + lo[0]!, end = row + hi[0]!; i <= end; i++) count += mask[i]!;
+    }
+  return count;
 }
 
 /** Whether any voxel within radiusMm of n (in the grid) passes the test. */
@@ -437,7 +456,7 @@ function removeWideVessels(
     }
   if (!any) return;
   const core = shrinkMm(bright, grid, radiusMm);
-  if (!core.some((v) => v)) return;
+  if (!core.includes(1)) return; // shrinkMm gives 0/1; includes is native, some() calls back per voxel
   let wide = growMm(core, grid, radiusMm);
   for (let n = 0; n < m.length; n++) wide[n] = wide[n]! & bright[n]!;
   // Only wide vessels that leave the outline (the IVC runs on above and below the liver); a

@@ -1,10 +1,9 @@
-import { maskBounds } from '../volume/crop';
 import { squaredDistanceToFeature } from '../volume/distance';
 import type { Grid, Vec3 } from '../volume/grid';
 import { voxelVolumeMm3 } from '../volume/grid';
 import { ballOffsets, growByBall, MAX_BALL_VOXELS, shrinkByBall } from './ballMorphology';
 import { IntStack } from './intStack';
-import { cropArray, paddedBox, pasteMask } from './workBox';
+import { cropArray, nonzeroBounds, paddedBox, pasteMask } from './workBox';
 
 /**
  * Binary morphology on 0/1 masks, honouring anisotropic spacing. Every function returns a new
@@ -47,43 +46,35 @@ function fillHolesIn(mask: Uint8Array, dims: Vec3, perSlice: boolean): Uint8Arra
       }
     }
   }
-  // Unrolled neighbour visits: this floods whole organ boxes.
+  // Scanline flood: each popped voxel takes in its whole background run along i, and the runs
+  // beside it (j -+ 1, and k -+ 1 in 3D) are queued once per run. Reaches the same voxels as a
+  // voxel-by-voxel 6- (4-) connected flood with one index division per run instead of per voxel.
+  const queueRuns = (row: number, lo: number, hi: number) => {
+    let inRun = false;
+    for (let x = row + lo, end = row + hi; x <= end; x++) {
+      if (mask[x] || reached[x]) inRun = false;
+      else if (!inRun) {
+        reached[x] = 1;
+        stack.push(x);
+        inRun = true;
+      }
+    }
+  };
   while (stack.length > 0) {
     const n = stack.pop();
     const i = n % nx;
-    const j = ((n - i) / nx) % ny;
-    let m = n - 1;
-    if (i > 0 && !mask[m] && !reached[m]) {
-      reached[m] = 1;
-      stack.push(m);
-    }
-    m = n + 1;
-    if (i < nx - 1 && !mask[m] && !reached[m]) {
-      reached[m] = 1;
-      stack.push(m);
-    }
-    m = n - nx;
-    if (j > 0 && !mask[m] && !reached[m]) {
-      reached[m] = 1;
-      stack.push(m);
-    }
-    m = n + nx;
-    if (j < ny - 1 && !mask[m] && !reached[m]) {
-      reached[m] = 1;
-      stack.push(m);
-    }
+    const row = n - i;
+    const j = (row / nx) % ny;
+    const k = (row - nx * j) / plane;
+    let lo = i;
+    while (lo > 0 && !mask[row + lo - 1] && !reached[row + lo - 1]) reached[row + --lo] = 1;
+    let hi = i;
+    while (hi < nx - 1 && !mask[row + hi + 1] && !reached[row + hi + 1]) reached[row + ++hi] = 1;
+    if (j > 0) queueRuns(row - nx, lo, hi);
+    if (j < ny - 1) queueRuns(row + nx, lo, hi);
     if (!perSlice) {
-      const k = (n - i - nx * j) / plane;
-      m = n - plane;
-      if (k > 0 && !mask[m] && !reached[m]) {
-        reached[m] = 1;
-        stack.push(m);
-      }
-      m = n + plane;
-      if (k < nz - 1 && !mask[m] && !reached[m]) {
-        reached[m] = 1;
-        stack.push(m);
-      }
+      if (k > 0) queueRuns(row - plane, lo, hi);
+      if (k < nz - 1) queueRuns(row + plane, lo, hi);
     }
   }
   for (let n = 0; n < reached.length; n++) reached[n] = reached[n] ? 0 : 1;
@@ -164,13 +155,48 @@ export function keepLargestComponent(mask: Uint8Array, dims: Vec3): Uint8Array {
   return out;
 }
 
-/** Keeps the components that contain at least one of the given voxels. */
+/**
+ * Keeps the components that contain at least one of the given voxels: a 6-connected flood from
+ * each of them (the same voxels as labelling every component and keeping those, without visiting
+ * the others).
+ */
 export function keepComponentsAt(mask: Uint8Array, dims: Vec3, voxels: number[]): Uint8Array {
-  const { labels } = labelComponents(mask, dims);
-  const keep = new Set<number>();
-  for (const v of voxels) if (labels[v]) keep.add(labels[v]!);
+  const [nx, ny, nz] = dims;
+  const plane = nx * ny;
   const out = new Uint8Array(mask.length);
-  for (let n = 0; n < out.length; n++) out[n] = keep.has(labels[n]!) ? 1 : 0;
+  const stack = new IntStack();
+  // Scanline flood as in fillHolesIn, through the mask's voxels.
+  const queueRuns = (row: number, lo: number, hi: number) => {
+    let inRun = false;
+    for (let x = row + lo, end = row + hi; x <= end; x++) {
+      if (!mask[x] || out[x]) inRun = false;
+      else if (!inRun) {
+        out[x] = 1;
+        stack.push(x);
+        inRun = true;
+      }
+    }
+  };
+  for (const v of voxels) {
+    if (!Number.isInteger(v) || v < 0 || v >= mask.length || !mask[v] || out[v]) continue;
+    out[v] = 1;
+    stack.push(v);
+    while (stack.length > 0) {
+      const n = stack.pop();
+      const i = n % nx;
+      const row = n - i;
+      const j = (row / nx) % ny;
+      const k = (row - nx * j) / plane;
+      let lo = i;
+      while (lo > 0 && mask[row + lo - 1] && !out[row + lo - 1]) out[row + --lo] = 1;
+      let hi = i;
+      while (hi < nx - 1 && mask[row + hi + 1] && !out[row + hi + 1]) out[row + ++hi] = 1;
+      if (j > 0) queueRuns(row - nx, lo, hi);
+      if (j < ny - 1) queueRuns(row + nx, lo, hi);
+      if (k > 0) queueRuns(row - plane, lo, hi);
+      if (k < nz - 1) queueRuns(row + plane, lo, hi);
+    }
+  }
   return out;
 }
 
@@ -210,7 +236,9 @@ function grownOnGrid(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
   if (ball.length / 3 <= MAX_BALL_VOXELS) return growByBall(mask, grid.dims, ball);
   const d2 = squaredDistanceToFeature(mask, grid, false);
   const r2 = mm * mm + 1e-6;
-  return Uint8Array.from(d2, (d) => (d <= r2 ? 1 : 0));
+  const out = new Uint8Array(d2.length);
+  for (let n = 0; n < d2.length; n++) out[n] = d2[n]! <= r2 ? 1 : 0;
+  return out;
 }
 
 /** Mask voxels farther than mm from background on this grid (beyond it counts as mask). */
@@ -219,7 +247,9 @@ function shrunkOnGrid(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
   if (ball.length / 3 <= MAX_BALL_VOXELS) return shrinkByBall(mask, grid.dims, ball);
   const d2 = squaredDistanceToFeature(mask, grid, true);
   const r2 = mm * mm + 1e-6;
-  return Uint8Array.from(d2, (d, n) => (mask[n] && d > r2 ? 1 : 0));
+  const out = new Uint8Array(d2.length);
+  for (let n = 0; n < d2.length; n++) out[n] = mask[n] && d2[n]! > r2 ? 1 : 0;
+  return out;
 }
 
 /** Opening (shrink then grow): removes parts thinner than 2*mm and cuts thin bridges. */
@@ -237,7 +267,7 @@ export function openMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
  */
 export function closeMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
   if (mm < Math.min(...grid.spacing)) return mask.slice();
-  const b = maskBounds([mask], grid.dims);
+  const b = nonzeroBounds(mask, grid.dims);
   const out = new Uint8Array(mask.length);
   if (!b) return out;
   const pad = grid.spacing.map((s) => Math.ceil(mm / s) + 2) as Vec3;
@@ -245,21 +275,24 @@ export function closeMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
   const [nx, ny] = grid.dims;
   const [ex, ey, ez] = dims;
   const e = new Uint8Array(ex * ey * ez);
-  const at = (i: number, j: number, k: number) =>
-    i - b.min[0] + pad[0] + ex * (j - b.min[1] + pad[1] + ey * (k - b.min[2] + pad[2]));
+  // Box voxel of grid voxel (i, j, k): i - b.min[0] + pad[0] + ex * (j - ... + ey * (k - ...)).
+  const shift = [pad[0] - b.min[0], pad[1] - b.min[1], pad[2] - b.min[2]] as Vec3;
   for (let k = b.min[2]; k <= b.max[2]; k++)
-    for (let j = b.min[1]; j <= b.max[1]; j++)
-      for (let i = b.min[0]; i <= b.max[0]; i++) e[at(i, j, k)] = mask[i + nx * (j + ny * k)] ? 1 : 0;
+    for (let j = b.min[1]; j <= b.max[1]; j++) {
+      const src = nx * (j + ny * k);
+      const dst = shift[0] + ex * (j + shift[1] + ey * (k + shift[2]));
+      for (let i = b.min[0]; i <= b.max[0]; i++) e[dst + i] = mask[src + i] ? 1 : 0;
+    }
   const eg: Grid = { ...grid, dims };
   const closed = shrunkOnGrid(grownOnGrid(e, eg, mm), eg, mm);
   const lo = [0, 1, 2].map((a) => Math.max(0, b.min[a]! - pad[a]!));
   const hi = [0, 1, 2].map((a) => Math.min(grid.dims[a]! - 1, b.max[a]! + pad[a]!));
   for (let k = lo[2]!; k <= hi[2]!; k++)
-    for (let j = lo[1]!; j <= hi[1]!; j++)
-      for (let i = lo[0]!; i <= hi[0]!; i++) {
-        const m = at(i, j, k);
-        if (closed[m]) out[i + nx * (j + ny * k)] = 1;
-      }
+    for (let j = lo[1]!; j <= hi[1]!; j++) {
+      const src = shift[0] + ex * (j + shift[1] + ey * (k + shift[2]));
+      const dst = nx * (j + ny * k);
+      for (let i = lo[0]!; i <= hi[0]!; i++) if (closed[src + i]) out[dst + i] = 1;
+    }
   return out;
 }
 

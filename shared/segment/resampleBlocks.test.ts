@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { flatIndex, indexToPatient } from '../volume/grid';
+import { flatIndex, indexToPatient, type Vec3 } from '../volume/grid';
 import { obliqueGrid } from '../volume/testing/testGrids';
 import { blockFactors, downsampleMean, upsampleMask } from './resampleBlocks';
+import { randomMask } from './testing/randomMasks';
 import { countOnes, dice } from './testing/testPhantom';
 
 describe('block resampling', () => {
@@ -56,5 +57,95 @@ describe('block resampling', () => {
     );
     expect(dice(out, ball)).toBeGreaterThan(0.95);
     expect(Math.abs(countOnes(out) - countOnes(ball)) / countOnes(ball)).toBeLessThan(0.05);
+  });
+
+  it('writes every fine voxel under the box whatever the output held (zeros over ones too)', () => {
+    const grid = obliqueGrid([25, 23, 19], [0.7, 0.7, 1.1]);
+    const total = 25 * 23 * 19;
+    const d = downsampleMean({ grid, data: new Float32Array(total) }, [2, 2, 1]);
+    const [cx, cy, cz] = d.volume.grid.dims;
+    const box = { min: [1, 2, 3] as Vec3, max: [cx - 2, cy - 1, cz - 4] as Vec3 };
+    const dims = box.max.map((v, a) => v - box.min[a]! + 1) as Vec3;
+    const coarse = randomMask(dims, 5, 0.3);
+    const clean = upsampleMask(coarse, box, dims, d, grid, new Uint8Array(total));
+    const dirty = upsampleMask(coarse, box, dims, d, grid, Uint8Array.from(randomMask(grid.dims, 9, 0.5)));
+    const fresh = randomMask(grid.dims, 9, 0.5);
+    const [fx, fy] = d.factors;
+    for (let n = 0; n < total; n++) {
+      const i = Math.floor((n % 25) / fx);
+      const j = Math.floor((Math.floor(n / 25) % 23) / fy);
+      const k = Math.floor(n / (25 * 23));
+      const under =
+        i >= box.min[0] && i <= box.max[0] && j >= box.min[1] && j <= box.max[1] && k >= box.min[2] && k <= box.max[2];
+      expect(dirty[n]).toBe(under ? clean[n] : fresh[n]);
+    }
+  });
+
+  it('equals plain per-voxel trilinear interpolation, and lists exactly the voxels of mixed cells', () => {
+    for (const [dims, spacing, factors] of [
+      [
+        [31, 27, 22],
+        [0.75, 0.75, 2.01],
+        [2, 2, 1],
+      ],
+      [
+        [26, 29, 24],
+        [0.6, 0.7, 0.5],
+        [3, 2, 4],
+      ],
+    ] as [Vec3, Vec3, Vec3][]) {
+      const grid = obliqueGrid(dims, spacing);
+      const [nx, ny, nz] = dims;
+      const d = downsampleMean({ grid, data: new Float32Array(nx * ny * nz) }, factors);
+      const cd = d.volume.grid.dims;
+      const box = { min: [1, 0, 1] as Vec3, max: [cd[0] - 1, cd[1] - 2, cd[2] - 1] as Vec3 };
+      const bd = box.max.map((v, a) => v - box.min[a]! + 1) as Vec3;
+      for (let seed = 1; seed <= 3; seed++) {
+        const coarse = randomMask(bd, seed * 31, 0.1);
+        const mixed: number[] = [];
+        const out = upsampleMask(coarse, box, bd, d, grid, new Uint8Array(nx * ny * nz), mixed);
+        const plain = new Uint8Array(nx * ny * nz);
+        const plainMixed: number[] = [];
+        const at = (i: number, j: number, k: number) => coarse[i + bd[0] * (j + bd[1] * k)]!;
+        const coord = (t: number, a: number) => {
+          const u = Math.min(bd[a]! - 1, Math.max(0, (t + 0.5) / factors[a]! - 0.5 - box.min[a]!));
+          const lo = Math.floor(u);
+          return [lo, Math.min(bd[a]! - 1, lo + 1), u - lo] as const;
+        };
+        const range = (a: number) => [
+          box.min[a]! * factors[a]!,
+          Math.min(dims[a]! - 1, (box.max[a]! + 1) * factors[a]! - 1),
+        ];
+        const [xr, yr, zr] = [range(0), range(1), range(2)];
+        for (let k = zr[0]!; k <= zr[1]!; k++)
+          for (let j = yr[0]!; j <= yr[1]!; j++)
+            for (let i = xr[0]!; i <= xr[1]!; i++) {
+              const [x0, x1, wx] = coord(i, 0);
+              const [y0, y1, wy] = coord(j, 1);
+              const [z0, z1, wz] = coord(k, 2);
+              const c = [
+                at(x0, y0, z0),
+                at(x1, y0, z0),
+                at(x0, y1, z0),
+                at(x1, y1, z0),
+                at(x0, y0, z1),
+                at(x1, y0, z1),
+                at(x0, y1, z1),
+                at(x1, y1, z1),
+              ];
+              const n = i + nx * (j + ny * k);
+              if (c.some((v) => v !== c[0])) plainMixed.push(n);
+              const v0 =
+                (c[0]! + (c[1]! - c[0]!) * Math.fround(wx)) * (1 - Math.fround(wy)) +
+                (c[2]! + (c[3]! - c[2]!) * Math.fround(wx)) * Math.fround(wy);
+              const v1 =
+                (c[4]! + (c[5]! - c[4]!) * Math.fround(wx)) * (1 - Math.fround(wy)) +
+                (c[6]! + (c[7]! - c[6]!) * Math.fround(wx)) * Math.fround(wy);
+              plain[n] = v0 + (v1 - v0) * Math.fround(wz) >= 0.5 ? 1 : 0;
+            }
+        expect(out).toEqual(plain);
+        expect(mixed).toEqual(plainMixed);
+      }
+    }
   });
 });

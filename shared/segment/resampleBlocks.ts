@@ -113,6 +113,12 @@ export function upsampleMask(
   const Z = axis(2, fz, nz);
   const [cx, cy] = dims;
   const plane = cx * cy;
+  // Per coarse column of the current fine row: how many of its four corner rows hold the object.
+  // A fine voxel's cell is uniform when the counts of its two columns add up to 0 or 8; only
+  // mixed cells need the eight corners and the weights. Fine rows of one coarse row pair (a
+  // factor of 2 or 3 in j) share the counts.
+  const count = new Uint8Array(cx);
+  const counted = [-1, -1, -1, -1];
   for (let tk = 0; tk < Z.len; tk++) {
     const z0 = Z.i0[tk]! * plane;
     const z1 = Z.i1[tk]! * plane;
@@ -121,10 +127,27 @@ export function upsampleMask(
       const y0 = Y.i0[tj]! * cx;
       const y1 = Y.i1[tj]! * cx;
       const wy = Y.w[tj]!;
+      if (counted[0] !== z0 || counted[1] !== z1 || counted[2] !== y0 || counted[3] !== y1) {
+        for (let x = 0; x < cx; x++)
+          count[x] = coarse[z0 + y0 + x]! + coarse[z0 + y1 + x]! + coarse[z1 + y0 + x]! + coarse[z1 + y1 + x]!;
+        counted[0] = z0;
+        counted[1] = z1;
+        counted[2] = y0;
+        counted[3] = y1;
+      }
       const dst = X.lo + nx * (Y.lo + tj + ny * (Z.lo + tk));
       for (let ti = 0; ti < X.len; ti++) {
         const x0 = X.i0[ti]!;
         const x1 = X.i1[ti]!;
+        const sum = count[x0]! + count[x1]!;
+        if (sum === 0 || sum === 8) {
+          // Zeros are written only over ones: a fresh output stays untouched (no page faults)
+          // where the box holds no object.
+          if (sum) out[dst + ti] = 1;
+          else if (out[dst + ti]) out[dst + ti] = 0;
+          continue;
+        }
+        mixed?.push(dst + ti);
         const a = coarse[z0 + y0 + x0]!;
         const b = coarse[z0 + y0 + x1]!;
         const c = coarse[z0 + y1 + x0]!;
@@ -133,12 +156,6 @@ export function upsampleMask(
         const f = coarse[z1 + y0 + x1]!;
         const g = coarse[z1 + y1 + x0]!;
         const h = coarse[z1 + y1 + x1]!;
-        const sum = a + b + c + d + e + f + g + h;
-        if (sum === 0 || sum === 8) {
-          out[dst + ti] = sum ? 1 : 0;
-          continue;
-        }
-        mixed?.push(dst + ti);
         const wx = X.w[ti]!;
         const v0 = (a + (b - a) * wx) * (1 - wy) + (c + (d - c) * wx) * wy;
         const v1 = (e + (f - e) * wx) * (1 - wy) + (g + (h - g) * wx) * wy;

@@ -1,4 +1,4 @@
-import { maskBounds, subGrid, type IndexBox } from '../volume/crop';
+import { subGrid, type IndexBox } from '../volume/crop';
 import type { Grid, Vec3 } from '../volume/grid';
 
 /**
@@ -12,7 +12,7 @@ export interface WorkBox {
 
 /** Bounds of the nonzero voxels padded by padMm on every side (per-axis voxels), clamped. */
 export function paddedBox(mask: ArrayLike<number>, grid: Grid, padMm: number): WorkBox | null {
-  const b = maskBounds([mask], grid.dims);
+  const b = nonzeroBounds(mask, grid.dims);
   if (!b) return null;
   const min = [0, 0, 0] as Vec3;
   const max = [0, 0, 0] as Vec3;
@@ -23,6 +23,32 @@ export function paddedBox(mask: ArrayLike<number>, grid: Grid, padMm: number): W
   }
   const box = { min, max };
   return { box, grid: subGrid(grid, box) };
+}
+
+/**
+ * Index bounds of the nonzero voxels (as maskBounds for one mask), row by row: each row is read
+ * from its ends inwards and only as far as its first and last nonzero voxel.
+ */
+export function nonzeroBounds(mask: ArrayLike<number>, dims: Vec3): IndexBox | null {
+  const [nx, ny, nz] = dims;
+  const min: Vec3 = [nx, ny, nz];
+  const max: Vec3 = [-1, -1, -1];
+  for (let k = 0; k < nz; k++)
+    for (let j = 0; j < ny; j++) {
+      const row = nx * (j + ny * k);
+      let first = 0;
+      while (first < nx && !mask[row + first]) first++;
+      if (first === nx) continue;
+      let last = nx - 1;
+      while (!mask[row + last]) last--;
+      if (first < min[0]) min[0] = first;
+      if (last > max[0]) max[0] = last;
+      if (j < min[1]) min[1] = j;
+      if (j > max[1]) max[1] = j;
+      if (k < min[2]) min[2] = k;
+      max[2] = k;
+    }
+  return max[0] < 0 ? null : { min, max };
 }
 
 /** Copies the box out of a full-grid array into a new array of the box's size. */
