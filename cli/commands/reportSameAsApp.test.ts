@@ -90,7 +90,7 @@ describe('liverplan report --image --labels gives the report the app gives', () 
     const ctx: HandlerContext = { emit: () => undefined, signal: new AbortController().signal };
     const r = await exportHandlers(env)['export:report']!({ caseId: 'test-case' }, ctx);
     appModel = r.model;
-    await writeFile(join(dir, 'app.pdf'), Buffer.from(r.pdfBase64, 'base64'));
+    await writeFile(join(dir, 'app.pdf'), r.pdf);
   }, 120_000);
   afterAll(async () => {
     await rm(dir, { recursive: true, force: true });

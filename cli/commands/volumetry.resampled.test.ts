@@ -10,7 +10,6 @@ import { extractHeader } from '../../shared/dicom/extractHeader';
 import { makeSeries } from '../../shared/dicom/makeSeries';
 import { regularVolume } from '../../shared/dicom/regularVolume';
 import type { SlicePlane } from '../../shared/dicom/stackGeometry';
-import { base64ToBytes } from '../../shared/ipc/base64';
 import { AXIAL_DIRECTION, type Grid, type Vec3 } from '../../shared/volume/grid';
 import { decodeNiftiLabelmap, encodeNifti } from '../../shared/volume/nifti';
 import { main } from '../main';
@@ -113,7 +112,7 @@ async function appFigures(dir: string, labels: string) {
   expect(r, 'the stack needs its regular grid').not.toBeNull();
   const { volume } = r!;
   const imported = await importLabelFile(labels, volume.grid, undefined);
-  const composed = decodeNiftiLabelmap(base64ToBytes(imported.labelsBase64));
+  const composed = decodeNiftiLabelmap(imported.labels);
   const { added, labelOf } = planImport([], imported.segments);
   const { voxels } = mergeImport(new Uint8Array(composed.data.length), composed.data as Uint8Array, labelOf, new Set());
   const stats = measureCase({

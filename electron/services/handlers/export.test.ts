@@ -41,7 +41,9 @@ describe('export handlers', () => {
     expect(r.model.keyImages.at(-1)).toEqual(keyImage);
     expect(r.model.keyImages.length).toBeGreaterThan(1);
     expect(r.model.versions.software).toBe('LiverPlan 0.1.0-test');
-    const doc = await PDFDocument.load(Buffer.from(r.pdfBase64, 'base64'));
+    expect(r.pdf, 'the PDF crosses as bytes').toBeInstanceOf(Uint8Array);
+    expect(Buffer.from(r.pdf.subarray(0, 5)).toString()).toBe('%PDF-');
+    const doc = await PDFDocument.load(r.pdf);
     expect(doc.getTitle()).toBe(r.model.title);
     const path = join(userDataDir, 'report.pdf');
     const saved = await h['export:savePdf']!({ caseId: 'test-case', path }, ctx);

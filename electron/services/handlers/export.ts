@@ -1,7 +1,6 @@
 import { join } from 'node:path';
 import type { ReportExtras } from '../../../shared/report/reportExtras';
 import { buildReportModel } from '../../../shared/report/buildReportModel';
-import { bytesToBase64 } from '../../../shared/ipc/base64';
 import { renderReportPdf } from '../../../shared/report/renderReportPdf';
 import { measureCase } from '../../../shared/export/buildCaseObjects';
 import { seriesName } from '../../../shared/report/formatPeople';
@@ -51,8 +50,7 @@ export function exportHandlers(env: ServiceEnv): PartialHandlers {
 
   return {
     'export:report': async (req) => {
-      const { model, pdf } = await report(req.caseId, req.extras);
-      return { model, pdfBase64: bytesToBase64(pdf) };
+      return report(req.caseId, req.extras);
     },
     'export:savePdf': async (req) => {
       const { pdf } = await report(req.caseId, req.extras);

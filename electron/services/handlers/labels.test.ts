@@ -23,7 +23,6 @@ const grid: Grid = {
   direction: [1, 0, 0, 0, 1, 0, 0, 0, 1],
 };
 const ctx: HandlerContext = { emit: () => {}, signal: new AbortController().signal };
-const b64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 
 describe('labels handlers', () => {
   let dir: string;
@@ -67,14 +66,15 @@ describe('labels handlers', () => {
     await writeFile(path, writeSeg(smallSegInput(grid, sampleMasks(grid))));
     const r = await pickAndImport(path, '2.25.13');
     if (!r.ok) throw new Error(r.error.message);
-    const v = r.value as { segments: { name: string; kind: string }[]; overlapVoxels: number; labelsBase64: string };
+    const v = r.value as { segments: { name: string; kind: string }[]; overlapVoxels: number; labels: unknown };
     expect(v.segments.map((s) => [s.name, s.kind])).toEqual([
       ['liver', 'liver'],
       ['metastasis', 'lesion'],
       ['hepaticVein', 'vessel'],
     ]);
     expect(v.overlapVoxels).toBeGreaterThan(0);
-    const lm = decodeNiftiLabelmap(Buffer.from(v.labelsBase64, 'base64'));
+    expect(v.labels, 'the labelmap crosses as bytes').toBeInstanceOf(Uint8Array);
+    const lm = decodeNiftiLabelmap(v.labels as Uint8Array);
     expect(sameGrid(lm.grid, grid)).toBe(true);
     expect(new Set(lm.data)).toEqual(new Set([0, 1, 2, 3]));
   });
@@ -183,7 +183,7 @@ describe('labels handlers', () => {
     expect(picked).toEqual({ ok: true, value: `${out}.nii.gz` });
     const request = {
       path: `${out}.nii.gz`,
-      labelsBase64: b64(encodeNifti({ grid: oblique, data }, { gzip: true })),
+      labels: encodeNifti({ grid: oblique, data }, { gzip: true }),
       segments: [liver, lesion],
       frameOfReferenceUid: '2.25.13',
     };
@@ -202,8 +202,15 @@ describe('labels handlers', () => {
     expect((await readdir(join(dir, 'export'))).sort()).toEqual(['case-labels.json', 'case-labels.nii.gz']);
 
     // Damaged data writes nothing: the previous export stays whole.
-    const damaged = await call('labels:exportNifti', { ...request, labelsBase64: b64(new Uint8Array([1, 2, 3])) });
+    const damaged = await call('labels:exportNifti', { ...request, labels: new Uint8Array([1, 2, 3]) });
     expect(damaged).toMatchObject({ ok: false, error: { code: 'invalid-labels' } });
+    // Text is not bytes: the contract refuses it before the handler runs.
+    const asText = await call('labels:exportNifti', {
+      ...request,
+      labels: Buffer.from(request.labels).toString('base64'),
+    });
+    expect(asText).toMatchObject({ ok: false, error: { code: 'invalid-request' } });
+    if (!asText.ok) expect(asText.error.message).toMatch(/labels: .*must be binary/);
     expect(Array.from(decodeNiftiLabelmap(await readFile(`${out}.nii.gz`)).data)).toEqual(Array.from(data));
     expect((await readdir(join(dir, 'export'))).sort()).toEqual(['case-labels.json', 'case-labels.nii.gz']);
 
@@ -225,7 +232,7 @@ describe('labels handlers', () => {
     await call('dialog:pickSavePath', {});
     const w = await call('labels:exportNifti', {
       path,
-      labelsBase64: b64(encodeNifti({ grid, data }, { gzip: true })),
+      labels: encodeNifti({ grid, data }, { gzip: true }),
       segments: [liver, lesion],
     });
     expect(w.ok).toBe(true);

@@ -9,7 +9,8 @@ import { ServiceError } from '../handlerTypes';
 
 export interface NiftiExportRequest {
   path: string;
-  labelsBase64: string;
+  /** gzip NIfTI of the case labelmap. */
+  labels: Uint8Array;
   segments: Segment[];
   frameOfReferenceUid?: string;
   referenceSeriesUid?: string;
@@ -23,7 +24,7 @@ export interface NiftiExportRequest {
 export async function exportNiftiLabels(req: NiftiExportRequest) {
   let labelmap: Labelmap;
   try {
-    labelmap = decodeNiftiLabelmap(new Uint8Array(Buffer.from(req.labelsBase64, 'base64')));
+    labelmap = decodeNiftiLabelmap(req.labels);
   } catch (e) {
     throw new ServiceError(
       'invalid-labels',

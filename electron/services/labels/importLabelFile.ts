@@ -80,7 +80,7 @@ export async function importLabelFile(
     format,
     fileName: name,
     segments: composed.segments,
-    labelsBase64: Buffer.from(encodeNifti({ grid, data: composed.labels }, { gzip: true })).toString('base64'),
+    labels: encodeNifti({ grid, data: composed.labels }, { gzip: true }),
     overlapVoxels: composed.overlapVoxels,
     outside: composed.outside,
     notes,

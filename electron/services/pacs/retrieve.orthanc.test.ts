@@ -175,7 +175,7 @@ describe.skipIf(!orthancBinary)('PACS query/retrieve against a real Orthanc', ()
         },
         frameOfReferenceUid: series.frameOfReferenceUid,
       });
-      const labels = decodeNiftiLabelmap(Buffer.from(loaded.labelsBase64, 'base64'));
+      const labels = decodeNiftiLabelmap(loaded.labels);
       expect(labels.grid.dims).toEqual(c.volume.grid.dims);
       const voxelMl = c.volume.grid.spacing.reduce((a, b) => a * b, 1) / 1000;
       let compared = 0;

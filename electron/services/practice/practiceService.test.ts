@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzlibSync, zlibSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { practiceChannels } from '../../../shared/ipc/channels/practice';
 import { ERROR_MAP } from '../../../shared/practice/index';
 import { smallSegInput } from '../../../shared/seg/testing/testSupport';
 import { writeSeg } from '../../../shared/seg/writeSeg';
@@ -64,7 +65,7 @@ afterAll(async () => {
 const attemptOf = (labels: Uint8Array) => ({
   grid,
   bytesPerVoxel: 1 as const,
-  labelsZlibBase64: Buffer.from(zlibSync(labels)).toString('base64'),
+  labelsZlib: zlibSync(labels),
   segments: [
     { label: 1, kind: 'liver' },
     { label: 2, kind: 'lesion' },
@@ -99,8 +100,13 @@ describe('practice handlers', () => {
     expect(r.scores.structures[0]!.dice).toBeLessThan(1);
     expect(r.headline.label).toBe('Dice');
     expect(r.scores.debrief[1]).toMatch(/^Largest miss: \d+\.\d mL near LPS .*slices .* mm oblique to .* mm oblique/);
-    const map = unzlibSync(Buffer.from(r.errorMapZlibBase64!, 'base64'));
-    const ref = unzlibSync(Buffer.from(r.referenceZlibBase64!, 'base64'));
+    // The answer is what the contract lets cross: the masks as compressed bytes, not text.
+    expect(practiceChannels['practice:submit'].response.safeParse(r).success).toBe(true);
+    expect(r.errorMapZlib).toBeInstanceOf(Uint8Array);
+    const map = unzlibSync(r.errorMapZlib!);
+    const ref = unzlibSync(r.referenceZlib!);
+    expect(map.length).toBe(liver.length);
+    expect(r.errorMapZlib!.byteLength, 'compressed on the wire').toBeLessThan(map.length / 4);
     let fn = 0;
     for (let v = 0; v < map.length; v++) {
       expect(ref[v]).toBe(liver[v]);
@@ -113,7 +119,8 @@ describe('practice handlers', () => {
       ctx,
     );
     expect(y.scores.dosimetry!.referenceGBq).toBeGreaterThan(0);
-    expect(y.errorMapZlibBase64).toBeNull();
+    expect(y.errorMapZlib).toBeNull();
+    expect(y.referenceZlib).toBeNull();
 
     // A fresh service (a restarted app) reads the same history from disk.
     const again = await practiceHandlers(env)['practice:history']!({}, ctx);
@@ -147,6 +154,13 @@ describe('practice handlers', () => {
     await expect(
       h['practice:submit']!({ jobId: 'j', sample: 'solitary-ablation', taskId: 'segment-liver', attempt: bad }, ctx),
     ).rejects.toMatchObject({ code: 'invalid-attempt' });
+    const damaged = { ...attemptOf(new Uint8Array(10)), labelsZlib: new Uint8Array([1, 2, 3]) };
+    await expect(
+      h['practice:submit']!(
+        { jobId: 'j', sample: 'solitary-ablation', taskId: 'segment-liver', attempt: damaged },
+        ctx,
+      ),
+    ).rejects.toThrow(/arrived damaged/);
     await expect(h['practice:tasks']!({ jobId: 'j', sample: 'no-such-case' }, ctx)).rejects.toMatchObject({
       code: 'unknown-sample',
     });

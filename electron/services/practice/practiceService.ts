@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { unzlibSync, zlibSync } from 'fflate';
-import type { PracticeAttemptMessage, PracticeRecord } from '../../../shared/ipc/channels/practice';
+import type {
+  PracticeAttemptMessage,
+  PracticeRecord,
+  PracticeSubmitResult,
+} from '../../../shared/ipc/channels/practice';
 import {
   findPracticeTask,
   practiceTasksFor,
@@ -22,8 +26,6 @@ export interface SubmitRequest {
   attempt?: PracticeAttemptMessage;
   activityGBq?: number;
 }
-
-export type SubmitResult = PracticeRecord & { errorMapZlibBase64: string | null; referenceZlibBase64: string | null };
 
 /**
  * Practice mode on the host: tasks from the sample's truth, scoring against the reference (which
@@ -67,7 +69,7 @@ export function createPracticeService(userDataDir: string, now: () => Date = () 
     return { sample, tasks: practiceTasksFor(truth) };
   }
 
-  async function submit(req: SubmitRequest, signal?: AbortSignal): Promise<SubmitResult> {
+  async function submit(req: SubmitRequest, signal?: AbortSignal): Promise<PracticeSubmitResult> {
     const source = await truthOf(req.sample, signal);
     const task = findPracticeTask(source.truth, req.taskId);
     if (!task) throw new ServiceError('unknown-task', `Sample '${req.sample}' has no practice task '${req.taskId}'.`);
@@ -109,8 +111,8 @@ export function createPracticeService(userDataDir: string, now: () => Date = () 
     await history.add(record);
     return {
       ...record,
-      errorMapZlibBase64: outcome.errorMap ? encodeMask(outcome.errorMap) : null,
-      referenceZlibBase64: outcome.reference ? encodeMask(outcome.reference) : null,
+      errorMapZlib: outcome.errorMap ? encodeMask(outcome.errorMap) : null,
+      referenceZlib: outcome.reference ? encodeMask(outcome.reference) : null,
     };
   }
 
@@ -122,15 +124,16 @@ export function createPracticeService(userDataDir: string, now: () => Date = () 
   return { tasks, submit, attempts, historyFile: history.file };
 }
 
-export function encodeMask(mask: Uint8Array): string {
-  return Buffer.from(zlibSync(mask, { level: 6 })).toString('base64');
+/** A feedback mask for the renderer: zlib keeps a whole-grid Uint8 mask to a few kB on the wire. */
+export function encodeMask(mask: Uint8Array): Uint8Array {
+  return zlibSync(mask, { level: 6 });
 }
 
 /** The attempt message back to labels on its grid; size mismatches are the renderer's bug, said plainly. */
 export function decodeAttempt(msg: PracticeAttemptMessage): AttemptLabels {
   let raw: Uint8Array;
   try {
-    raw = unzlibSync(Buffer.from(msg.labelsZlibBase64, 'base64'));
+    raw = unzlibSync(msg.labelsZlib);
   } catch {
     throw new ServiceError(
       'invalid-attempt',

@@ -28,7 +28,7 @@ export function resetCaseState(): void {
     keyImages: [],
     caseId: null,
     model: null,
-    pdfBase64: null,
+    pdfByteLength: 0,
   }));
   // `busy` stays: a practice case being opened says so until it is open.
   usePracticeStore.setState({ openedSample: null, result: null, overlay: 'errors', activityGBq: '' });

@@ -386,11 +386,14 @@ export function restoreConfirmation(c: Confirmation | undefined): void {
   const store = useConfirmStore.getState();
   store.reset();
   if (!c) return;
+  // The case document keeps the zone as text (shared/case/model); decoded once, the kept file and
+  // the one waiting for the post series are the same read-only bytes (as in backToPhases).
+  const zone = c.zoneBase64 ? base64ToBytes(c.zoneBase64) : null;
   store.set({
     postSeriesUid: c.postSeriesUid,
     tumourLabel: c.tumourLabel,
-    pendingZone: c.zoneBase64 ? base64ToBytes(c.zoneBase64) : null,
-    zoneFile: c.zoneBase64 ? base64ToBytes(c.zoneBase64) : null,
+    pendingZone: zone,
+    zoneFile: zone,
     ...withRegistration(c.pairs),
   });
   if (c.refinedMatrix) {

@@ -71,7 +71,7 @@ export function ScoreCard({ result }: { result: SubmitResult }) {
           <li key={n}>{line}</li>
         ))}
       </ul>
-      {result.errorMapZlibBase64 && (
+      {result.errorMapZlib && (
         <div className="overlay-switch" role="radiogroup" aria-label="Overlay">
           {(['errors', 'reference', 'beside', 'off'] as const).map((m) => (
             <button

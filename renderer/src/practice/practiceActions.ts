@@ -1,3 +1,4 @@
+import { unzlibSync, zlibSync } from 'fflate';
 import { isoDate, personName } from '../../../shared/report/formatPeople';
 import { api } from '../api';
 import { currentCase } from '../case/caseSession';
@@ -6,7 +7,6 @@ import { openSample } from '../import';
 import { currentSession, sessionGrid } from '../segmentation';
 import { reportError, useAppStore } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
-import { unzlibBase64, zlibBase64 } from './bytes64';
 import { REFERENCE_VALUE, clearFeedback, setBeside, showFeedback } from './feedbackOverlay';
 import { usePracticeStore, type OverlayMode } from './practiceStore';
 import type { ViewerSeries } from '../store/studyStore';
@@ -108,7 +108,7 @@ export async function submitAttempt(): Promise<void> {
         ? {
             grid,
             bytesPerVoxel: 1 as const,
-            labelsZlibBase64: zlibBase64(session.readVoxels()),
+            labelsZlib: zlibSync(session.readVoxels(), { level: 6 }),
             segments: useCaseStore.getState().segments.map((g) => ({ label: g.label, kind: g.kind })),
           }
         : undefined;
@@ -136,15 +136,19 @@ export function applyOverlay(mode: OverlayMode): void {
   const session = currentSession();
   if (!result || !session) return;
   setBeside(session.segmentationId, false);
-  if (mode === 'off' || !result.errorMapZlibBase64) {
+  if (mode === 'off' || !result.errorMapZlib) {
     clearFeedback();
     return;
   }
   if (mode === 'errors') {
-    showFeedback(session.referenceVolumeId, unzlibBase64(result.errorMapZlibBase64));
+    showFeedback(session.referenceVolumeId, unzlibSync(result.errorMapZlib));
     return;
   }
-  const ref = unzlibBase64(result.referenceZlibBase64 ?? '');
+  if (!result.referenceZlib) {
+    clearFeedback();
+    return;
+  }
+  const ref = unzlibSync(result.referenceZlib);
   for (let v = 0; v < ref.length; v++) if (ref[v]) ref[v] = REFERENCE_VALUE;
   showFeedback(session.referenceVolumeId, ref);
   if (mode === 'beside') setBeside(session.segmentationId, true);

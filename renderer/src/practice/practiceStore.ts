@@ -1,9 +1,9 @@
 import { create } from 'zustand';
-import type { PracticeRecord } from '../../../shared/ipc/channels/practice';
+import type { PracticeRecord, PracticeSubmitResult } from '../../../shared/ipc/channels/practice';
 import type { PracticeTask, ProgressSeries } from '../../../shared/practice/index';
 import type { ViewerSeries } from '../store/studyStore';
 
-export type SubmitResult = PracticeRecord & { errorMapZlibBase64: string | null; referenceZlibBase64: string | null };
+export type SubmitResult = PracticeSubmitResult;
 export type OverlayMode = 'errors' | 'reference' | 'beside' | 'off';
 
 /** The patient's case put aside while a practice case is open: saved, and reopened from its series. */

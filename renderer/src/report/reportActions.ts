@@ -84,7 +84,7 @@ export async function buildReport(): Promise<void> {
   await busy('Building the report…', 'Building the report', async () => {
     const caseId = await caseForReport();
     const r = await api().invoke('export:report', { caseId, extras: currentExtras() });
-    store().setReport(caseId, r.model, r.pdfBase64);
+    store().setReport(caseId, r.model, r.pdf);
   });
 }
 

@@ -23,7 +23,8 @@ interface ReportState {
   keyImages: KeyImage[];
   caseId: string | null;
   model: ReportModel | null;
-  pdfBase64: string | null;
+  /** Size of the previewed model's PDF; the bytes themselves are not kept (Save PDF… renders it again). */
+  pdfByteLength: number;
   busy: string | null;
   targets: SavedTargetView[];
   targetId: string;
@@ -36,7 +37,7 @@ interface ReportState {
   setInputs(patch: Partial<ReportInputs>): void;
   addKeyImages(images: KeyImage[]): void;
   removeKeyImage(n: number): void;
-  setReport(caseId: string, model: ReportModel, pdfBase64: string): void;
+  setReport(caseId: string, model: ReportModel, pdf: Uint8Array): void;
   setBusy(busy: string | null): void;
   setTargets(targets: SavedTargetView[]): void;
   setTargetId(id: string): void;
@@ -53,7 +54,7 @@ export const useReportStore = create<ReportState>((set) => ({
   keyImages: [],
   caseId: null,
   model: null,
-  pdfBase64: null,
+  pdfByteLength: 0,
   busy: null,
   targets: [],
   targetId: '',
@@ -64,7 +65,7 @@ export const useReportStore = create<ReportState>((set) => ({
   setInputs: (patch) => set((s) => ({ inputs: { ...s.inputs, ...patch } })),
   addKeyImages: (images) => set((s) => ({ keyImages: [...s.keyImages, ...images].slice(-MAX_KEY_IMAGES) })),
   removeKeyImage: (n) => set((s) => ({ keyImages: s.keyImages.filter((_, i) => i !== n) })),
-  setReport: (caseId, model, pdfBase64) => set({ caseId, model, pdfBase64 }),
+  setReport: (caseId, model, pdf) => set({ caseId, model, pdfByteLength: pdf.byteLength }),
   setBusy: (busy) => set({ busy }),
   setTargets: (targets) =>
     set((s) => ({ targets, targetId: targets.some((t) => t.id === s.targetId) ? s.targetId : (targets[0]?.id ?? '') })),

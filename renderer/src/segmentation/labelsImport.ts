@@ -1,5 +1,4 @@
 import { mergeImport, planImport } from '../../../shared/case/importSegments';
-import { base64ToBytes } from '../../../shared/ipc/base64';
 import type { LabelsImportResult } from '../../../shared/ipc/channels/labels';
 import { sameGrid } from '../../../shared/volume/grid';
 import { decodeNiftiLabelmap } from '../../../shared/volume/nifti';
@@ -46,7 +45,7 @@ export async function importLabels(givenPath?: string): Promise<void> {
       ...(frameOfReferenceUid ? { frameOfReferenceUid } : {}),
     });
     if (currentSession() !== session) throw new Error('The study changed while importing; nothing was imported.');
-    const lm = decodeNiftiLabelmap(base64ToBytes(r.labelsBase64));
+    const lm = decodeNiftiLabelmap(r.labels);
     if (!sameGrid(lm.grid, grid) || !(lm.data instanceof Uint8Array))
       throw new Error('The host answered on another grid; nothing was imported.');
 

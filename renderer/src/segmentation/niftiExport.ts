@@ -1,4 +1,3 @@
-import { bytesToBase64 } from '../../../shared/ipc/base64';
 import { encodeNifti } from '../../../shared/volume/nifti';
 import { api } from '../api';
 import { reportError, useAppStore } from '../store/appStore';
@@ -21,10 +20,9 @@ export async function exportNifti(): Promise<void> {
       filters: [{ name: 'NIfTI (gzip)', extensions: ['nii.gz'] }],
     });
     if (!path) return;
-    const labels = encodeNifti({ grid, data: session.readVoxels() }, { gzip: true });
     const r = await api().invoke('labels:exportNifti', {
       path,
-      labelsBase64: bytesToBase64(labels),
+      labels: encodeNifti({ grid, data: session.readVoxels() }, { gzip: true }),
       segments: useCaseStore.getState().segments,
       ...referenceIds(),
     });

@@ -7,7 +7,6 @@ import '../report/report.css';
 /** Report & Export: inputs and key images, the page preview, and sending to folder/PACS. */
 export function ReportWorkspace() {
   const r = useReportStore();
-  const pdfBytes = r.pdfBase64 ? Math.floor((r.pdfBase64.length * 3) / 4) : 0;
   const busy = r.busy !== null;
   return (
     <section className="report-workspace" data-testid="report-workspace" data-busy={busy ? '1' : '0'}>
@@ -82,7 +81,7 @@ export function ReportWorkspace() {
       </div>
       <div className="report-preview">
         {r.model ? (
-          <ReportPage model={r.model} pdfBytes={pdfBytes} />
+          <ReportPage model={r.model} pdfBytes={r.pdfByteLength} />
         ) : (
           <p className="muted">
             Build the report to preview it. It reads the saved case: the segmentation on screen is saved first.

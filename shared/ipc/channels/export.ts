@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { targetSchema } from '../../export/target';
 import { outcomeSchema, reportModelSchema } from '../../report/model';
+import { bytesSchema } from '../binary';
 import { defineChannel } from '../define';
 
 /** A saved case of the case store (<userData>/cases/<caseId>); ids are never paths. */
@@ -46,10 +47,10 @@ const deidentifySchema = z
   .strict();
 
 export const exportChannels = {
-  /** The report model and its PDF (base64) for preview; nothing is written. */
+  /** The report model and its PDF (bytes) for preview; nothing is written. */
   'export:report': defineChannel(
     z.object({ caseId, extras: reportExtrasSchema.optional() }).strict(),
-    z.object({ model: reportModelSchema, pdfBase64: z.string() }),
+    z.object({ model: reportModelSchema, pdf: bytesSchema(256 * 1024 * 1024, 'The report PDF') }),
   ),
   /** Renders the report PDF to a file. */
   'export:savePdf': defineChannel(

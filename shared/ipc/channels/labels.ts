@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { codeSchema, segmentKinds, segmentSchema } from '../../case/model';
+import { bytesSchema } from '../binary';
 import { defineChannel } from '../define';
 
 const finite = z.number().finite();
@@ -47,8 +48,8 @@ export const labelsImportResultSchema = z.object({
   format: z.enum(['seg', 'nifti', 'rtstruct']),
   fileName: z.string(),
   segments: z.array(importedSegmentSchema),
-  /** The file on the reference grid, one label per voxel (values = segment index): gzip NIfTI, base64. */
-  labelsBase64: z.string(),
+  /** The file on the reference grid, one label per voxel (values = segment index): gzip NIfTI bytes. */
+  labels: bytesSchema(512 * 1024 * 1024, 'The imported labelmap'),
   /** Voxels claimed by more than one segment of the file (the later segment kept them). */
   overlapVoxels: z.number(),
   /** Segments with no voxel inside the image (left out). */
@@ -104,8 +105,8 @@ export const labelsChannels = {
     z
       .object({
         path,
-        /** gzip NIfTI of the case labelmap, base64. */
-        labelsBase64: z.string().max(512 * 1024 * 1024),
+        /** gzip NIfTI of the case labelmap (bytes). */
+        labels: bytesSchema(512 * 1024 * 1024, 'The labelmap to export'),
         segments: z.array(segmentSchema).max(255),
         frameOfReferenceUid: uid.optional(),
         referenceSeriesUid: uid.optional(),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { PracticeScores, PracticeTask, ProgressSeries } from '../../practice/index';
+import { bytesSchema } from '../binary';
 import { defineChannel } from '../define';
 
 const vec3 = z.tuple([z.number(), z.number(), z.number()]);
@@ -22,13 +23,15 @@ export const gridSchema = z.object({
 
 const sample = z.string().min(1).max(64);
 const isObject = (v: unknown) => typeof v === 'object' && v !== null;
+/** Compressed masks are far smaller; this only bounds what a broken sender could make the other side hold. */
+const MASK_MAX_BYTES = 256 * 1024 * 1024;
 
-/** The trainee's labelmap: zlib-compressed (fflate) voxel bytes, base64, plus the segment kinds. */
+/** The trainee's labelmap: zlib-compressed (fflate) voxel bytes, plus the segment kinds. */
 export const practiceAttemptSchema = z.object({
   grid: gridSchema,
   /** 1: Uint8 labels; 2: Uint16 little-endian. */
   bytesPerVoxel: z.union([z.literal(1), z.literal(2)]),
-  labelsZlibBase64: z.string().max(256 * 1024 * 1024),
+  labelsZlib: bytesSchema(MASK_MAX_BYTES, 'The attempt labelmap'),
   segments: z.array(z.object({ label: z.number().int().min(1).max(65535), kind: z.string().max(32) })).max(1000),
 });
 export type PracticeAttemptMessage = z.infer<typeof practiceAttemptSchema>;
@@ -49,6 +52,13 @@ export const practiceRecordSchema = z.object({
 });
 export type PracticeRecord = z.infer<typeof practiceRecordSchema>;
 
+/** A scored attempt with its feedback masks (null when the task has none, e.g. dosimetry). */
+export const practiceSubmitResultSchema = practiceRecordSchema.extend({
+  errorMapZlib: bytesSchema(MASK_MAX_BYTES, 'The error map').nullable(),
+  referenceZlib: bytesSchema(MASK_MAX_BYTES, 'The reference mask').nullable(),
+});
+export type PracticeSubmitResult = z.infer<typeof practiceSubmitResultSchema>;
+
 export const practiceChannels = {
   /** The tasks of a sample case (the case is materialised on first use; no reference data). */
   'practice:tasks': defineChannel(
@@ -58,7 +68,7 @@ export const practiceChannels = {
   ),
   /**
    * Scores an attempt against the reference the host keeps; only now does the reference leave
-   * the host: the FP/FN map and the task's reference mask (zlib, base64, Uint8 on the attempt grid).
+   * the host: the FP/FN map and the task's reference mask (zlib-compressed bytes, Uint8 on the attempt grid).
    */
   'practice:submit': defineChannel(
     z
@@ -70,10 +80,7 @@ export const practiceChannels = {
         activityGBq: z.number().min(0).max(100).optional(),
       })
       .strict(),
-    practiceRecordSchema.extend({
-      errorMapZlibBase64: z.string().nullable(),
-      referenceZlibBase64: z.string().nullable(),
-    }),
+    practiceSubmitResultSchema,
     { cancellable: true },
   ),
   /** Stored attempts (newest first) and the progress series per sample and task. */
