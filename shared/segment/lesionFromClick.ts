@@ -117,12 +117,15 @@ export interface LesionFromClickResult {
  *    split gave away).
  * 4. With a drag, the tissue within its reach that differs from parenchyma on either side
  *    (lesionByContrast) replaces that when it outlines the lesion clearly better (necrotic core
- *    with its rim, rim with its iso core); the star-shaped region rays from the lesion's centre
- *    outline (lesionByRays) replaces either when its chord along the drag is clearly nearer the
- *    drag's length.
+ *    with its rim, rim with its iso core) and, on fine voxels, its chord along the drag is not
+ *    further from the drag's length (a confluent neighbour it took); the star-shaped region rays
+ *    from the lesion's centre outline (lesionByRays) replaces either when its chord along the
+ *    drag is clearly nearer the drag's length.
  * 5. Click or drag, in a liver: when the result is open (the tissue right round it is mostly not
  *    liver: one patch of a mottled tumour) or nothing differed at the click (a patch at liver
- *    level), the closed wider reading of widerOutline that holds it replaces it.
+ *    level), the closed wider reading of widerOutline that holds it replaces it; with a drag's
+ *    size prior, also a closed result that a wider reading clearly outlines better (a mottled
+ *    tumour's grow stopped on a patch edge).
  */
 export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClickOptions): LesionFromClickResult {
   if (phases.length === 0) throw new Error('lesion segmentation needs at least one phase');
@@ -249,6 +252,7 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
           contrast: Math.max(Math.abs(tumour[best]! - paren[best]!), 4 * noise[best]!),
           current,
           radiusMm: Math.min(p.maxRadiusMm, WIDER_RADIUS_MM),
+          sizePrior: !!diameterMm,
         })
       : null;
   if (noLesion) {
@@ -350,6 +354,11 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
     let nearest = -1;
     for (const [m, c] of candidates.entries())
       if (outlineScore(c, alt, within, false) > 1.2 && (nearest < 0 || errors[m]! < errors[nearest]!)) nearest = m;
+    // The reading chosen for its outline strays further from the drag's length than the window
+    // grow does: it took a confluent neighbour (the contrast reading does not split confluent
+    // lesions), the grow's split kept it apart. Told apart only on fine voxels: on coarse ones
+    // (2 mm or more) the chord's rounding is as large as the margin.
+    if (!coarse && chosen === alt.mask && errors[1]! > errors[0]! + margin / 2) chosen = current;
     if (nearest >= 0 && errors[nearest]! < miss(chosen) - margin) chosen = candidates[nearest]!;
     if (chosen !== current) {
       mask = pasteMask(chosen, grid.dims, alt.box, new Uint8Array(total));

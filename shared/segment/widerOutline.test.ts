@@ -75,9 +75,31 @@ describe('widerOutline', () => {
     expect(dice(w!.mask, ph.truth)).toBeGreaterThan(0.85);
   });
 
+  it('with a drag, replaces a closed reading that a mottled tumour clearly extends beyond', () => {
+    const ph = phantom(true);
+    const click = centre[0] + nx * (centre[1] + ny * centre[2]);
+    // A grow that stopped 4 mm short of the edge: most, not all, of the tissue round it is liver level.
+    const current = new Uint8Array(ph.truth.length);
+    for (let n = 0; n < current.length; n++) {
+      const i = n % nx;
+      const j = Math.floor(n / nx) % ny;
+      const k = Math.floor(n / (nx * ny));
+      if (ph.truth[n] && mm(i, j, k) <= 12) current[n] = 1;
+    }
+    expect(dice(current, ph.truth)).toBeLessThan(0.6);
+    const input = { ...ph, click, parenchyma: 100, contrast: 40, current, radiusMm: 20 };
+    // Without a size prior a closed reading stands (a wider one might hold a confluent neighbour).
+    expect(widerOutline(input)).toBeNull();
+    const w = widerOutline({ ...input, sizePrior: true });
+    expect(w).not.toBeNull();
+    expect(dice(w!.mask, ph.truth)).toBeGreaterThan(0.9);
+  });
+
   it('keeps a closed outline: a uniform lesion already outlined is left alone', () => {
     const ph = phantom(false);
     const click = centre[0] + nx * (centre[1] + ny * centre[2]);
     expect(widerOutline({ ...ph, click, parenchyma: 100, contrast: 40, current: ph.truth, radiusMm: 24 })).toBeNull();
+    const input = { ...ph, click, parenchyma: 100, contrast: 40, current: ph.truth, radiusMm: 24, sizePrior: true };
+    expect(widerOutline(input)).toBeNull();
   });
 });

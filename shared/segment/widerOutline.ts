@@ -20,6 +20,12 @@ export interface WiderOutlineInput {
   current: Uint8Array | null;
   /** No lesion voxel lies farther (mm) from the click. */
   radiusMm: number;
+  /**
+   * A drag bounds the lesion (radiusMm is its size prior): a closed current reading is then
+   * replaced too, by a reading that clearly outlines the lesion better. Without the prior a
+   * wider reading may hold a confluent neighbour as well, and the pair's outline is closed.
+   */
+  sizePrior?: boolean;
 }
 
 export interface WiderOutline {
@@ -33,6 +39,14 @@ export interface WiderOutline {
 export const OUTLINE_SCALES_MM = [1, 3] as const;
 /** Box-mean half-width (mm) every reading is judged on: the texture scale. */
 const JUDGE_SMOOTH_MM = 3;
+/**
+ * How much higher (inside plus outside share) a wider reading must score to replace a closed
+ * current reading: a mottled tumour's window grow can end on a patch edge with most, not all, of
+ * the tissue round it at liver level; a reading a fifth of the scale better outlines the lesion.
+ */
+const CLEARLY_BETTER = 0.2;
+/** A current reading with this share of liver right round it stands without a wider look. */
+const WELL_CLOSED = 0.8;
 
 /**
  * A wider reading of a clicked lesion, for when the window grown from the click stops inside it.
@@ -45,10 +59,12 @@ const JUDGE_SMOOTH_MM = 3;
  *
  * Every reading is judged on the 3 mm field against the same parenchyma: the share of a layer
  * just inside its edge that differs from the liver, and of a layer just outside that does not.
- * A reading replaces the current one only when the current is open (less than half of the tissue
- * right round it is liver: the lesion goes on beyond it), the reading is closed (most of the
- * tissue round it is liver, most inside it is not), it holds most of the current region (the same
- * lesion, not a neighbour or a vessel) and it is larger. Returns null when none qualifies.
+ * A reading replaces the current one only when the reading is closed (most of the tissue round it
+ * is liver, most inside it is not), it holds most of the current region (the same lesion, not a
+ * neighbour or a vessel), it is larger, and either the current is open (less than half of the
+ * tissue right round it is liver: the lesion goes on beyond it) or, with a drag's size prior, the
+ * reading's shares sum to clearly more than the current's (the window grow stopped on a mottled
+ * tumour's patch edge with some of the tumour beyond it). Returns null when none qualifies.
  */
 export function widerOutline(input: WiderOutlineInput): WiderOutline | null {
   const { image, liver, click, parenchyma, radiusMm } = input;
@@ -73,8 +89,13 @@ export function widerOutline(input: WiderOutlineInput): WiderOutline | null {
   const current = input.current;
   let currentCount = 0;
   if (current) for (let n = 0; n < total; n++) currentCount += current[n]!;
-  // The current reading is closed: the lesion ends there.
-  if (currentCount > 0 && shares(current!).outside >= 0.5) return null;
+  // A closed current reading (half or more of the tissue round it is liver) stands: the lesion
+  // ends there. Within a drag's size prior a wider reading whose score beats the current's by
+  // CLEARLY_BETTER replaces it still, unless the current is well closed (none could beat it so).
+  const currentShares = currentCount > 0 ? shares(current!) : null;
+  const closed = currentShares !== null && currentShares.outside >= 0.5;
+  if (closed && (!input.sizePrior || currentShares.outside >= WELL_CLOSED)) return null;
+  const bar = closed ? currentShares.inside + currentShares.outside + CLEARLY_BETTER : 0;
 
   let best: (WiderOutline & { score: number }) | null = null;
   for (const smoothMm of OUTLINE_SCALES_MM) {
@@ -105,6 +126,7 @@ export function widerOutline(input: WiderOutlineInput): WiderOutline | null {
       const s = shares(full);
       if (s.inside < 0.6 || s.outside < 0.6) continue;
       const score = s.inside + s.outside;
+      if (score <= bar) continue;
       if (!best || score > best.score) best = { mask: full, smoothMm, method, score };
     }
   }

@@ -23,18 +23,20 @@ const FLOORS: Record<string, [click: number | null, line: number | null][]> = {
     [0.9, 0.9],
     [0.81, 0.81],
   ],
-  // hypo 45 (capsule), hyper 17, hyper 13 (confluent), hyper 8, hypo 18 (in a darker liver region)
+  // hypo 45 (capsule), hyper 17, hyper 13 (confluent), hyper 8, hypo 18 (in a darker liver region);
+  // the drag across the 17 mm lesion keeps its confluent neighbour out
   'slab-capsule-confluent': [
     [0.95, 0.95],
-    [0.86, 0.75],
+    [0.86, 0.88],
     [0.81, 0.81],
     [0.82, 0.82],
     [0.78, 0.78],
   ],
   // heterogeneous 54 and 42 (mottled, 10-110 HU in a 93 HU liver; both cut by the slab's ends):
-  // the second's click still stops in a patch, and neither drag reaches the target yet
+  // the first's drag takes the whole tumour (its window grow stopped on a patch edge); the
+  // second's click still runs on into the liver beyond it (4x its volume), its drag to 2x
   'slab-heterogeneous': [
-    [0.9, 0.6],
+    [0.9, 0.9],
     [null, 0.6],
   ],
   // hypo 54, necrotic 40, target 28, rimIso 19 (capsule), hyper 8 (3 mm voxels, unenhanced CT)
@@ -56,7 +58,7 @@ const FLOORS: Record<string, [click: number | null, line: number | null][]> = {
   // heterogeneous 56 and 43 (capsule), mottled in an unenhanced liver of 46 HU
   'crop-heterogeneous': [
     [0.8, 0.78],
-    [0.8, null],
+    [0.8, 0.65],
   ],
 };
 
@@ -95,6 +97,6 @@ describe.skipIf(!realCtAvailable())('lesionFromClick on hybrid phantoms (real CT
           if (line !== null) expect(run(phantom, bg.liver, m, 'line'), `${kind} drag`).toBeGreaterThanOrEqual(line);
         });
       }
-    }, 120_000);
+    }, 300_000);
   }
 });
