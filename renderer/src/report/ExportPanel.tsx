@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { useEffect, useState } from 'react';
 import { followQueue, loadTargets, refreshQueue, removeTarget, sendToTarget, testConnection } from './reportActions';
 import { useReportStore } from './reportStore';
@@ -6,7 +7,19 @@ import { TargetEditor } from './TargetEditor';
 
 /** Targets (folder, STOW-RS, C-STORE), the de-identify option, Send, and the persistent queue. */
 export function ExportPanel() {
-  const r = useReportStore();
+  const r = useReportStore(
+    useShallow(({ busy, deidentify, echo, rtstruct, setDeidentify, setRtstruct, setTargetId, targetId, targets }) => ({
+      busy,
+      deidentify,
+      echo,
+      rtstruct,
+      setDeidentify,
+      setRtstruct,
+      setTargetId,
+      targetId,
+      targets,
+    })),
+  );
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   useEffect(() => {
     void loadTargets();

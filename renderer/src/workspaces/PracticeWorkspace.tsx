@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { useEffect, useState } from 'react';
 import type { SampleInfo } from '../../../shared/ipc/channels/samples';
 import { api } from '../api';
@@ -32,7 +33,23 @@ import '../practice/practice.css';
  * with "Return to".
  */
 export function PracticeWorkspace() {
-  const p = usePracticeStore();
+  const p = usePracticeStore(
+    useShallow(
+      ({ activityGBq, asideCase, busy, history, openedSample, result, sample, series, set, taskId, tasks }) => ({
+        activityGBq,
+        asideCase,
+        busy,
+        history,
+        openedSample,
+        result,
+        sample,
+        series,
+        set,
+        taskId,
+        tasks,
+      }),
+    ),
+  );
   const setWorkspace = useAppStore((s) => s.setWorkspace);
   const [samples, setSamples] = useState<SampleInfo[]>([]);
   const task = p.tasks.find((t) => t.id === p.taskId);

@@ -1,3 +1,4 @@
+import { useShallow } from 'zustand/react/shallow';
 import { ExportPanel } from '../report/ExportPanel';
 import { ReportPage } from '../report/ReportPage';
 import { buildReport, captureFromViewer, savePdf } from '../report/reportActions';
@@ -6,7 +7,17 @@ import '../report/report.css';
 
 /** Report & Export: inputs and key images, the page preview, and sending to folder/PACS. */
 export function ReportWorkspace() {
-  const r = useReportStore();
+  const r = useReportStore(
+    useShallow(({ busy, inputs, keyImages, model, pdfByteLength, removeKeyImage, setInputs }) => ({
+      busy,
+      inputs,
+      keyImages,
+      model,
+      pdfByteLength,
+      removeKeyImage,
+      setInputs,
+    })),
+  );
   const busy = r.busy !== null;
   return (
     <section className="report-workspace" data-testid="report-workspace" data-busy={busy ? '1' : '0'}>
