@@ -62,6 +62,16 @@ test('confirms the margin of an ablated lesion on a registered post-ablation ser
   const zoneMl = await mm(page, 'confirm-zone-volume');
   console.log(`zone by one click: ${zoneMl} mL (truth ${post.zone.volumeMlPost.toFixed(1)} mL)`);
   expect(Math.abs(zoneMl - post.zone.volumeMlPost) / post.zone.volumeMlPost).toBeLessThan(0.15);
+  // Zone edits share the case's one undo history: a grow, then Ctrl+Z back to the clicked zone.
+  const zoneSection = page.getByTestId('confirm-panel').locator('section', { hasText: '2. Ablation zone' });
+  await zoneSection.locator('input[type="number"]').fill('3');
+  await page.getByRole('button', { name: 'Grow', exact: true }).click();
+  await expect(page.getByTestId('confirm-zone-volume')).not.toHaveText(zoneMl.toFixed(1), { timeout: 120_000 });
+  await expect(page.getByTestId('confirm-panel')).toHaveAttribute('data-busy', 'false', { timeout: 120_000 });
+  expect(await mm(page, 'confirm-zone-volume')).toBeGreaterThan(zoneMl);
+  await page.mouse.move(10, 10);
+  await page.keyboard.press('Control+z');
+  await expect(page.getByTestId('confirm-zone-volume')).toHaveText(zoneMl.toFixed(1));
 
   // Four landmark pairs, each clicked on the pre view, then on the post view.
   await page.getByTestId('confirm-landmark-mode').click();

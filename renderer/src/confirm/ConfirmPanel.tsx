@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { MEASUREMENT_RULES } from '../../../shared/volume/measurementRules';
 import { f1, MarginLegend, MarginTable } from '../ablation';
 import { isoDate } from '../../../shared/report/formatPeople';
+import { undoEdit } from '../segmentation';
 import { useCaseStore } from '../store/caseStore';
 import { useStudyStore } from '../store/studyStore';
 import {
@@ -14,7 +15,6 @@ import {
   refineRegistration,
   removePair,
   showPrePost,
-  undoZone,
   zoneMaskOp,
 } from './confirmActions';
 import { useConfirmStore, type ConfirmMode } from './confirmStore';
@@ -89,7 +89,7 @@ function SeriesSection() {
 
 function ZoneSection() {
   const volume = useConfirmStore((s) => s.zoneVolumeMl);
-  const history = useConfirmStore((s) => s.zoneHistory.length);
+  const edited = useConfirmStore((s) => s.zoneRevision > 0);
   const [mm, setMm] = useState(1);
   return (
     <section>
@@ -110,7 +110,11 @@ function ZoneSection() {
           />{' '}
           mm
         </label>
-        <button disabled={!history} onClick={undoZone} title="Undo the last zone edit">
+        <button
+          disabled={!edited}
+          onClick={undoEdit}
+          title="Undo the last edit (Ctrl+Z; zone edits share the case's undo)"
+        >
           Undo
         </button>
         <button onClick={clearZone}>Clear</button>

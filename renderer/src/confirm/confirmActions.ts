@@ -8,7 +8,15 @@ import { registerLandmarks } from '../../../shared/volume/registration';
 import { writeOverlay } from '../ablation';
 import { caseScoped } from '../case/caseSession';
 import { JobCancelled } from '../case/workerJob';
-import { currentSession, gridOfVolume, referenceSeries, scalarOfVolume, sessionGrid, voxelAt } from '../segmentation';
+import {
+  currentSession,
+  gridOfVolume,
+  pushUndoable,
+  referenceSeries,
+  scalarOfVolume,
+  sessionGrid,
+  voxelAt,
+} from '../segmentation';
 import { reportError, useAppStore } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
 import { toViewerSeries, useStudyStore, type ViewerSeries } from '../store/studyStore';
@@ -18,8 +26,6 @@ import { postZoneOverlay } from './postZoneOverlay';
 import type { ConfirmJob, ZoneResult } from './confirmJob';
 import { cancelConfirmJob, runConfirmJob } from './runConfirmJob';
 
-/** Zone edits kept for undo. */
-const ZONE_UNDO_DEPTH = 10;
 /** Radius of the region the automatic refinement matches around the tumour (mm). */
 const REFINE_RADIUS_MM = 70;
 
@@ -28,6 +34,12 @@ export function cancelConfirmation(): void {
   cancelConfirmJob();
   useConfirmStore.getState().set({ busy: null });
 }
+
+/**
+ * The zone as gzip NIfTI on the post grid, kept for the case even while the post series is not
+ * shown, and the same bytes while they wait for the post volume to load (per case).
+ */
+const zoneBytes = caseScoped(() => ({ file: null as Uint8Array | null, pending: null as Uint8Array | null }));
 
 /** The phases shown before Confirm replaced them with pre | post, to go back to (per case). */
 const shownBefore = caseScoped(() => ({ phases: null as ViewerSeries[] | null }));
@@ -71,12 +83,11 @@ export function showPrePost(postUid: string): void {
       refinement: null,
       zoneVoxels: 0,
       zoneVolumeMl: 0,
-      zoneHistory: [],
-      zoneFile: null,
-      pendingZone: null,
+      zonePending: false,
       result: null,
       error: null,
     });
+    Object.assign(zoneBytes(), { file: null, pending: null });
   }
   useStudyStore.getState().showInViewer([pre, post]);
 }
@@ -88,8 +99,9 @@ export function backToPhases(): void {
   before.phases = null;
   // The post volume is freed with its views; its zone is drawn again from the kept file.
   postZoneOverlay.destroy();
-  const s = useConfirmStore.getState();
-  s.set({ mode: null, pendingZone: s.zoneFile, zoneHistory: [] });
+  const bytes = zoneBytes();
+  bytes.pending = bytes.file;
+  useConfirmStore.getState().set({ mode: null, zonePending: bytes.pending !== null });
 }
 
 function postVolume() {
@@ -116,9 +128,11 @@ export function syncPostOverlay(): void {
   const id = uid && useViewerStore.getState().volumes[uid];
   if (!id || !cache.getVolume(id)) return;
   postZoneOverlay.ensure(id);
-  const pending = useConfirmStore.getState().pendingZone;
+  const bytes = zoneBytes();
+  const pending = bytes.pending;
   if (pending && useViewerStore.getState().progress[uid!]?.stage === 'done') {
-    useConfirmStore.getState().set({ pendingZone: null });
+    bytes.pending = null;
+    useConfirmStore.getState().set({ zonePending: false });
     const lm = decodeNiftiLabelmap(pending);
     const grid = gridOfVolume(cache.getVolume(id)!);
     if (lm.data.length !== grid.dims[0] * grid.dims[1] * grid.dims[2]) {
@@ -134,21 +148,37 @@ export function syncPostOverlay(): void {
   }
 }
 
+/**
+ * Draws the zone and keeps its file. An edit (remember) becomes one step of the case's one undo
+ * history, the ring segment edits and applicators use, so Ctrl+Z takes it back in any workspace.
+ */
 function setZone(mask: Uint8Array, remember = true): void {
-  const before = remember ? postZoneOverlay.read() : null;
+  const before = remember ? (postZoneOverlay.read() ?? new Uint8Array(mask.length)) : null;
   postZoneOverlay.write(mask);
   let voxels = 0;
   for (let n = 0; n < mask.length; n++) voxels += mask[n] ? 1 : 0;
   const v = postVolume();
   const grid = gridOfVolume(v);
+  zoneBytes().file = voxels
+    ? encodeNifti({ grid, data: mask }, { gzip: true, description: 'LiverPlan ablation zone' })
+    : null;
   const s = useConfirmStore.getState();
   s.set({
-    zoneFile: voxels ? encodeNifti({ grid, data: mask }, { gzip: true, description: 'LiverPlan ablation zone' }) : null,
     zoneVoxels: voxels,
     zoneVolumeMl: (voxels * voxelVolumeMm3(grid)) / 1000,
-    zoneHistory: before ? [...s.zoneHistory, before].slice(-ZONE_UNDO_DEPTH) : s.zoneHistory,
+    zoneRevision: s.zoneRevision + 1,
     result: null,
   });
+  if (before) {
+    const after = mask.slice();
+    pushUndoable('confirm-zone', (undo) => {
+      try {
+        setZone(undo ? before : after, false);
+      } catch (e) {
+        reportError('Undoing the ablation zone edit', e);
+      }
+    });
+  }
 }
 
 async function zoneJob(
@@ -195,18 +225,17 @@ export async function zoneMaskOp(action: 'fill-holes' | 'grow' | 'shrink', mm: n
     const v = postVolume();
     const mask = postZoneOverlay.read();
     if (!mask?.some(Boolean)) throw new Error('No ablation zone yet: click inside it on the post-ablation series.');
-    await zoneJob(`Zone ${action}`, { op: 'mask', action, mask, grid: gridOfVolume(v), mm });
+    const grid = gridOfVolume(v);
+    // A ball narrower than the voxels holds only its centre: say so rather than change nothing.
+    const finest = Math.min(...grid.spacing);
+    if (action !== 'fill-holes' && mm < finest)
+      throw new Error(
+        `${mm} mm is less than one voxel of the post-ablation series (${finest.toFixed(1)} mm): use at least that.`,
+      );
+    await zoneJob(`Zone ${action}`, { op: 'mask', action, mask, grid, mm });
   } catch (e) {
     reportError('Editing the ablation zone', e);
   }
-}
-
-export function undoZone(): void {
-  const s = useConfirmStore.getState();
-  const last = s.zoneHistory.at(-1);
-  if (!last) return;
-  s.set({ zoneHistory: s.zoneHistory.slice(0, -1) });
-  setZone(last, false);
 }
 
 export function clearZone(): void {
@@ -378,7 +407,7 @@ export async function computeConfirmation(): Promise<void> {
 
 /** The zone as gzip NIfTI for the case document (null without one). */
 export function zoneForCase(): Uint8Array | null {
-  return useConfirmStore.getState().zoneFile;
+  return zoneBytes().file;
 }
 
 /** Restores the confirmation saved with the case (the zone waits for its series to load). */
@@ -389,11 +418,11 @@ export function restoreConfirmation(c: Confirmation | undefined): void {
   // The case document keeps the zone as text (shared/case/model); decoded once, the kept file and
   // the one waiting for the post series are the same read-only bytes (as in backToPhases).
   const zone = c.zoneBase64 ? base64ToBytes(c.zoneBase64) : null;
+  Object.assign(zoneBytes(), { file: zone, pending: zone });
   store.set({
     postSeriesUid: c.postSeriesUid,
     tumourLabel: c.tumourLabel,
-    pendingZone: zone,
-    zoneFile: zone,
+    zonePending: zone !== null,
     ...withRegistration(c.pairs),
   });
   if (c.refinedMatrix) {

@@ -35,12 +35,13 @@ interface ConfirmState {
   /** Zone voxels on the post series (the mask itself lives in the post overlay). */
   zoneVoxels: number;
   zoneVolumeMl: number;
-  /** Earlier zone masks for undo (newest last). */
-  zoneHistory: Uint8Array[];
-  /** The zone as gzip NIfTI on the post grid, kept for the case even while the post series is not shown. */
-  zoneFile: Uint8Array | null;
-  /** A zone (gzip NIfTI) waiting for the post volume to load before it is drawn. */
-  pendingZone: Uint8Array | null;
+  /**
+   * Counts zone changes (edits, undo, restore): the zone's voxels live in the post overlay and its
+   * file with the case session (confirmActions), never in the store.
+   */
+  zoneRevision: number;
+  /** A zone restored with the case waits for the post volume to load before it is drawn. */
+  zonePending: boolean;
   result: ConfirmSummary | null;
   busy: { label: string; fraction: number } | null;
   error: string | null;
@@ -59,9 +60,8 @@ const initial = {
   tumourLabel: null,
   zoneVoxels: 0,
   zoneVolumeMl: 0,
-  zoneHistory: [],
-  zoneFile: null,
-  pendingZone: null,
+  zoneRevision: 0,
+  zonePending: false,
   result: null,
   busy: null,
   error: null,

@@ -32,7 +32,7 @@ export function useConfirmSession(): void {
       onViewerEvent('volume-ready', sync),
       onViewerEvent('volume-loaded', sync),
       // A zone restored with the case waits for its post series.
-      useConfirmStore.subscribe((s, prev) => s.pendingZone !== prev.pendingZone && s.pendingZone && sync()),
+      useConfirmStore.subscribe((s, prev) => s.zonePending !== prev.zonePending && s.zonePending && sync()),
     ];
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') useConfirmStore.getState().set({ mode: null });

@@ -5,6 +5,7 @@ import { placeLandmark, segmentZoneAt } from '../confirm/confirmActions';
 import { useConfirmStore } from '../confirm/confirmStore';
 import { LandmarkOverlay } from '../confirm/LandmarkOverlay';
 import { useConfirmSession } from '../confirm/useConfirmSession';
+import { useUndoKeys } from '../segmentation';
 import { referenceSeries } from '../segmentation/caseSession';
 import { useSegmentSession } from '../segmentation/useSegmentSession';
 import { useStudyStore } from '../store/studyStore';
@@ -27,6 +28,7 @@ function frameAt(e: PointerEvent): string | null {
 export function ConfirmWorkspace() {
   useSegmentSession();
   useConfirmSession();
+  useUndoKeys();
   const mode = useConfirmStore((s) => s.mode);
   const series = useStudyStore((s) => s.viewerSeries);
   const preFrame = referenceSeries(series)?.frameOfReferenceUid ?? '';
