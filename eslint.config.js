@@ -219,6 +219,15 @@ export const globalsRules = [
     files: ['renderer/**/*.ts', 'renderer/**/*.tsx'],
     languageOptions: { globals: { ...globals.es2024, ...globals.browser } },
     rules: {
+      // Components subscribe to what they use (a selector, or useShallow for several fields): a
+      // whole-store subscription re-renders them on every change of any field.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.name=/^use[A-Z]\\w*Store$/][arguments.length=0]',
+          message: 'Subscribe to the fields you use: useXStore(selector) or useXStore(useShallow(...)).',
+        },
+      ],
       'no-restricted-globals': noGlobals(
         nodeGlobals,
         'the renderer has no Node; use import.meta.env or ask the host through window.liverplan.',
