@@ -1,12 +1,15 @@
 import { useEffect } from 'react';
 import { Notices } from './components/Notices';
 import { useAppStore } from './store/appStore';
+import { warmUpAtStartUp } from './viewer/viewerEngine';
 import { workspaces } from './workspaces/registry';
 
 export function App() {
   const workspace = useAppStore((s) => s.workspace);
   const setWorkspace = useAppStore((s) => s.setWorkspace);
   const active = workspaces.find((w) => w.id === workspace) ?? workspaces[0]!;
+
+  useEffect(() => warmUpAtStartUp(), []);
 
   useEffect(() => {
     // Ctrl/Cmd + digit switches workspace, as tabs do in browsers.

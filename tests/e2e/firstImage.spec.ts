@@ -6,53 +6,61 @@ import { SAMPLE_CACHE } from '../host/sampleTruth';
  * Issue 17 point 7, the guarded first-image figure: with a sample case already materialised
  * (generation is a one-off, not part of opening), Start > Open sample case must put a rendered
  * slice on a viewport within 2 s of the click (the bench target is 1 s; 2 s leaves room for a
- * loaded CI machine). The clock runs in the page, from the click to the first animation frame
- * in which a viewport's canvas holds a picture (the same "lit" test as tests/host/waitForRender),
- * while the other slices may still be streaming in behind the pane's progress bar.
+ * loaded CI machine). The clock runs in the page, from the click to the first Cornerstone render
+ * whose viewport canvas holds a slice: lit pixels with the grey levels of anatomy, not the flat
+ * block an empty volume draws, while the other slices may still be streaming in.
  */
 const SAMPLE = 'heat-sink-gallbladder';
 const LIMIT_MS = 2000;
 
 /**
  * Page-side probe, as a string so the bundler adds nothing to it: a capture-phase click listener
- * on the sample's button starts the clock and checks every animation frame for a visible viewport
- * whose canvas is lit; window.__firstImage then holds the times (ms after the click).
+ * on the sample's button starts the clock; every CORNERSTONE_IMAGE_RENDERED after the app has
+ * decoded its first slice (a 'liverplan-first-slice-<series>' mark) reads that viewport's
+ * canvas, scaled down to 64x64, and window.__firstImage then holds the times (ms after the
+ * click). Reading pixels back waits for the GPU process, so the probe reads none while no slice
+ * can be on screen yet: polling every frame cost the page seconds in software WebGL.
  */
 const PROBE = `(() => {
   const w = window;
   w.__firstImage = null;
+  const S = 64;
+  const copy = document.createElement('canvas');
+  copy.width = S;
+  copy.height = S;
+  const ctx = copy.getContext('2d', { willReadFrequently: true });
   document.addEventListener('click', (ev) => {
     const target = ev.target instanceof Element ? ev.target.closest('[data-testid="sample-${SAMPLE}"]') : null;
     if (!target || w.__firstImageClick !== undefined) return;
-    const t0 = performance.now();
-    w.__firstImageClick = t0;
-    const frame = () => {
-      if (performance.now() - t0 > 60000) return;
-      for (const pane of document.querySelectorAll('.viewer-pane[data-testid^="viewport-"]')) {
-        const box = pane.getBoundingClientRect();
-        if (box.width === 0 || box.height === 0) continue;
-        const canvas = pane.querySelector('canvas');
-        if (!canvas || canvas.width === 0 || canvas.height === 0) continue;
-        const copy = document.createElement('canvas');
-        copy.width = canvas.width;
-        copy.height = canvas.height;
-        const ctx = copy.getContext('2d');
-        ctx.drawImage(canvas, 0, 0);
-        const data = ctx.getImageData(0, 0, copy.width, copy.height).data;
-        let lit = 0;
-        for (let p = 0; p < data.length; p += 4 * 7) if (data[p] + data[p + 1] + data[p + 2] > 24) lit++;
-        if (lit < 50) continue;
-        const open = performance.getEntriesByName('liverplan-viewer-open').at(-1);
-        w.__firstImage = {
-          litMs: performance.now() - t0,
-          viewerOpenMs: open ? open.startTime - t0 : -1,
-          pane: pane.getAttribute('data-testid'),
-        };
-        return;
+    w.__firstImageClick = performance.now();
+  }, true);
+  document.addEventListener('CORNERSTONE_IMAGE_RENDERED', (ev) => {
+    const t0 = w.__firstImageClick;
+    if (t0 === undefined || w.__firstImage) return;
+    if (!performance.getEntriesByType('mark').some((m) => m.name.startsWith('liverplan-first-slice-'))) return;
+    const pane = ev.target instanceof Element ? ev.target.closest('.viewer-pane[data-testid^="viewport-"]') : null;
+    const canvas = pane && pane.querySelector('canvas');
+    if (!canvas || canvas.width === 0 || canvas.height === 0) return;
+    ctx.clearRect(0, 0, S, S);
+    ctx.drawImage(canvas, 0, 0, S, S);
+    const data = ctx.getImageData(0, 0, S, S).data;
+    let lit = 0;
+    const levels = new Set();
+    for (let p = 0; p < data.length; p += 4) {
+      const v = data[p] + data[p + 1] + data[p + 2];
+      if (v > 24) {
+        lit++;
+        levels.add(v >> 2);
       }
-      requestAnimationFrame(frame);
+    }
+    if (lit < 50 || levels.size < 16) return;
+    const open = performance.getEntriesByName('liverplan-viewer-open').at(-1);
+    w.__firstImage = {
+      litMs: performance.now() - t0,
+      viewerOpenMs: open ? open.startTime - t0 : -1,
+      pane: pane.getAttribute('data-testid'),
+      levels: levels.size,
     };
-    requestAnimationFrame(frame);
   }, true);
 })()`;
 
@@ -74,10 +82,12 @@ test.afterAll(async () => {
   await host?.close();
 });
 
-// The guard issue 17 asks for. Not met yet: 3.3-4.0 s from the click on this machine (three runs
-// on 2026-12-06: import 1.3-1.6 s before the viewer opens, then about 2 s to a lit viewport, most of
-// it SwiftShader compiling the slice shader); it runs as soon as the open is fast enough
-// (`test.fixme` reports it as skipped meanwhile, so CI stays honest and green).
+// The guard issue 17 asks for. Not met yet on this machine, so `test.fixme` (reported as skipped:
+// CI stays honest and green); remove it once three runs in a row pass. 2026-12-06, machine at load
+// average 5-8 on two cores: 2.8-2.9 s from the click in two runs out of three (import 1.3-1.6 s
+// before the viewer opens, then 1.35-1.5 s to the first drawn slice), 4.7-5.8 s at load 8; the code
+// before the start-up shader warm-up, the shared slice shader and the opening slice loaded alone
+// took 5.8 s at load 7 (2.5 s import, 3.3 s viewer). The import alone uses most of the 2 s.
 test.fixme(`first image of sample ${SAMPLE} within ${LIMIT_MS / 1000} s of opening it`, async () => {
   test.setTimeout(40_000);
   const { page } = host;
@@ -96,7 +106,7 @@ test.fixme(`first image of sample ${SAMPLE} within ${LIMIT_MS / 1000} s of openi
   );
   console.log(
     `first image of ${SAMPLE}: ${first.litMs.toFixed(0)} ms from the click to a lit ${first.pane} ` +
-      `(import ${first.viewerOpenMs.toFixed(0)} ms to the viewer opening; app measure viewer open to first decoded slice ` +
+      `(import ${first.viewerOpenMs.toFixed(0)} ms to the viewer opening; app measure viewer open to first image ` +
       `${appMeasure.toFixed(0)} ms); limit ${LIMIT_MS} ms`,
   );
   expect(first.litMs, 'ms from Open sample case to a rendered slice').toBeLessThanOrEqual(LIMIT_MS);

@@ -19,9 +19,18 @@ import { gridOfVolume } from '../segmentation/volumeGrid';
 import { reportError } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
 import { currentCase, type CaseSession } from './caseSession';
+import { SaveScheduler } from './saveScheduler';
 
-/** Bounded autosave interval while edits are pending (the case store journals each snapshot). */
-const AUTOSAVE_MS = 4000;
+/**
+ * When autosave writes (the case store journals each snapshot): one second after the last edit, so
+ * a crash loses at most the last second of work once the user pauses. While edits never pause (a
+ * run of strokes) it writes at least every three seconds: a snapshot of a 512x512x300 labelmap
+ * (copy, slice hashes, compressed delta) takes a few hundred ms on the page's thread, which a save
+ * every second would take from the brush. A failed write is retried after four seconds.
+ */
+const AUTOSAVE_QUIET_MS = 1000;
+const AUTOSAVE_MAX_WAIT_MS = 3000;
+const AUTOSAVE_RETRY_MS = 4000;
 const AUTOSAVE = Symbol('autosave');
 
 /** What one write sends: taken in one synchronous step, so it can only hold this case's work. */
@@ -46,15 +55,23 @@ interface Snapshot {
 
 /**
  * Saving of one case: restores the newest state of the study when the labelmap appears, marks
- * every edit (voxels, segment list, plan inputs, applicators, confirmation) and writes it every
- * few seconds. Bound to its session: once the case is no longer the open one it writes nothing,
- * and closing flushes what is pending first, so one patient's work never lands in another's case.
+ * every edit (voxels, segment list, plan inputs, applicators, confirmation) and writes it a second
+ * after the edits pause. Bound to its session: once the case is no longer the open one it writes
+ * nothing, and closing flushes what is pending first, so one patient's work never lands in another's
+ * case.
  */
 export class CaseAutosave {
   private doc: CaseDocument | null = null;
   private dirty = false;
   private restoring = false;
   private writing: Promise<void> | null = null;
+  /** Starts the autosaves: a second after the last edit, at most three after the first unsaved one. */
+  private readonly schedule = new SaveScheduler({
+    quietMs: AUTOSAVE_QUIET_MS,
+    maxWaitMs: AUTOSAVE_MAX_WAIT_MS,
+    retryMs: AUTOSAVE_RETRY_MS,
+    save: () => this.tick(),
+  });
   /** The last write the host acknowledged (or the state opened): autosaves send slices changed since. */
   private base: LabelsWriteBase | null = null;
 
@@ -75,7 +92,6 @@ export class CaseAutosave {
   }
 
   private watch(): () => void {
-    const timer = setInterval(() => void this.tick(), AUTOSAVE_MS);
     const onVoxels = (e: Event) => {
       const id = (e as CustomEvent<{ segmentationId?: string }>).detail?.segmentationId;
       if (id === this.labelmap.segmentationId) this.markDirty();
@@ -99,21 +115,22 @@ export class CaseAutosave {
           s.pairs !== prev.pairs ||
           s.refinement !== prev.refinement ||
           s.tumourLabel !== prev.tumourLabel ||
-          s.zoneVoxels !== prev.zoneVoxels;
+          s.zoneRevision !== prev.zoneRevision;
         if (changed) this.markDirty();
       }),
     ];
     return () => {
-      clearInterval(timer);
+      this.schedule.dispose();
       eventTarget.removeEventListener(ToolEnums.Events.SEGMENTATION_DATA_MODIFIED, onVoxels);
       for (const off of offs) off();
     };
   }
 
-  /** Marks the case as edited; the next tick writes it. */
+  /** Marks the case as edited; an autosave follows once the edits pause (see AUTOSAVE_QUIET_MS). */
   markDirty(): void {
     if (this.restoring || !this.live) return;
     this.dirty = true;
+    this.schedule.edited();
     useCaseStore.getState().setSaveState('Unsaved edits');
   }
 
@@ -272,12 +289,19 @@ export class CaseAutosave {
     return next;
   }
 
-  private async tick(): Promise<void> {
-    if (!this.dirty || this.writing || !this.live) return;
+  /**
+   * One autosave, after any write in flight (an explicit save may already have taken the edits).
+   * Resolves false when the write failed, so the schedule retries; true when saved or nothing was left.
+   */
+  private async tick(): Promise<boolean> {
+    await this.writing?.catch(() => undefined);
+    if (!this.dirty || !this.live) return true;
     try {
       await this.write('case:autosave');
+      return true;
     } catch (e) {
       reportError('Autosaving the segmentation', e);
+      return false;
     }
   }
 

@@ -32,7 +32,7 @@ export function LoadBar({ series }: { series: ViewerSeries[] }) {
         Loading {series.length} series — {pct}%
       </span>
       <div className="progress">
-        <div className="bar" style={{ width: `${pct}%` }} />
+        <div className="bar scaled" style={{ transform: `scaleX(${pct / 100})` }} />
       </div>
     </div>
   );

@@ -113,7 +113,10 @@ export function ViewportPane({ spec, series, active, shown, progress, synced, on
               {loading.message ? `: ${loading.message}` : ''}
             </span>
             <div className="progress">
-              <div className="bar" style={{ width: `${loading.total ? (100 * loading.done) / loading.total : 0}%` }} />
+              <div
+                className="bar scaled"
+                style={{ transform: `scaleX(${loading.total ? loading.done / loading.total : 0})` }}
+              />
             </div>
           </div>
         )}

@@ -199,7 +199,7 @@ export function unloadSeriesVolume(seriesInstanceUid: string): void {
     const imageIds = [...volume.imageIds];
     cache.removeVolumeLoadObject(volumeId);
     for (const id of imageIds) if (cache.getImageLoadObject(id)) cache.removeImageLoadObject(id, { force: true });
-    releaseTexture(volume);
+    releaseVolumeTexture(volume);
   }
   dropParsedFiles(seriesInstanceUid);
   forgetOpenInfo(registered.get(seriesInstanceUid) ?? []);
@@ -212,7 +212,7 @@ export function unloadSeriesVolume(seriesInstanceUid: string): void {
  * textures are missing) would stay until its context dies. Release it through the window it was
  * created in.
  */
-function releaseTexture(volume: Types.IImageVolume): void {
+export function releaseVolumeTexture(volume: Types.IImageVolume): void {
   const texture = (volume as unknown as { vtkOpenGLTexture?: VtkTexture }).vtkOpenGLTexture;
   const window = texture?.get('_openGLRenderWindow')._openGLRenderWindow;
   if (window) texture!.releaseGraphicsResources(window);

@@ -18,7 +18,9 @@ import {
 import type { ViewportSpec } from '../../../shared/viewer/planViewports';
 import { applyOpeningWindow } from './openingWindow';
 import { rememberSeriesWindow, seriesWindow } from './seriesWindow';
+import { shareSliceShader } from './shareSliceShader';
 import { emitViewerEvent } from './viewerEvents';
+import { warmUpViewer } from './warmUpViewer';
 
 export const ENGINE_ID = 'liverplan-viewer';
 const ORTHO_GROUP = 'liverplan-view-ortho';
@@ -202,7 +204,10 @@ export async function showVolume(
   // The window belongs to the series: shown before (another layout or workspace), it keeps it.
   // Read before setVolumes, whose default full-range window is reported like any other change.
   const kept = seriesWindow(volumeId);
-  await vp.setVolumes([{ volumeId }]);
+  // Slice views share one compiled shader (warmed up at start-up) whatever the volume's size.
+  await vp.setVolumes([
+    { volumeId, callback: spec.kind === 'ortho' ? ({ volumeActor }) => shareSliceShader(volumeActor) : undefined },
+  ]);
   if (spec.kind === 'volume3d') {
     // SwiftShader renders on the CPU: a coarser ray step keeps 3D interactive there.
     vp.setProperties({ preset: opts.vrPreset, sampleDistanceMultiplier: 2 } as Types.VolumeViewportProperties);
@@ -216,7 +221,11 @@ export async function showVolume(
       if (src?.getActors().length) vp.setCamera(src.getCamera());
     }
   }
-  vp.render();
+  // A streaming volume without a decoded slice would be drawn as one flat grey block (its empty
+  // voxels through the window), at the cost of a full render per viewport in software WebGL while
+  // the opening slice is still on its way; its first slices re-render the viewports that show it.
+  const framesProcessed = (cache.getVolume(volumeId) as { framesProcessed?: number } | undefined)?.framesProcessed;
+  if (framesProcessed !== 0) vp.render();
   emitViewerEvent('viewport-ready', { viewportId: spec.id, volumeId });
 }
 
@@ -226,4 +235,14 @@ export function setVrPreset(viewportId: string, preset: string): void {
   if (!vp?.getActors().length) return;
   vp.setProperties({ preset });
   vp.render();
+}
+
+/**
+ * Called once when the app starts, before any study is open: the slice shader compiles while the
+ * Start screen is up instead of after the user has chosen a study (see warmUpViewer).
+ */
+export function warmUpAtStartUp(): void {
+  const go = () => void warmUpViewer(engine);
+  if (document.readyState === 'complete') setTimeout(go, 0);
+  else window.addEventListener('load', go, { once: true });
 }
