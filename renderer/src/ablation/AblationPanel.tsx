@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useFields } from '../store/useFields';
 import { AnalysisPanel } from './AnalysisPanel';
 import { ApplicatorList } from './ApplicatorList';
 import { useAblationStore } from './ablationStore';
@@ -12,16 +12,7 @@ const PROMPT = {
 
 /** The side panel: device setting, applicators, thresholds, analysis, user devices. */
 export function AblationPanel() {
-  const s = useAblationStore(
-    useShallow(({ catalogue, placing, setDraftTip, setPlacing, setSetting, settingId }) => ({
-      catalogue,
-      placing,
-      setDraftTip,
-      setPlacing,
-      setSetting,
-      settingId,
-    })),
-  );
+  const s = useFields(useAblationStore, 'catalogue', 'placing', 'setDraftTip', 'setPlacing', 'setSetting', 'settingId');
   const groups = [...new Set(s.catalogue.map((e) => e.modality))];
   return (
     <aside className="ablation-panel" data-testid="ablation-panel">

@@ -1,5 +1,5 @@
+import { useFields } from '../store/useFields';
 import { describeTrajectory } from '../../../shared/ablation/trajectory';
-import { useShallow } from 'zustand/react/shallow';
 import { removeApplicator } from './ablationActions';
 import { useAblationStore } from './ablationStore';
 
@@ -7,16 +7,7 @@ const f1 = (x: number) => (Number.isFinite(x) ? x.toFixed(1) : '-');
 
 /** Each applicator: device setting, depth and angles, path warnings, and re-placing buttons. */
 export function ApplicatorList() {
-  const s = useAblationStore(
-    useShallow(({ applicators, catalogue, crossings, selectedId, select, setPlacing }) => ({
-      applicators,
-      catalogue,
-      crossings,
-      selectedId,
-      select,
-      setPlacing,
-    })),
-  );
+  const s = useFields(useAblationStore, 'applicators', 'catalogue', 'crossings', 'selectedId', 'select', 'setPlacing');
   if (!s.applicators.length) return <p className="hint">No applicator yet.</p>;
   return (
     <ul className="applicators" data-testid="applicator-list">

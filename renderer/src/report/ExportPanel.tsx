@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useFields } from '../store/useFields';
 import { useEffect, useState } from 'react';
 import { followQueue, loadTargets, refreshQueue, removeTarget, sendToTarget, testConnection } from './reportActions';
 import { useReportStore } from './reportStore';
@@ -7,18 +7,17 @@ import { TargetEditor } from './TargetEditor';
 
 /** Targets (folder, STOW-RS, C-STORE), the de-identify option, Send, and the persistent queue. */
 export function ExportPanel() {
-  const r = useReportStore(
-    useShallow(({ busy, deidentify, echo, rtstruct, setDeidentify, setRtstruct, setTargetId, targetId, targets }) => ({
-      busy,
-      deidentify,
-      echo,
-      rtstruct,
-      setDeidentify,
-      setRtstruct,
-      setTargetId,
-      targetId,
-      targets,
-    })),
+  const r = useFields(
+    useReportStore,
+    'busy',
+    'deidentify',
+    'echo',
+    'rtstruct',
+    'setDeidentify',
+    'setRtstruct',
+    'setTargetId',
+    'targetId',
+    'targets',
   );
   const [editing, setEditing] = useState<string | 'new' | null>(null);
   useEffect(() => {

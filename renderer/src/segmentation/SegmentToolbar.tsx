@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useFields } from '../store/useFields';
 import { SEGMENT_KEY_BINDINGS } from '../../../shared/segment/segmentKeys';
 import { presetLabel, presetTitle } from '../../../shared/segment/presetLabel';
 import { THRESHOLD_PRESETS } from '../../../shared/segment/thresholdPresets';
@@ -53,34 +53,19 @@ const OPS: { op: MaskOp; label: string }[] = [
 
 /** Edit tools, brush size, threshold preset, mask operations, undo/redo and the progress of slow operations. */
 export function SegmentToolbar() {
-  const c = useCaseStore(
-    useShallow(
-      ({
-        brushRadiusMm,
-        job,
-        lastNote,
-        morphMm,
-        saveState,
-        setBrushRadius,
-        setMorphMm,
-        setThresholdPreset,
-        setTool,
-        thresholdPreset,
-        tool,
-      }) => ({
-        brushRadiusMm,
-        job,
-        lastNote,
-        morphMm,
-        saveState,
-        setBrushRadius,
-        setMorphMm,
-        setThresholdPreset,
-        setTool,
-        thresholdPreset,
-        tool,
-      }),
-    ),
+  const c = useFields(
+    useCaseStore,
+    'brushRadiusMm',
+    'job',
+    'lastNote',
+    'morphMm',
+    'saveState',
+    'setBrushRadius',
+    'setMorphMm',
+    'setThresholdPreset',
+    'setTool',
+    'thresholdPreset',
+    'tool',
   );
   const preset = THRESHOLD_PRESETS.find((p) => p.id === c.thresholdPreset);
   // Joined to a string so the selector's value compares equal between renders.

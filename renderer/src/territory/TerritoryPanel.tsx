@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useFields } from '../store/useFields';
 import { useEffect, useState } from 'react';
 import { keptSideWords } from '../../../shared/case/liverSplit';
 import type { TargetFigures } from '../../../shared/case/targetFigures';
@@ -34,44 +34,24 @@ function Figures({ f, testId }: { f: TargetFigures | undefined; testId: string }
  * ones before it.
  */
 export function TerritoryPanel() {
-  const s = useTerritoryStore(
-    useShallow(
-      ({
-        addPlane,
-        apply,
-        cancelDraft,
-        draft,
-        flip,
-        placing,
-        remove,
-        removePlane,
-        setDraft,
-        setLungDose,
-        setPoint,
-        setTarget,
-        startPlacing,
-        stopPlacing,
-        targetId,
-        territories,
-      }) => ({
-        addPlane,
-        apply,
-        cancelDraft,
-        draft,
-        flip,
-        placing,
-        remove,
-        removePlane,
-        setDraft,
-        setLungDose,
-        setPoint,
-        setTarget,
-        startPlacing,
-        stopPlacing,
-        targetId,
-        territories,
-      }),
-    ),
+  const s = useFields(
+    useTerritoryStore,
+    'addPlane',
+    'apply',
+    'cancelDraft',
+    'draft',
+    'flip',
+    'placing',
+    'remove',
+    'removePlane',
+    'setDraft',
+    'setLungDose',
+    'setPoint',
+    'setTarget',
+    'startPlacing',
+    'stopPlacing',
+    'targetId',
+    'territories',
   );
   const figures = useCaseStore((c) => c.stats?.territories);
   const wholeLiverMl = useCaseStore((c) => c.stats?.wholeLiver?.ml);

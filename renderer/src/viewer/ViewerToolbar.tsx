@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useFields } from '../store/useFields';
 import type { ViewerLayout } from '../../../shared/viewer/planViewports';
 import { VR_PRESETS } from '../../../shared/viewer/vrPresets';
 import { WL_PRESETS } from '../../../shared/viewer/wlPresets';
@@ -21,17 +21,16 @@ export function ViewerToolbar({
   activeViewportId: string;
   vrViewportId: string | null;
 }) {
-  const s = useViewerStore(
-    useShallow(({ cine, crosshairs, layout, setLayout, setVrPreset, syncVoi, toggle, vrPreset }) => ({
-      cine,
-      crosshairs,
-      layout,
-      setLayout,
-      setVrPreset,
-      syncVoi,
-      toggle,
-      vrPreset,
-    })),
+  const s = useFields(
+    useViewerStore,
+    'cine',
+    'crosshairs',
+    'layout',
+    'setLayout',
+    'setVrPreset',
+    'syncVoi',
+    'toggle',
+    'vrPreset',
   );
   return (
     <div className="viewer-toolbar" role="toolbar" aria-label="Viewer">

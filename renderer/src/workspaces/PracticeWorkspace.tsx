@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useFields } from '../store/useFields';
 import { useEffect, useState } from 'react';
 import type { SampleInfo } from '../../../shared/ipc/channels/samples';
 import { api } from '../api';
@@ -33,22 +33,19 @@ import '../practice/practice.css';
  * with "Return to".
  */
 export function PracticeWorkspace() {
-  const p = usePracticeStore(
-    useShallow(
-      ({ activityGBq, asideCase, busy, history, openedSample, result, sample, series, set, taskId, tasks }) => ({
-        activityGBq,
-        asideCase,
-        busy,
-        history,
-        openedSample,
-        result,
-        sample,
-        series,
-        set,
-        taskId,
-        tasks,
-      }),
-    ),
+  const p = useFields(
+    usePracticeStore,
+    'activityGBq',
+    'asideCase',
+    'busy',
+    'history',
+    'openedSample',
+    'result',
+    'sample',
+    'series',
+    'set',
+    'taskId',
+    'tasks',
   );
   const setWorkspace = useAppStore((s) => s.setWorkspace);
   const [samples, setSamples] = useState<SampleInfo[]>([]);

@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useFields } from '../store/useFields';
 import { ExportPanel } from '../report/ExportPanel';
 import { ReportPage } from '../report/ReportPage';
 import { buildReport, captureFromViewer, savePdf } from '../report/reportActions';
@@ -7,16 +7,15 @@ import '../report/report.css';
 
 /** Report & Export: inputs and key images, the page preview, and sending to folder/PACS. */
 export function ReportWorkspace() {
-  const r = useReportStore(
-    useShallow(({ busy, inputs, keyImages, model, pdfByteLength, removeKeyImage, setInputs }) => ({
-      busy,
-      inputs,
-      keyImages,
-      model,
-      pdfByteLength,
-      removeKeyImage,
-      setInputs,
-    })),
+  const r = useFields(
+    useReportStore,
+    'busy',
+    'inputs',
+    'keyImages',
+    'model',
+    'pdfByteLength',
+    'removeKeyImage',
+    'setInputs',
   );
   const busy = r.busy !== null;
   return (

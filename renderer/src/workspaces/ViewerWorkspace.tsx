@@ -1,4 +1,4 @@
-import { useShallow } from 'zustand/react/shallow';
+import { useFields } from '../store/useFields';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { bindingFor } from '../../../shared/viewer/keyBindings';
 import { planViewports } from '../../../shared/viewer/planViewports';
@@ -29,20 +29,17 @@ useStudyStore.subscribe((s, prev) => {
 /** View: the recognised phases side by side (or MPR / 1x1 / 3D of the active one). */
 export function ViewerWorkspace({ helpSections }: { helpSections?: readonly HelpSection[] } = {}) {
   const series = useStudyStore((s) => s.viewerSeries);
-  const v = useViewerStore(
-    useShallow(
-      ({ active, activeViewportId, help, layout, progress, setActiveViewport, toggle, volumes, vrPreset }) => ({
-        active,
-        activeViewportId,
-        help,
-        layout,
-        progress,
-        setActiveViewport,
-        toggle,
-        volumes,
-        vrPreset,
-      }),
-    ),
+  const v = useFields(
+    useViewerStore,
+    'active',
+    'activeViewportId',
+    'help',
+    'layout',
+    'progress',
+    'setActiveViewport',
+    'toggle',
+    'volumes',
+    'vrPreset',
   );
   const [ready, setReady] = useState(false);
   const elements = useRef(new Map<string, HTMLDivElement>());
