@@ -46,13 +46,32 @@ function fillHolesIn(mask: Uint8Array, dims: Vec3, perSlice: boolean): Uint8Arra
       }
     }
   }
-  // Scanline flood: each popped voxel takes in its whole background run along i, and the runs
-  // beside it (j -+ 1, and k -+ 1 in 3D) are queued once per run. Reaches the same voxels as a
-  // voxel-by-voxel 6- (4-) connected flood with one index division per run instead of per voxel.
+  scanlineFlood(mask, false, reached, stack, dims, perSlice);
+  for (let n = 0; n < reached.length; n++) reached[n] = reached[n] ? 0 : 1;
+  return reached;
+}
+
+/**
+ * Scanline flood from the voxels on the stack (already marked in `reached`) through the voxels
+ * inside (`inside`) or outside the mask: each popped voxel takes in its whole run along i, and the
+ * runs beside it (j -+ 1, and k -+ 1 unless perSlice) are queued once per run. Reaches the same
+ * voxels as a voxel-by-voxel 6- (4-) connected flood, with one index division per run instead of
+ * per voxel.
+ */
+function scanlineFlood(
+  mask: Uint8Array,
+  inside: boolean,
+  reached: Uint8Array,
+  stack: IntStack,
+  dims: Vec3,
+  perSlice: boolean,
+): void {
+  const [nx, ny, nz] = dims;
+  const plane = nx * ny;
   const queueRuns = (row: number, lo: number, hi: number) => {
     let inRun = false;
     for (let x = row + lo, end = row + hi; x <= end; x++) {
-      if (mask[x] || reached[x]) inRun = false;
+      if ((mask[x] !== 0) !== inside || reached[x]) inRun = false;
       else if (!inRun) {
         reached[x] = 1;
         stack.push(x);
@@ -67,9 +86,9 @@ function fillHolesIn(mask: Uint8Array, dims: Vec3, perSlice: boolean): Uint8Arra
     const j = (row / nx) % ny;
     const k = (row - nx * j) / plane;
     let lo = i;
-    while (lo > 0 && !mask[row + lo - 1] && !reached[row + lo - 1]) reached[row + --lo] = 1;
+    while (lo > 0 && (mask[row + lo - 1] !== 0) === inside && !reached[row + lo - 1]) reached[row + --lo] = 1;
     let hi = i;
-    while (hi < nx - 1 && !mask[row + hi + 1] && !reached[row + hi + 1]) reached[row + ++hi] = 1;
+    while (hi < nx - 1 && (mask[row + hi + 1] !== 0) === inside && !reached[row + hi + 1]) reached[row + ++hi] = 1;
     if (j > 0) queueRuns(row - nx, lo, hi);
     if (j < ny - 1) queueRuns(row + nx, lo, hi);
     if (!perSlice) {
@@ -77,8 +96,6 @@ function fillHolesIn(mask: Uint8Array, dims: Vec3, perSlice: boolean): Uint8Arra
       if (k < nz - 1) queueRuns(row + plane, lo, hi);
     }
   }
-  for (let n = 0; n < reached.length; n++) reached[n] = reached[n] ? 0 : 1;
-  return reached;
 }
 
 export interface Components {
@@ -161,41 +178,13 @@ export function keepLargestComponent(mask: Uint8Array, dims: Vec3): Uint8Array {
  * the others).
  */
 export function keepComponentsAt(mask: Uint8Array, dims: Vec3, voxels: number[]): Uint8Array {
-  const [nx, ny, nz] = dims;
-  const plane = nx * ny;
   const out = new Uint8Array(mask.length);
   const stack = new IntStack();
-  // Scanline flood as in fillHolesIn, through the mask's voxels.
-  const queueRuns = (row: number, lo: number, hi: number) => {
-    let inRun = false;
-    for (let x = row + lo, end = row + hi; x <= end; x++) {
-      if (!mask[x] || out[x]) inRun = false;
-      else if (!inRun) {
-        out[x] = 1;
-        stack.push(x);
-        inRun = true;
-      }
-    }
-  };
   for (const v of voxels) {
     if (!Number.isInteger(v) || v < 0 || v >= mask.length || !mask[v] || out[v]) continue;
     out[v] = 1;
     stack.push(v);
-    while (stack.length > 0) {
-      const n = stack.pop();
-      const i = n % nx;
-      const row = n - i;
-      const j = (row / nx) % ny;
-      const k = (row - nx * j) / plane;
-      let lo = i;
-      while (lo > 0 && mask[row + lo - 1] && !out[row + lo - 1]) out[row + --lo] = 1;
-      let hi = i;
-      while (hi < nx - 1 && mask[row + hi + 1] && !out[row + hi + 1]) out[row + ++hi] = 1;
-      if (j > 0) queueRuns(row - nx, lo, hi);
-      if (j < ny - 1) queueRuns(row + nx, lo, hi);
-      if (k > 0) queueRuns(row - plane, lo, hi);
-      if (k < nz - 1) queueRuns(row + plane, lo, hi);
-    }
+    scanlineFlood(mask, true, out, stack, dims, false);
   }
   return out;
 }
