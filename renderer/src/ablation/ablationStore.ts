@@ -1,3 +1,4 @@
+import { registerCasePart } from '../case/caseParts';
 import { create } from 'zustand';
 import type { ApplicatorPlacement } from '../../../shared/ablation/applicatorFromDevice';
 import type { AblationAnalysis } from '../../../shared/ablation/analyseAblation';
@@ -97,3 +98,21 @@ export const useAblationStore = create<AblationState>((set, get) => ({
   setCrossings: (crossings) => set({ crossings }),
   setAnalysis: (analysis, busy, error = '') => set({ analysis, busy, error }),
 }));
+
+// The applicators are the open case's (renderer/src/case/caseParts).
+registerCasePart('ablation', {
+  save: () => ({ applicators: useAblationStore.getState().applicators }),
+  restore: (doc) => useAblationStore.getState().setApplicators(doc.applicators),
+  watch: (changed) => useAblationStore.subscribe((s, prev) => s.applicators !== prev.applicators && changed()),
+  reset: () =>
+    useAblationStore.setState({
+      applicators: [],
+      selectedId: null,
+      placing: null,
+      draftTip: null,
+      crossings: {},
+      analysis: null,
+      busy: false,
+      error: '',
+    }),
+});

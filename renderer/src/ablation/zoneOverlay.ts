@@ -1,3 +1,4 @@
+import { registerCasePart } from '../case/caseParts';
 import type { Types } from '@cornerstonejs/core';
 import { ZONE_LABEL } from '../../../shared/ablation/analyseAblation';
 import { marginBands } from '../../../shared/ablation/marginBands';
@@ -31,3 +32,6 @@ export function writeOverlay(data: Uint8Array): void {
 export function destroyOverlay(): void {
   overlay.destroy();
 }
+
+// The predicted zone and margin map are drawn for the open case only.
+registerCasePart('ablation-overlay', { reset: () => destroyOverlay() });

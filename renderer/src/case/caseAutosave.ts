@@ -2,17 +2,12 @@ import { eventTarget } from '@cornerstonejs/core';
 import { Enums as ToolEnums } from '@cornerstonejs/tools';
 import { labelsForWrite, sliceHashes, type LabelsWriteBase } from '../../../shared/case/labelsDelta';
 import type { CaseDocument } from '../../../shared/case/model';
-import { bytesToBase64 } from '../../../shared/ipc/base64';
 import type { LabelsPayload, OpenedCaseMessage } from '../../../shared/ipc/channels/case';
 import type { Vec3 } from '../../../shared/volume/grid';
 import { sameGrid } from '../../../shared/volume/grid';
 import { decodeNiftiLabelmap, encodeNifti } from '../../../shared/volume/nifti';
 import { api } from '../api';
-import { useAblationStore } from '../ablation/ablationStore';
-import { restoreConfirmation, zoneForCase } from '../confirm/confirmActions';
-import { persistedConfirmation, useConfirmStore } from '../confirm/confirmStore';
-import { usePlanStore } from '../plan/planStore';
-import { useTerritoryStore } from '../territory/territoryStore';
+import { restoreCaseParts, savedCaseParts, watchCaseParts, type CasePartFields } from './caseParts';
 import { referenceSeries } from '../segmentation/caseSession';
 import type { LabelmapSession } from '../segmentation/labelmapSession';
 import { gridOfVolume } from '../segmentation/volumeGrid';
@@ -35,17 +30,7 @@ const AUTOSAVE = Symbol('autosave');
 
 /** What one write sends: taken in one synchronous step, so it can only hold this case's work. */
 interface Snapshot {
-  fields: Pick<
-    CaseDocument,
-    | 'segments'
-    | 'planInput'
-    | 'applicators'
-    | 'confirmation'
-    | 'territories'
-    | 'targetTerritoryId'
-    | 'lesionOrigins'
-    | 'updatedAt'
-  >;
+  fields: Pick<CaseDocument, 'segments' | 'lesionOrigins' | 'updatedAt'> & CasePartFields;
   /** The voxels of this write and their slice hashes (the next delta's base once acknowledged). */
   voxels: Uint8Array;
   dims: Vec3;
@@ -101,23 +86,9 @@ export class CaseAutosave {
       useCaseStore.subscribe(
         (s, prev) => (s.segments !== prev.segments || s.lesionOrigins !== prev.lesionOrigins) && this.markDirty(),
       ),
-      // Plan inputs are part of the case: an edit in the Plan form is saved like a brush stroke.
-      usePlanStore.subscribe((s, prev) => s.draft !== prev.draft && this.markDirty()),
-      useAblationStore.subscribe((s, prev) => s.applicators !== prev.applicators && this.markDirty()),
-      // Y-90 territories (the planes, not a mask) and the chosen target.
-      useTerritoryStore.subscribe(
-        (s, prev) => (s.territories !== prev.territories || s.targetId !== prev.targetId) && this.markDirty(),
-      ),
-      // Confirmation landmarks, the refined transform and the achieved zone are case work too.
-      useConfirmStore.subscribe((s, prev) => {
-        const changed =
-          s.postSeriesUid !== prev.postSeriesUid ||
-          s.pairs !== prev.pairs ||
-          s.refinement !== prev.refinement ||
-          s.tumourLabel !== prev.tumourLabel ||
-          s.zoneRevision !== prev.zoneRevision;
-        if (changed) this.markDirty();
-      }),
+      // Every feature's saved work (plan inputs, applicators, territories, the confirmation) is
+      // case work too: an edit in any of them is saved like a brush stroke.
+      watchCaseParts(() => this.markDirty()),
     ];
     return () => {
       this.schedule.dispose();
@@ -166,13 +137,7 @@ export class CaseAutosave {
       store.setSegments(opened.document.segments);
       for (const [label, origin] of Object.entries(opened.document.lesionOrigins ?? {}))
         store.setLesionOrigin(Number(label), origin);
-      if (opened.document.planInput) usePlanStore.getState().setDraft(opened.document.planInput);
-      useAblationStore.getState().setApplicators(opened.document.applicators);
-      restoreConfirmation(opened.document.confirmation);
-      // After the plan draft: a draft reset clears the territories.
-      useTerritoryStore
-        .getState()
-        .restore(opened.document.territories ?? [], opened.document.targetTerritoryId ?? null);
+      restoreCaseParts(opened.document);
       this.base = null;
       if (opened.labels) {
         const lm = decodeNiftiLabelmap(opened.labels);
@@ -200,7 +165,6 @@ export class CaseAutosave {
   }
 
   private snapshot(): Snapshot {
-    const zone = zoneForCase();
     const grid = gridOfVolume(this.labelmap.volume);
     const voxels = this.labelmap.readVoxels();
     const base = this.doc ? this.base : null;
@@ -208,11 +172,7 @@ export class CaseAutosave {
     return {
       fields: {
         segments: useCaseStore.getState().segments,
-        planInput: usePlanStore.getState().draft,
-        applicators: useAblationStore.getState().applicators,
-        confirmation: persistedConfirmation(useConfirmStore.getState(), zone ? bytesToBase64(zone) : null),
-        territories: useTerritoryStore.getState().territories,
-        targetTerritoryId: useTerritoryStore.getState().targetId ?? undefined,
+        ...savedCaseParts(),
         lesionOrigins: useCaseStore.getState().lesionOrigins,
         updatedAt: new Date().toISOString(),
       },

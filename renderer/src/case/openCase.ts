@@ -1,7 +1,4 @@
 import { cache } from '@cornerstonejs/core';
-import { destroyOverlay } from '../ablation/zoneOverlay';
-import { postZoneOverlay } from '../confirm/postZoneOverlay';
-import { clearFeedback, setBeside } from '../practice/feedbackOverlay';
 import { referenceSeries } from '../segmentation/caseSession';
 import { clearUndoHistory, LabelmapSession } from '../segmentation/labelmapSession';
 import { reportError } from '../store/appStore';
@@ -65,12 +62,8 @@ async function close(session: CaseSession): Promise<void> {
   const errors = session.dispose();
   for (const e of errors) reportError('Closing the case', e);
   clearUndoHistory();
-  // The viewer exists once a labelmap did; practice's side-by-side mode ends with the case.
-  if (shown) setBeside(null, false);
-  clearFeedback();
-  destroyOverlay();
-  postZoneOverlay.destroy();
-  resetCaseState();
+  // The viewer exists once a labelmap did (practice's side-by-side mode ends with the case).
+  resetCaseState({ viewerShown: shown });
 }
 
 /** Creates the case labelmap once the reference phase's volume exists (now, if it already does). */

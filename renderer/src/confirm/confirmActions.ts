@@ -1,11 +1,12 @@
 import { cache } from '@cornerstonejs/core';
 import type { ConfirmationResult } from '../../../shared/ablation/confirmMargin';
 import type { Confirmation } from '../../../shared/case/model';
-import { base64ToBytes } from '../../../shared/ipc/base64';
+import { base64ToBytes, bytesToBase64 } from '../../../shared/ipc/base64';
 import { voxelVolumeMm3, type Vec3 } from '../../../shared/volume/grid';
 import { decodeNiftiLabelmap, encodeNifti } from '../../../shared/volume/nifti';
 import { registerLandmarks } from '../../../shared/volume/registration';
 import { writeOverlay } from '../ablation';
+import { registerCasePart } from '../case/caseParts';
 import { caseScoped } from '../case/caseSession';
 import { JobCancelled } from '../case/workerJob';
 import {
@@ -21,7 +22,13 @@ import { reportError, useAppStore } from '../store/appStore';
 import { useCaseStore } from '../store/caseStore';
 import { toViewerSeries, useStudyStore, type ViewerSeries } from '../store/studyStore';
 import { useViewerStore } from '../viewer/viewerStore';
-import { currentMatrix, useConfirmStore, type LandmarkPair, type Refinement } from './confirmStore';
+import {
+  currentMatrix,
+  persistedConfirmation,
+  useConfirmStore,
+  type LandmarkPair,
+  type Refinement,
+} from './confirmStore';
 import { postZoneOverlay } from './postZoneOverlay';
 import type { ConfirmJob, ZoneResult } from './confirmJob';
 import { cancelConfirmJob, runConfirmJob } from './runConfirmJob';
@@ -432,3 +439,24 @@ export function restoreConfirmation(c: Confirmation | undefined): void {
     });
   }
 }
+
+// The landmarks, the refined transform and the achieved zone are the open case's
+// (renderer/src/case/caseParts); the zone's bytes are per case already (zoneBytes).
+registerCasePart('confirm', {
+  save: () => {
+    const zone = zoneForCase();
+    return { confirmation: persistedConfirmation(useConfirmStore.getState(), zone ? bytesToBase64(zone) : null) };
+  },
+  restore: (doc) => restoreConfirmation(doc.confirmation),
+  watch: (changed) =>
+    useConfirmStore.subscribe((s, prev) => {
+      const edited =
+        s.postSeriesUid !== prev.postSeriesUid ||
+        s.pairs !== prev.pairs ||
+        s.refinement !== prev.refinement ||
+        s.tumourLabel !== prev.tumourLabel ||
+        s.zoneRevision !== prev.zoneRevision;
+      if (edited) changed();
+    }),
+  reset: () => useConfirmStore.getState().reset(),
+});

@@ -1,3 +1,4 @@
+import { registerCasePart } from '../case/caseParts';
 import type { Types } from '@cornerstonejs/core';
 import { FrameOverlay } from '../viewer/frameOverlay';
 
@@ -8,3 +9,6 @@ const ZONE_COLOUR: Types.Color = [216, 27, 196, 255];
 export const postZoneOverlay = new FrameOverlay('confirm-post-zone', 'confirm-post-zone-volume', () => [
   [1, ZONE_COLOUR],
 ]);
+
+// The achieved zone is drawn for the open case only.
+registerCasePart('confirm-overlay', { reset: () => postZoneOverlay.destroy() });

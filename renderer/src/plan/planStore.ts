@@ -1,3 +1,4 @@
+import { registerCasePart } from '../case/caseParts';
 import { create } from 'zustand';
 import { draftToInput, mergeDraft, setAtPath, type Draft } from '../../../shared/planning/draft';
 import { planInputDefaults } from '../../../shared/planning/index';
@@ -39,3 +40,13 @@ export function useFieldProblem(field: string): { kind: InputProblem['kind']; me
   const message = usePlanStore((s) => s.problems.find((p) => p.field === field)?.message);
   return kind && message ? { kind, message } : undefined;
 }
+
+// The plan inputs are the open case's (renderer/src/case/caseParts).
+registerCasePart('plan', {
+  save: () => ({ planInput: usePlanStore.getState().draft }),
+  restore: (doc) => {
+    if (doc.planInput) usePlanStore.getState().setDraft(doc.planInput);
+  },
+  watch: (changed) => usePlanStore.subscribe((s, prev) => s.draft !== prev.draft && changed()),
+  reset: () => usePlanStore.setState({ draft: usePlanStore.getInitialState().draft }),
+});

@@ -1,3 +1,4 @@
+import { registerCasePart } from '../case/caseParts';
 import { cache, Enums, eventTarget, volumeLoader, type Types } from '@cornerstonejs/core';
 import { Enums as ToolEnums, segmentation } from '@cornerstonejs/tools';
 import { ERROR_MAP } from '../../../shared/practice/errorMap';
@@ -107,3 +108,11 @@ export function clearFeedback(): void {
   cache.removeVolumeLoadObject(current.volumeId);
   current = null;
 }
+
+// The error map and the side-by-side mode end with the case they scored.
+registerCasePart('practice-overlay', {
+  reset: ({ viewerShown }) => {
+    if (viewerShown) setBeside(null, false);
+    clearFeedback();
+  },
+});

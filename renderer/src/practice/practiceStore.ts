@@ -1,3 +1,4 @@
+import { registerCasePart } from '../case/caseParts';
 import { create } from 'zustand';
 import type { PracticeRecord, PracticeSubmitResult } from '../../../shared/ipc/channels/practice';
 import type { PracticeTask, ProgressSeries } from '../../../shared/practice/index';
@@ -45,3 +46,9 @@ export const usePracticeStore = create<PracticeState>((set) => ({
   series: [],
   set: (patch) => set(patch),
 }));
+
+// A practice result belongs to the case it scored. `busy` stays: a practice case being opened
+// says so until it is open.
+registerCasePart('practice', {
+  reset: () => usePracticeStore.setState({ openedSample: null, result: null, overlay: 'errors', activityGBq: '' }),
+});

@@ -1,3 +1,4 @@
+import { registerCasePart } from '../case/caseParts';
 import { create } from 'zustand';
 import type { QueueJobSummaryDto } from '../../../shared/ipc/channels/export';
 import type { SavedTargetView } from '../../../shared/ipc/channels/targets';
@@ -79,3 +80,15 @@ export const useReportStore = create<ReportState>((set) => ({
     })),
   setEcho: (targetId, text) => set((s) => ({ echo: { ...s.echo, [targetId]: text } })),
 }));
+
+// The report preview and key images are the open case's; the report's author stays.
+registerCasePart('report', {
+  reset: () =>
+    useReportStore.setState((s) => ({
+      inputs: { ...s.inputs, indication: '', procedure: '' },
+      keyImages: [],
+      caseId: null,
+      model: null,
+      pdfByteLength: 0,
+    })),
+});

@@ -1,8 +1,8 @@
+import { registerCasePart } from '../case/caseParts';
 import { create } from 'zustand';
 import { planeFromPoints, type SplitPlane } from '../../../shared/case/liverSplit';
 import type { Territory } from '../../../shared/case/territory';
 import type { Vec3 } from '../../../shared/volume/grid';
-import { usePlanStore } from '../plan';
 
 /** A plane being placed: up to three clicked (or typed) points and the kept side. */
 export interface DraftPlane {
@@ -164,9 +164,16 @@ export function territoriesToMeasure(s: Pick<TerritoryState, 'territories' | 'dr
     : [...s.territories, { id: PREVIEW_ID, name: 'Preview', planes: cuts }];
 }
 
-// Territories are the open patient's: a case reset (the plan draft back to its initial state,
-// renderer/src/case/resetCaseState) drops them with the rest of that patient's work.
-usePlanStore.subscribe((s, prev) => {
-  if (s.draft !== prev.draft && s.draft === usePlanStore.getInitialState().draft)
-    useTerritoryStore.getState().restore([], null);
+// Territories and the Y-90 target are the open case's (renderer/src/case/caseParts).
+registerCasePart('territory', {
+  save: () => {
+    const { territories, targetId } = useTerritoryStore.getState();
+    return { territories, targetTerritoryId: targetId ?? undefined };
+  },
+  restore: (doc) => useTerritoryStore.getState().restore(doc.territories ?? [], doc.targetTerritoryId ?? null),
+  watch: (changed) =>
+    useTerritoryStore.subscribe(
+      (s, prev) => (s.territories !== prev.territories || s.targetId !== prev.targetId) && changed(),
+    ),
+  reset: () => useTerritoryStore.getState().restore([], null),
 });
