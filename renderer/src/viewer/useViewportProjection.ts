@@ -1,6 +1,7 @@
-import type { Types } from '@cornerstonejs/core';
+import { Enums, type Types } from '@cornerstonejs/core';
 import { useEffect, useRef, useState, type DependencyList, type RefObject } from 'react';
 import { engine } from './viewerEngine';
+import { onViewerEvent } from './viewerEvents';
 
 /** A viewport's box relative to the overlay host, and what was projected onto it. */
 export interface ProjectedView<T> {
@@ -12,13 +13,12 @@ export interface ProjectedView<T> {
   data: T;
 }
 
-/** Redraw period: cameras move by scroll, zoom, pan and crosshairs; projecting is cheap. */
-const REFRESH_MS = 150;
-
 /**
- * Projects something onto every viewport showing an image, again whenever a camera may have
- * moved, for SVG overlays drawn over the views (paths, landmarks). `project` returns null to
- * skip a viewport. State changes only when the projection does, so React stays idle.
+ * Projects something onto every viewport showing an image, for SVG overlays drawn over the views
+ * (paths, landmarks, planes), again after each render of a view (a camera moved by scroll, zoom,
+ * pan or crosshairs, or new slices), when a view is set up, and when the host is resized: at
+ * most once per frame, no polling. `project` returns null to skip a viewport. State changes only
+ * when the projection does, so React stays idle.
  */
 export function useViewportProjection<T>(
   host: RefObject<HTMLElement | null>,
@@ -46,9 +46,34 @@ export function useViewportProjection<T>(
         setViews(out);
       }
     };
-    run();
-    const t = setInterval(run, REFRESH_MS);
-    return () => clearInterval(t);
+    let frame = 0;
+    const schedule = () => {
+      if (!frame)
+        frame = requestAnimationFrame(() => {
+          frame = 0;
+          run();
+        });
+    };
+    // Every view's renders; the list of views changes with the layout, which sets each one up again.
+    let elements: HTMLElement[] = [];
+    const attach = () => {
+      for (const el of elements) el.removeEventListener(Enums.Events.IMAGE_RENDERED, schedule);
+      elements = engine()
+        .getViewports()
+        .map((vp) => vp.element);
+      for (const el of elements) el.addEventListener(Enums.Events.IMAGE_RENDERED, schedule);
+      schedule();
+    };
+    attach();
+    const offs = [onViewerEvent('viewport-ready', attach), onViewerEvent('volume-ready', attach)];
+    const resize = new ResizeObserver(schedule);
+    if (host.current) resize.observe(host.current);
+    return () => {
+      cancelAnimationFrame(frame);
+      resize.disconnect();
+      for (const off of offs) off();
+      for (const el of elements) el.removeEventListener(Enums.Events.IMAGE_RENDERED, schedule);
+    };
   }, [host, ...deps]);
   return views;
 }
