@@ -221,23 +221,24 @@ export function shrinkMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
 
 /** Voxels within mm of the mask on this grid: by ball stamping when the ball is small, else the EDT. */
 function grownOnGrid(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
-  const ball = ballOffsets(grid.spacing, mm);
-  if (ball.length / 3 <= MAX_BALL_VOXELS) return growByBall(mask, grid.dims, ball);
-  const d2 = squaredDistanceToFeature(mask, grid, false);
-  const r2 = mm * mm + 1e-6;
-  const out = new Uint8Array(d2.length);
-  for (let n = 0; n < d2.length; n++) out[n] = d2[n]! <= r2 ? 1 : 0;
-  return out;
+  return ballOnGrid(mask, grid, mm, false);
 }
 
 /** Mask voxels farther than mm from background on this grid (beyond it counts as mask). */
 function shrunkOnGrid(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
+  return ballOnGrid(mask, grid, mm, true);
+}
+
+/** Grow (shrink = false) or shrink by a ball of mm: stamped when small, else thresholding the EDT. */
+function ballOnGrid(mask: Uint8Array, grid: Grid, mm: number, shrink: boolean): Uint8Array {
   const ball = ballOffsets(grid.spacing, mm);
-  if (ball.length / 3 <= MAX_BALL_VOXELS) return shrinkByBall(mask, grid.dims, ball);
-  const d2 = squaredDistanceToFeature(mask, grid, true);
+  if (ball.length / 3 <= MAX_BALL_VOXELS)
+    return shrink ? shrinkByBall(mask, grid.dims, ball) : growByBall(mask, grid.dims, ball);
+  const d2 = squaredDistanceToFeature(mask, grid, shrink);
   const r2 = mm * mm + 1e-6;
   const out = new Uint8Array(d2.length);
-  for (let n = 0; n < d2.length; n++) out[n] = mask[n] && d2[n]! > r2 ? 1 : 0;
+  if (shrink) for (let n = 0; n < d2.length; n++) out[n] = mask[n] && d2[n]! > r2 ? 1 : 0;
+  else for (let n = 0; n < d2.length; n++) out[n] = d2[n]! <= r2 ? 1 : 0;
   return out;
 }
 
