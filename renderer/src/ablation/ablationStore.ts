@@ -1,5 +1,5 @@
 import { registerCasePart } from '../case/caseParts';
-import { create } from 'zustand';
+import { defineSlice } from '../store/rootStore';
 import type { ApplicatorPlacement } from '../../../shared/ablation/applicatorFromDevice';
 import type { AblationAnalysis } from '../../../shared/ablation/analyseAblation';
 import type { PathCrossing } from '../../../shared/ablation/pathCrossings';
@@ -51,9 +51,14 @@ interface AblationState {
   setCrossings(c: Record<string, PathCrossing[]>): void;
   setAnalysis(a: AnalysisSummary | null, busy: boolean, error?: string): void;
 }
+declare module '../store/rootStore' {
+  interface RootState {
+    ablation: AblationState;
+  }
+}
 
 /** Ablation UI state; voxels (zone, margin map) live in the overlay labelmap, never here. */
-export const useAblationStore = create<AblationState>((set, get) => ({
+export const useAblationStore = defineSlice('ablation', (set, get) => ({
   catalogue: [],
   rejected: [],
   applicators: [],

@@ -1,5 +1,5 @@
-import { create } from 'zustand';
 import { useAppStore, type Notice } from '../store/appStore';
+import { defineSlice } from '../store/rootStore';
 
 export interface PastNotice extends Notice {
   at: Date;
@@ -8,8 +8,14 @@ export interface PastNotice extends Notice {
 /** How many past notices are kept to look back at (the app store itself keeps only the last few). */
 const KEEP = 100;
 
+declare module '../store/rootStore' {
+  interface RootState {
+    noticeHistory: { items: PastNotice[] };
+  }
+}
+
 /** Every notice shown this session, newest last, including those faded or dismissed. */
-export const useNoticeHistory = create<{ items: PastNotice[] }>(() => ({ items: [] }));
+export const useNoticeHistory = defineSlice('noticeHistory', () => ({ items: [] }));
 
 // Recorded as notices arrive, so none is missed however quickly they fade or are pushed out.
 useAppStore.subscribe((s, prev) => {

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineSlice } from '../store/rootStore';
 import type { ConfirmationResult } from '../../../shared/ablation/confirmMargin';
 import type { Confirmation } from '../../../shared/case/model';
 import type { Vec3 } from '../../../shared/volume/grid';
@@ -68,7 +68,13 @@ const initial = {
   note: '',
 } satisfies Partial<ConfirmState>;
 
-export const useConfirmStore = create<ConfirmState>((set) => ({
+declare module '../store/rootStore' {
+  interface RootState {
+    confirm: ConfirmState;
+  }
+}
+
+export const useConfirmStore = defineSlice('confirm', (set) => ({
   ...initial,
   set: (patch) => set(patch),
   reset: () => set(initial),

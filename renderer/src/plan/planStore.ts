@@ -1,5 +1,5 @@
 import { registerCasePart } from '../case/caseParts';
-import { create } from 'zustand';
+import { defineSlice } from '../store/rootStore';
 import { draftToInput, mergeDraft, setAtPath, type Draft } from '../../../shared/planning/draft';
 import { planInputDefaults } from '../../../shared/planning/index';
 import { planInputProblems, type InputProblem } from '../../../shared/planning/inputProblems';
@@ -20,7 +20,13 @@ interface PlanState {
 const problemsOf = (draft: Draft) => planInputProblems(draftToInput(draft));
 const initialDraft = mergeDraft(planInputDefaults() as unknown as Draft, { plannedModality: 'SIRT' });
 
-export const usePlanStore = create<PlanState>((set) => ({
+declare module '../store/rootStore' {
+  interface RootState {
+    plan: PlanState;
+  }
+}
+
+export const usePlanStore = defineSlice('plan', (set) => ({
   draft: initialDraft,
   problems: problemsOf(initialDraft),
   settings: {},

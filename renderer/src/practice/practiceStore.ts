@@ -1,5 +1,5 @@
 import { registerCasePart } from '../case/caseParts';
-import { create } from 'zustand';
+import { defineSlice } from '../store/rootStore';
 import type { PracticeRecord, PracticeSubmitResult } from '../../../shared/ipc/channels/practice';
 import type { PracticeTask, ProgressSeries } from '../../../shared/practice/index';
 import type { ViewerSeries } from '../store/studyStore';
@@ -30,9 +30,14 @@ interface PracticeState {
   series: ProgressSeries[];
   set(patch: Partial<Omit<PracticeState, 'set'>>): void;
 }
+declare module '../store/rootStore' {
+  interface RootState {
+    practice: PracticeState;
+  }
+}
 
 /** UI state of the Practice workspace; masks live in the feedback overlay volume, never here. */
-export const usePracticeStore = create<PracticeState>((set) => ({
+export const usePracticeStore = defineSlice('practice', (set) => ({
   sample: '',
   tasks: [],
   taskId: '',

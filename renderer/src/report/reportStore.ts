@@ -1,5 +1,5 @@
 import { registerCasePart } from '../case/caseParts';
-import { create } from 'zustand';
+import { defineSlice } from '../store/rootStore';
 import type { QueueJobSummaryDto } from '../../../shared/ipc/channels/export';
 import type { SavedTargetView } from '../../../shared/ipc/channels/targets';
 import type { ReportModel } from '../../../shared/report/model';
@@ -48,9 +48,14 @@ interface ReportState {
   upsertJob(job: QueueJobSummaryDto): void;
   setEcho(targetId: string, text: string): void;
 }
+declare module '../store/rootStore' {
+  interface RootState {
+    report: ReportState;
+  }
+}
 
 /** Report & Export UI state; it outlives the tab so captures made in the viewer wait here. */
-export const useReportStore = create<ReportState>((set) => ({
+export const useReportStore = defineSlice('report', (set) => ({
   inputs: { indication: '', procedure: '', preparedBy: '', includePlan: true },
   keyImages: [],
   caseId: null,

@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineSlice } from './rootStore';
 
 export type WorkspaceId =
   'start' | 'view' | 'segment' | 'plan' | 'ablation' | 'confirm' | 'report' | 'practice' | 'selftest';
@@ -19,9 +19,14 @@ interface AppState {
 }
 
 let nextNotice = 1;
+declare module './rootStore' {
+  interface RootState {
+    app: AppState;
+  }
+}
 
 /** UI state only: voxel data never lives in the store (see architecture.md, Segment). */
-export const useAppStore = create<AppState>((set) => ({
+export const useAppStore = defineSlice('app', (set) => ({
   workspace: 'start',
   notices: [],
   setWorkspace: (workspace) => set({ workspace }),

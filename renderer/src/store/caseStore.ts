@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineSlice } from './rootStore';
 import type { Segment } from '../../../shared/case/model';
 import { removeSegment, updateSegment } from '../../../shared/case/segmentHistory';
 import { segmentFromTemplate, type SegmentTemplate } from '../../../shared/case/segmentTemplates';
@@ -112,13 +112,18 @@ export function freshCaseFields(): Pick<
     recovery: null,
   };
 }
+declare module './rootStore' {
+  interface RootState {
+    case: CaseState;
+  }
+}
 
 /**
  * Segment metadata of the open case (never voxels). Every list edit is
  * undoable on the same history ring as voxel edits (labelmapSession.pushUndoable),
  * so Ctrl+Z walks back through brush strokes and renames alike.
  */
-export const useCaseStore = create<CaseState>((set, get) => {
+export const useCaseStore = defineSlice('case', (set, get) => {
   const replaceUndoably = (next: Segment[], what: string) => {
     const before = get().segments;
     set({ segments: next });

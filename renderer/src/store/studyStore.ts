@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineSlice } from './rootStore';
 import type { VolumeOpenInfo } from '../../../shared/dicom/volumeOpenInfo';
 import type { ScanResult, SeriesSummary, StudySummary } from '../../../shared/ipc/channels/dicom';
 
@@ -56,7 +56,13 @@ interface StudyState {
   requestLabels(r: LabelsRequest | null): void;
 }
 
-export const useStudyStore = create<StudyState>((set) => ({
+declare module './rootStore' {
+  interface RootState {
+    study: StudyState;
+  }
+}
+
+export const useStudyStore = defineSlice('study', (set) => ({
   studies: [],
   unreadable: [],
   duplicates: [],

@@ -1,5 +1,5 @@
 import { registerCasePart } from '../case/caseParts';
-import { create } from 'zustand';
+import { defineSlice } from '../store/rootStore';
 import { planeFromPoints, type SplitPlane } from '../../../shared/case/liverSplit';
 import type { Territory } from '../../../shared/case/territory';
 import type { Vec3 } from '../../../shared/volume/grid';
@@ -93,9 +93,14 @@ const withPlane = (d: TerritoryDraft, n: number, f: (p: DraftPlane) => DraftPlan
   ...d,
   planes: d.planes.map((p, i) => (i === n ? f(p) : p)),
 });
+declare module '../store/rootStore' {
+  interface RootState {
+    territory: TerritoryState;
+  }
+}
 
 /** Y-90 target territories of the open case and the one being drawn. Never voxels: masks are derived. */
-export const useTerritoryStore = create<TerritoryState>((set, get) => ({
+export const useTerritoryStore = defineSlice('territory', (set, get) => ({
   territories: [],
   targetId: null,
   draft: emptyDraft(),

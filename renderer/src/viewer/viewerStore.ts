@@ -1,4 +1,4 @@
-import { create } from 'zustand';
+import { defineSlice } from '../store/rootStore';
 import type { ViewerLayout } from '../../../shared/viewer/planViewports';
 import type { LoadProgress } from './loadSeriesVolume';
 
@@ -26,7 +26,13 @@ interface ViewerState {
   setVrPreset(name: string): void;
 }
 
-export const useViewerStore = create<ViewerState>((set) => ({
+declare module '../store/rootStore' {
+  interface RootState {
+    viewer: ViewerState;
+  }
+}
+
+export const useViewerStore = defineSlice('viewer', (set) => ({
   layout: 'phases',
   active: 0,
   activeViewportId: 'phase-0',
