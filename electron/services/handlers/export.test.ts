@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDocument } from 'pdf-lib';
@@ -49,6 +49,29 @@ describe('export handlers', () => {
     const saved = await h['export:savePdf']!({ caseId: 'test-case', path }, ctx);
     expect((await readFile(path)).subarray(0, 5).toString()).toBe('%PDF-');
     expect(saved.bytes).toBeGreaterThan(1000);
+  });
+
+  it('saves the previewed PDF itself while the case and extras are unchanged, a fresh one otherwise', async () => {
+    const h = exportHandlers(env);
+    const extras = { indication: 'TACE' };
+    const shown = await h['export:report']!({ caseId: 'test-case', extras }, ctx);
+    // The PDF carries its build time (to the second): a second render would differ from it.
+    const nextSecond = () => new Promise((r) => setTimeout(r, 1100));
+    await nextSecond();
+    const same = join(userDataDir, 'same.pdf');
+    await h['export:savePdf']!({ caseId: 'test-case', path: same, extras }, ctx);
+    expect(Buffer.compare(await readFile(same), Buffer.from(shown.pdf))).toBe(0);
+    const other = join(userDataDir, 'other.pdf');
+    await h['export:savePdf']!({ caseId: 'test-case', path: other, extras: { indication: 'SIRT' } }, ctx);
+    expect(Buffer.compare(await readFile(other), Buffer.from(shown.pdf))).not.toBe(0);
+    // The case changed on disk after the preview: the save renders it again.
+    const caseFile = join(userDataDir, 'cases', 'test-case', 'case.json');
+    await writeFile(caseFile, await readFile(caseFile));
+    await utimes(caseFile, new Date(), new Date(Date.now() + 60_000));
+    await nextSecond();
+    const after = join(userDataDir, 'after.pdf');
+    await h['export:savePdf']!({ caseId: 'test-case', path: after, extras }, ctx);
+    expect(Buffer.compare(await readFile(after), Buffer.from(shown.pdf))).not.toBe(0);
   });
 
   it('exports to a folder through the queue and announces the job', async () => {

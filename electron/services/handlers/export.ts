@@ -1,4 +1,6 @@
+import { stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CASE_FILE, LABELS_FILE } from '../../../shared/case/model';
 import type { ReportExtras } from '../../../shared/report/reportExtras';
 import { buildReportModel } from '../../../shared/report/buildReportModel';
 import { renderReportPdf } from '../../../shared/report/renderReportPdf';
@@ -43,6 +45,21 @@ export function exportHandlers(env: ServiceEnv): PartialHandlers {
     });
     return { model, pdf: await renderReportPdf(model) };
   };
+  // The report last previewed, so "Save PDF" writes the very document the user read (same
+  // timestamp) without rendering the PDF a second time: reused while the case files on disk and
+  // the extras are those it was built from.
+  let previewed: { key: string; pdf: Uint8Array } | null = null;
+  const previewKey = async (caseId: string, extras?: ReportExtras) => {
+    const stamps = await Promise.all(
+      [CASE_FILE, LABELS_FILE].map((f) =>
+        stat(join(dirOf(caseId), f)).then(
+          (s) => `${s.size}:${s.mtimeMs}`,
+          () => 'none',
+        ),
+      ),
+    );
+    return JSON.stringify([caseId, stamps, extras ?? null]);
+  };
   const announce = (ctx: HandlerContext, job: ReturnType<typeof summariseJob>) =>
     ctx.emit({ topic: 'export-queue', payload: job });
   const toError = (e: unknown, code: string) =>
@@ -50,10 +67,14 @@ export function exportHandlers(env: ServiceEnv): PartialHandlers {
 
   return {
     'export:report': async (req) => {
-      return report(req.caseId, req.extras);
+      const key = await previewKey(req.caseId, req.extras);
+      const r = await report(req.caseId, req.extras);
+      previewed = { key, pdf: r.pdf };
+      return r;
     },
     'export:savePdf': async (req) => {
-      const { pdf } = await report(req.caseId, req.extras);
+      const key = await previewKey(req.caseId, req.extras);
+      const pdf = previewed?.key === key ? previewed.pdf : (await report(req.caseId, req.extras)).pdf;
       await writeFileAtomic(req.path, pdf).catch((e: Error) => {
         throw new ServiceError('write-failed', `Cannot write ${req.path}: ${e.message}`);
       });

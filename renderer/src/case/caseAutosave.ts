@@ -48,6 +48,8 @@ interface Snapshot {
 export class CaseAutosave {
   private doc: CaseDocument | null = null;
   private dirty = false;
+  /** Edited since the last explicit save (autosaves journal; only a save rewrites the case files). */
+  private unsaved = true;
   private restoring = false;
   private writing: Promise<void> | null = null;
   /** Starts the autosaves: a second after the last edit, at most three after the first unsaved one. */
@@ -101,6 +103,7 @@ export class CaseAutosave {
   markDirty(): void {
     if (this.restoring || !this.live) return;
     this.dirty = true;
+    this.unsaved = true;
     this.schedule.edited();
     useCaseStore.getState().setSaveState('Unsaved edits');
   }
@@ -232,6 +235,7 @@ export class CaseAutosave {
         if ('resend' in answer) throw new Error(`The case could not be written: ${answer.reason}.`);
         const w = answer;
         this.base = snap.labels ? { seq: w.seq, hashes: snap.hashes } : null;
+        if (channel === 'case:save') this.unsaved = this.dirty; // edits made while it was written
         const time = new Date(w.savedAt).toLocaleTimeString();
         if (this.live)
           useCaseStore.getState().setSaveState(channel === 'case:save' ? `Saved ${time}` : `Autosaved ${time}`);
@@ -275,6 +279,15 @@ export class CaseAutosave {
     }
   }
 
+  /**
+   * Saves unless nothing changed since the last explicit save: the report and its PDF read the saved
+   * case, and an unchanged case keeps its files (and the report already built from them).
+   */
+  async saveIfEdited(): Promise<void> {
+    await this.writing?.catch(() => undefined);
+    if (this.unsaved) await this.save();
+  }
+
   /** Closing the case: waits for a write in flight, then writes what is still pending. */
   async flush(): Promise<void> {
     await this.writing?.catch(() => undefined);
@@ -294,6 +307,11 @@ export function autosaveOf(session: CaseSession): CaseAutosave | null {
 /** Explicit save of the open case (Ctrl+S, Save, before a report). */
 export async function saveCase(): Promise<void> {
   await openAutosave()?.save();
+}
+
+/** Save of the open case when it changed since its last save (before a report or a PDF). */
+export async function saveCaseIfEdited(): Promise<void> {
+  await openAutosave()?.saveIfEdited();
 }
 
 export async function resolveRecovery(action: 'keep' | 'discard'): Promise<void> {

@@ -8,7 +8,7 @@ import { rangeToWindow } from '../../../shared/viewer/wlPresets';
 import { seriesWindow } from '../viewer/seriesWindow';
 import { api } from '../api';
 import { usePlanStore } from '../plan';
-import { saveCase } from '../case/caseAutosave';
+import { saveCaseIfEdited } from '../case/caseAutosave';
 import { currentSession } from '../segmentation';
 import { reportError, useAppStore } from '../store/appStore';
 import { captureVisiblePanes } from './captureViewports';
@@ -74,7 +74,7 @@ export function currentExtras(): ReportExtras {
  * case) and returns its case id; explains what is missing otherwise.
  */
 async function caseForReport(): Promise<string> {
-  if (currentSession()) await saveCase();
+  if (currentSession()) await saveCaseIfEdited();
   const id = await currentCaseId();
   if (!id) throw new Error('No saved case for this study: open a study and segment it in the Segment workspace first.');
   return id;
