@@ -55,6 +55,39 @@ describe('liverplan segment', () => {
     expect((r.json as { segments: { volumeMl: number }[] }).segments[0]!.volumeMl).toBeGreaterThan(10);
   });
 
+  it('takes a NIfTI image as --image (and --phase) as well as a DICOM series, with the same result', async () => {
+    const c = ph.lesionCentres[0]!;
+    const seed = `${c[0] + 8},${c[1] - 8},${c[2] + 5}`;
+    const image = join(dir, 'portal.nii.gz');
+    writeFileSync(image, encodeNifti(ph.phases.portal, { gzip: true }));
+    const fromDicom = join(dir, 'liver-dicom.nii.gz');
+    const fromNifti = join(dir, 'liver-nifti.nii.gz');
+    await segmentCommand.run(['liver', '--image', join(dir, 'portal'), '--seed', seed, '--out', fromDicom]);
+    await segmentCommand.run(['liver', '--image', image, '--seed', seed, '--out', fromNifti]);
+    expect(decodeNiftiLabelmap(readFileSync(fromNifti)).data).toEqual(
+      decodeNiftiLabelmap(readFileSync(fromDicom)).data,
+    );
+    const arterial = join(dir, 'arterial.nii.gz');
+    writeFileSync(arterial, encodeNifti(ph.phases.arterial, { gzip: true }));
+    const lesions = join(dir, 'lesion-nifti.nii.gz');
+    const r = await segmentCommand.run([
+      'lesion',
+      '--image',
+      image,
+      '--phase',
+      arterial,
+      '--seed',
+      c.join(','),
+      '--out',
+      lesions,
+      '--json',
+    ]);
+    expect((r.json as { segments: { voxels: number }[] }).segments[0]!.voxels).toBeGreaterThan(0);
+    await expect(
+      segmentCommand.run(['liver', '--image', image, '--seed', seed, '--out', join(dir, 'x.dcm')]),
+    ).rejects.toThrow(/NIfTI --image gets NIfTI output/);
+  });
+
   it('writes a lesion SEG and refuses bad seeds', async () => {
     const out = join(dir, 'lesion.dcm');
     const click = ph.lesionCentres[0]!.join(',');

@@ -1,4 +1,5 @@
-import { writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import dcmjs from 'dcmjs';
 import { loadSeriesVolume, type LoadedSeries } from '../../electron/services/dicom/loadSeries';
@@ -9,14 +10,14 @@ import { lesionFromClick } from '../../shared/segment/lesionFromClick';
 import { liverFromSeed } from '../../shared/segment/liverFromSeed';
 import { voxelsWithin } from '../../shared/segment/localMean';
 import { flatIndex, patientToIndex, sameGrid, voxelVolumeMm3, type Grid, type Vec3 } from '../../shared/volume/grid';
-import { encodeNifti } from '../../shared/volume/nifti';
+import { decodeNifti, encodeNifti } from '../../shared/volume/nifti';
 import { resampleScalar } from '../../shared/volume/resample';
 import { loadMask } from '../loadMask';
 import { CliError, type CliCommand } from './types';
 
 const USAGE =
-  'liverplan segment liver|lesion --image SERIES_DIR --seed X,Y,Z [--seed X,Y,Z ...] --out FILE.nii.gz|FILE.dcm\n' +
-  '  [--phase SERIES_DIR ...] [--liver MASK_FILE] [--json]\n' +
+  'liverplan segment liver|lesion --image SERIES_DIR|IMAGE.nii[.gz] --seed X,Y,Z [--seed X,Y,Z ...]\n' +
+  '  --out FILE.nii.gz|FILE.dcm [--phase SERIES_DIR|IMAGE.nii[.gz] ...] [--liver MASK_FILE] [--json]\n' +
   '  [--exclude X,Y,Z ...]  seeds are patient LPS millimetres. liver: the first seed is the click, further\n' +
   '  seeds are "liver" strokes, --exclude points "not liver" strokes (each a 3 mm ball).\n' +
   '  lesion: one lesion per --seed X,Y,Z (a click inside it) and per --line X1,Y1,Z1:X2,Y2,Z2 (a drag\n' +
@@ -64,6 +65,8 @@ export const segmentCommand: CliCommand = {
     const seedsLps = (values.seed ?? []).map(parsePoint);
     const linesLps = (values.line ?? []).map(parseLine);
     const loaded = await load(values.image);
+    if (asSeg && !loaded.dicom)
+      throw new CliError(`--out ${out}: a SEG names DICOM slices; a NIfTI --image gets NIfTI output`, 2);
     const { volume } = loaded;
     const grid = volume.grid;
     const seeds = seedsLps.map((p) => toVoxel(grid, p));
@@ -102,14 +105,15 @@ export const segmentCommand: CliCommand = {
       ];
       if (inputs.length > 255) throw new CliError('at most 255 lesions per run');
       const phases = [volume];
-      const phaseNames = [loaded.series.description || loaded.series.seriesInstanceUid];
+      const phaseNames = [loaded.name];
       for (const dir of values.phase ?? []) {
         const extra = await load(dir);
-        if (extra.series.frameOfReferenceUid !== loaded.series.frameOfReferenceUid) {
+        const same = sameGrid(extra.volume.grid, grid);
+        if (extra.frameOfReferenceUid !== loaded.frameOfReferenceUid && !(same && !extra.dicom && !loaded.dicom)) {
           throw new CliError(`${dir}: different frame of reference from --image (register first)`);
         }
-        phases.push(sameGrid(extra.volume.grid, grid) ? extra.volume : resampleScalar(extra.volume, grid, -1024));
-        phaseNames.push(extra.series.description || extra.series.seriesInstanceUid);
+        phases.push(same ? extra.volume : resampleScalar(extra.volume, grid, -1024));
+        phaseNames.push(extra.name);
       }
       const liverMask = values.liver ? (await loadMask(values.liver, grid)).mask : undefined;
       inputs.forEach((input, n) => {
@@ -139,7 +143,7 @@ export const segmentCommand: CliCommand = {
       });
     }
     const seconds = (performance.now() - t0) / 1000;
-    if (asSeg) writeFileSync(out, segBytes(loaded, labels, what, results.length));
+    if (loaded.dicom && asSeg) writeFileSync(out, segBytes(loaded.dicom, labels, what, results.length));
     else
       writeFileSync(
         out,
@@ -159,11 +163,31 @@ export const segmentCommand: CliCommand = {
   },
 };
 
-async function load(dir: string): Promise<LoadedSeries> {
+/** What --image and --phase name: a DICOM series, or a NIfTI image (SEG output needs DICOM). */
+interface LoadedImage {
+  volume: LoadedSeries['volume'];
+  name: string;
+  /** Phases must share it; a NIfTI file states none, so its phases must lie on its grid. */
+  frameOfReferenceUid: string | null;
+  dicom: LoadedSeries | null;
+}
+
+async function load(path: string): Promise<LoadedImage> {
   try {
-    return await loadSeriesVolume(dir);
+    if (/\.nii(\.gz)?$/i.test(path) && statSync(path).isFile()) {
+      const volume = decodeNifti(new Uint8Array(readFileSync(path)));
+      return { volume, name: basename(path), frameOfReferenceUid: null, dicom: null };
+    }
+    const dicom = await loadSeriesVolume(path);
+    const { series } = dicom;
+    return {
+      volume: dicom.volume,
+      name: series.description || series.seriesInstanceUid,
+      frameOfReferenceUid: series.frameOfReferenceUid,
+      dicom,
+    };
   } catch (e) {
-    throw new CliError(`${dir}: ${(e as Error).message.split('\n')[0]}`);
+    throw new CliError(`${path}: ${(e as Error).message.split('\n')[0]}`);
   }
 }
 
