@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import { useFields } from '../store/useFields';
 import type { ViewerLayout } from '../../../shared/viewer/planViewports';
 import { VR_PRESETS } from '../../../shared/viewer/vrPresets';
@@ -17,9 +18,12 @@ const LAYOUTS: { id: ViewerLayout; label: string; key: string }[] = [
 export function ViewerToolbar({
   activeViewportId,
   vrViewportId,
+  children,
 }: {
   activeViewportId: string;
   vrViewportId: string | null;
+  /** Shown at the row's end, before the help button (the study's load progress). */
+  children?: ReactNode;
 }) {
   const s = useFields(
     useViewerStore,
@@ -116,6 +120,7 @@ export function ViewerToolbar({
           </select>
         )}
       </span>
+      {children}
       <button className="help-button" title="Keys (?)" onClick={() => s.toggle('help')}>
         ?
       </button>

@@ -151,8 +151,9 @@ export function ViewerWorkspace({ helpSections }: { helpSections?: readonly Help
   const vr = specs.find((s) => s.kind === 'volume3d');
   return (
     <section className="viewer" data-testid="viewer">
-      <ViewerToolbar activeViewportId={activeId} vrViewportId={vr?.id ?? null} />
-      <LoadBar series={series} />
+      <ViewerToolbar activeViewportId={activeId} vrViewportId={vr?.id ?? null}>
+        <LoadBar series={series} />
+      </ViewerToolbar>
       <div className={`viewer-grid n${specs.length} ${v.layout}`}>
         {specs.map((spec) => {
           const s = series[spec.seriesIndex]!;
