@@ -92,4 +92,18 @@ describe('liverplan compare', () => {
     expect(r.hausdorffMm).toBeCloseTo(2.1, 0);
     expect(Math.abs(r.volumeDifferencePercent!)).toBeLessThan(2);
   });
+
+  it('compares one label of a multi-label reference with a 0/1 mask (--reference-label)', async () => {
+    const ball = rasterise(grid, sphere(c, 8));
+    const labels = Uint8Array.from(ball, (v, n) => (v ? 5 : n % 7 === 0 ? 2 : 0));
+    const ref = write('labels.nii', labels);
+    const test = write('ball.nii', ball);
+    const run = async (...args: string[]) =>
+      (await compareCommand.run(['--reference', ref, '--test', test, ...args, '--json'])).json as Record<
+        string,
+        number
+      >;
+    expect((await run('--reference-label', '5')).dice).toBe(1);
+    await expect(run('--label', '5')).rejects.toThrow(/empty for label 5/);
+  });
 });
