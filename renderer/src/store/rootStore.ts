@@ -47,6 +47,7 @@ export function defineSlice<K extends keyof RootState>(
   const set: SetSlice<T> = (partial, replace) => {
     const current = get();
     const next = typeof partial === 'function' ? partial(current) : partial;
+    // A set that changes nothing notifies nobody (zustand's own would still wake every subscriber).
     if (!replace && Object.entries(next).every(([k, v]) => Object.is(current[k as keyof T], v))) return;
     rootStore.setState({ [key]: replace ? (next as T) : { ...current, ...next } } as unknown as Partial<RootState>);
   };
