@@ -8,6 +8,7 @@ import { AXIAL_DIRECTION, type Grid, type Vec3 } from '../../shared/volume/grid'
 import { encodeNifti } from '../../shared/volume/nifti';
 import { resampleScalar } from '../../shared/volume/resample';
 import { startPreview, type PreviewHost } from '../host/previewHost';
+import { openFolderInViewer } from '../host/uiActions';
 import { loadCrop3mm, realCtAvailable } from '../testing/realCt';
 
 /**
@@ -115,11 +116,7 @@ async function cliFigures(w: Written) {
 }
 
 async function openFolder(page: Page, dir: string) {
-  host.setPickFolder(() => dir);
-  await page.click('role=tab[name="Start"]');
-  await page.click('[data-testid="open-folder"]');
-  await page.getByTestId('viewer').or(page.getByTestId('open-study').first()).waitFor({ timeout: 60_000 });
-  if (!(await page.getByTestId('viewer').isVisible())) await page.getByTestId('open-study').first().click();
+  await openFolderInViewer(host, dir);
   await expect(page.getByTestId('viewer')).toBeVisible();
 }
 

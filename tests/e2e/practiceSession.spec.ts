@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { makeSeries } from '../../shared/dicom/makeSeries';
 import { startPreview, type PreviewHost } from '../host/previewHost';
 import { SAMPLE_CACHE } from '../host/sampleTruth';
-import { openFolderThroughUi } from '../host/uiActions';
+import { openFolderInViewer } from '../host/uiActions';
 
 /**
  * Issue 19, point 6: practice runs in its own session. With a patient's case open and a segment
@@ -60,8 +60,7 @@ test('practice shows only the practice case, and the patient case comes back unc
   const { page } = host;
 
   // The patient's case: one series, a Liver segment with a painted stroke.
-  await openFolderThroughUi(host, folder);
-  if (!(await page.getByTestId('viewer').isVisible())) await page.getByTestId('open-study').first().click();
+  await openFolderInViewer(host, folder);
   await page.click('role=tab[name="Segment"]');
   await expect(page.getByTestId('pane-progress')).toHaveCount(0, { timeout: 120_000 });
   await expect(page.locator('[data-testid^="viewport-"]').first()).not.toHaveAttribute('data-slice', '', {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeSeries } from '../../shared/dicom/makeSeries';
 import { startPreview, type PreviewHost } from '../host/previewHost';
+import { openFolderInViewer } from '../host/uiActions';
 
 /**
  * Issue 19, point 4: codes and developer text stay out of sight in the Segment panel. On a series
@@ -44,11 +45,7 @@ test.afterAll(async () => {
 
 test('the Segment panel shows names, not codes, rule-set ids or a guessed phase', async () => {
   const { page } = host;
-  host.setPickFolder(() => folder);
-  await page.click('role=tab[name="Start"]');
-  await page.click('[data-testid="open-folder"]');
-  await page.getByTestId('viewer').or(page.getByTestId('open-study').first()).waitFor({ timeout: 60_000 });
-  if (!(await page.getByTestId('viewer').isVisible())) await page.getByTestId('open-study').first().click();
+  await openFolderInViewer(host, folder);
   await page.click('role=tab[name="Segment"]');
   const pane = page.locator('[data-testid^="viewport-"]').first();
   await expect(pane).toHaveAttribute('data-phase', 'unknown');

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeSeries } from '../../shared/dicom/makeSeries';
 import { startPreview, type PreviewHost } from '../host/previewHost';
+import { openFolderInViewer } from '../host/uiActions';
 
 // Issue 19, point 5: a series whose phase is unknown is named by modality, number and
 // description, never "unknown 0%" or "Series 0 · #0", and the phase explains itself on hover.
@@ -38,11 +39,7 @@ test.afterAll(async () => {
 
 test('a series without a phase is named by modality, number and description, with the phase explained', async () => {
   const { page } = host;
-  host.setPickFolder(() => folder);
-  await page.click('role=tab[name="Start"]');
-  await page.click('[data-testid="open-folder"]');
-  await page.getByTestId('viewer').or(page.getByTestId('open-study').first()).waitFor({ timeout: 60_000 });
-  if (!(await page.getByTestId('viewer').isVisible())) await page.getByTestId('open-study').first().click();
+  await openFolderInViewer(host, folder);
   await expect(page.getByTestId('viewer')).toBeVisible();
   await expect(page.getByTestId('pane-progress')).toHaveCount(0, { timeout: 120_000 });
 

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { makeSeries } from '../../shared/dicom/makeSeries';
 import { presetRange, WL_PRESETS } from '../../shared/viewer/wlPresets';
 import { startPreview, type PreviewHost } from '../host/previewHost';
+import { openFolderInViewer } from '../host/uiActions';
 import { canvasStats } from './canvasPixels';
 
 /**
@@ -71,11 +72,7 @@ const focalZ = async (page: Page, id: string) =>
 test('opens three phases side by side, synced by patient position, with W/L presets', async () => {
   const { page } = host;
   // Start > Open folder; a folder with one study opens straight in the viewer.
-  host.setPickFolder(() => folder);
-  await page.click('role=tab[name="Start"]');
-  await page.click('[data-testid="open-folder"]');
-  await page.getByTestId('viewer').or(page.getByTestId('open-study').first()).waitFor({ timeout: 60_000 });
-  if (!(await page.getByTestId('viewer').isVisible())) await page.getByTestId('open-study').first().click();
+  await openFolderInViewer(host, folder);
   await expect(page.getByTestId('viewer')).toBeVisible();
   const t0 = Date.now();
 

@@ -18,6 +18,17 @@ export async function openFolderThroughUi(host: PreviewHost, path: string): Prom
   if (error) throw new Error(`Import failed in the UI: ${await error.textContent()}`);
 }
 
+/**
+ * Start > Open folder of one study, which the app opens in the viewer itself once it is scanned.
+ * Waiting for the viewer (hidden while Start is shown) rather than "the viewer or the study list":
+ * the list shows for a moment before the study opens, and a click on its Open button then raced
+ * the app's own opening.
+ */
+export async function openFolderInViewer(host: PreviewHost, path: string): Promise<void> {
+  await openFolderThroughUi(host, path);
+  await host.page.getByTestId('viewer').waitFor({ state: 'visible', timeout: 60_000 });
+}
+
 /** Start > Open sample case NAME; waits until the viewer shows it. */
 export async function openSampleThroughUi(host: PreviewHost, name: string): Promise<void> {
   const { page } = host;
