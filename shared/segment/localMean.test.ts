@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axialGrid } from '../volume/testing/testGrids';
-import { boxMeanArray, createLocalMean, halfSampleMode, median } from './localMean';
+import { boxMeanArray, createLocalMean, forEachWithin, halfSampleMode, median, voxelsWithin } from './localMean';
 
 describe('boxMeanArray', () => {
   it('equals the on-demand box mean everywhere, edges included', () => {
@@ -47,5 +47,18 @@ describe('robust location', () => {
     expect(Math.abs(halfSampleMode(sorted) - 78)).toBeLessThan(6);
     expect(halfSampleMode(Float64Array.of(4))).toBe(4);
     expect(halfSampleMode(new Float64Array(0))).toBeNaN();
+  });
+});
+
+describe('forEachWithin', () => {
+  it('visits the voxels of voxelsWithin in the same order, clipped at the image edge', () => {
+    const grid = axialGrid([12, 10, 6], [1.5, 1, 2.5]);
+    const centre = 2 + 12 * (5 + 10 * 1);
+    const seen: number[] = [];
+    forEachWithin(grid, centre, 4, (n) => seen.push(n));
+    expect(seen).toEqual(voxelsWithin(grid, centre, 4));
+    expect(seen).toContain(centre);
+    // Ball of 4 mm: 2 voxels of 1.5 mm in x, 4 of 1 mm in y, 1 of 2.5 mm in z; x clipped at 0.
+    expect(seen.every((n) => Math.abs((n % 12) - 2) <= 2 && Math.abs(Math.floor(n / 120) - 1) <= 1)).toBe(true);
   });
 });

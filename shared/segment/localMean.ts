@@ -35,6 +35,21 @@ export function createLocalMean(volume: ScalarVolume, radiusMm: number): (n: num
 
 /** Voxels whose centre lies within radiusMm of voxel n (a ball in mm on any spacing). */
 export function voxelsWithin(grid: ScalarVolume['grid'], n: number, radiusMm: number): number[] {
+  const out: number[] = [];
+  forEachWithin(grid, n, radiusMm, (m) => out.push(m));
+  return out;
+}
+
+/**
+ * Calls visit for each voxel voxelsWithin gives, in the same order, without building the list: a
+ * 130 mm ball on a 2 mm grid holds ~1.8 M voxels, and the array cost a grow 0.3 s.
+ */
+export function forEachWithin(
+  grid: ScalarVolume['grid'],
+  n: number,
+  radiusMm: number,
+  visit: (m: number) => void,
+): void {
   const [nx, ny, nz] = grid.dims;
   const [sx, sy, sz] = grid.spacing;
   const i = n % nx;
@@ -43,17 +58,15 @@ export function voxelsWithin(grid: ScalarVolume['grid'], n: number, radiusMm: nu
   const rx = Math.floor(radiusMm / sx);
   const ry = Math.floor(radiusMm / sy);
   const rz = Math.floor(radiusMm / sz);
-  const out: number[] = [];
   const r2 = radiusMm * radiusMm + 1e-6;
   for (let kk = Math.max(0, k - rz); kk <= Math.min(nz - 1, k + rz); kk++) {
     for (let jj = Math.max(0, j - ry); jj <= Math.min(ny - 1, j + ry); jj++) {
       for (let ii = Math.max(0, i - rx); ii <= Math.min(nx - 1, i + rx); ii++) {
         const d2 = ((ii - i) * sx) ** 2 + ((jj - j) * sy) ** 2 + ((kk - k) * sz) ** 2;
-        if (d2 <= r2) out.push(ii + nx * (jj + ny * kk));
+        if (d2 <= r2) visit(ii + nx * (jj + ny * kk));
       }
     }
   }
-  return out;
 }
 
 /** Mean and standard deviation of sample(v) over the voxels. */

@@ -26,13 +26,15 @@ export function paddedBox(mask: ArrayLike<number>, grid: Grid, padMm: number): W
 }
 
 /**
- * Index bounds of the nonzero voxels (as maskBounds for one mask), row by row: each row is read
- * from its ends inwards and only as far as its first and last nonzero voxel.
+ * Calls fn for each row (j, k) holding a nonzero voxel with its first and last nonzero column; a
+ * row is read from its ends inwards and only as far as those two voxels.
  */
-export function nonzeroBounds(mask: ArrayLike<number>, dims: Vec3): IndexBox | null {
+export function forEachRowSpan(
+  mask: ArrayLike<number>,
+  dims: Vec3,
+  fn: (j: number, k: number, first: number, last: number) => void,
+): void {
   const [nx, ny, nz] = dims;
-  const min: Vec3 = [nx, ny, nz];
-  const max: Vec3 = [-1, -1, -1];
   for (let k = 0; k < nz; k++)
     for (let j = 0; j < ny; j++) {
       const row = nx * (j + ny * k);
@@ -41,13 +43,22 @@ export function nonzeroBounds(mask: ArrayLike<number>, dims: Vec3): IndexBox | n
       if (first === nx) continue;
       let last = nx - 1;
       while (!mask[row + last]) last--;
-      if (first < min[0]) min[0] = first;
-      if (last > max[0]) max[0] = last;
-      if (j < min[1]) min[1] = j;
-      if (j > max[1]) max[1] = j;
-      if (k < min[2]) min[2] = k;
-      max[2] = k;
+      fn(j, k, first, last);
     }
+}
+
+/** Index bounds of the nonzero voxels (as maskBounds for one mask), from their row spans. */
+export function nonzeroBounds(mask: ArrayLike<number>, dims: Vec3): IndexBox | null {
+  const min: Vec3 = [dims[0], dims[1], dims[2]];
+  const max: Vec3 = [-1, -1, -1];
+  forEachRowSpan(mask, dims, (j, k, first, last) => {
+    if (first < min[0]) min[0] = first;
+    if (last > max[0]) max[0] = last;
+    if (j < min[1]) min[1] = j;
+    if (j > max[1]) max[1] = j;
+    if (k < min[2]) min[2] = k;
+    max[2] = k;
+  });
   return max[0] < 0 ? null : { min, max };
 }
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { hybridCases } from '../../shared/sample/hybrid';
 import { liverFromSeed } from '../../shared/segment/liverFromSeed';
 import { compareMasks } from '../../shared/volume/compare';
+import { flatIndex, patientToIndex, type Vec3 } from '../../shared/volume/grid';
 import {
   deepSeeds,
   loadCrop3mm,
@@ -37,12 +39,14 @@ describe.runIf(realCtAvailable())('liverFromSeed on real CT', () => {
     // The seed in the darker dependent liver leaked into spleen and stomach (0.69) until the
     // window's lower bound came from the liver's histogram mode; a dome seed lost 23 % of the
     // liver (0.81) while the click's spread still tightened that bound.
+    // Read within 100 mm of the click the liver's mode still followed the click's part of the
+    // liver (Dice down to 0.871, seeds agreeing 0.909); within 130 mm 0.895-0.910, 0.949.
     const c = loadCrop3mm();
     const masks = run(c, 4);
-    for (const m of masks) expect(compareMasks(c.liver, m, c.image.grid).dice).toBeGreaterThan(0.88);
+    for (const m of masks) expect(compareMasks(c.liver, m, c.image.grid).dice).toBeGreaterThan(0.89);
     for (let a = 0; a < masks.length; a++)
       for (let b = a + 1; b < masks.length; b++)
-        expect(compareMasks(masks[a]!, masks[b]!, c.image.grid).dice).toBeGreaterThan(0.93);
+        expect(compareMasks(masks[a]!, masks[b]!, c.image.grid).dice).toBeGreaterThan(0.94);
   });
 
   it('whole unenhanced abdomen (3 mm, 112 slices): no seed takes in the abdomen', () => {
@@ -66,14 +70,44 @@ describe.runIf(realCtAvailable())('liverFromSeed on real CT', () => {
         ours += m[n + offset]!;
         ref += crop.liver[n]!;
       }
-      expect((2 * inter) / (ours + ref)).toBeGreaterThan(0.86);
+      expect((2 * inter) / (ours + ref)).toBeGreaterThan(0.89);
       const ml = m.reduce((a, v) => a + v, 0) * voxelMl;
-      expect(ml).toBeGreaterThan(900);
-      expect(ml).toBeLessThan(1400);
+      expect(ml).toBeGreaterThan(1000);
+      expect(ml).toBeLessThan(1300);
     }
     for (let a = 0; a < masks.length; a++)
       for (let b = a + 1; b < masks.length; b++)
-        expect(compareMasks(masks[a]!, masks[b]!, full.grid).dice).toBeGreaterThan(0.93);
+        expect(compareMasks(masks[a]!, masks[b]!, full.grid).dice).toBeGreaterThan(0.94);
+  });
+
+  it('tumours inserted into the contrast slab join the liver, as in expert masks, from any click', async () => {
+    // The 45 mm hypo tumour against the capsule was 27-33 % inside the outline (Dice 0.938)
+    // before regions the liver bounds over most of their surface joined; a click at the centre
+    // of a hypo, target or mottled tumour gave nothing (the grow stayed in the tumour).
+    const c = await loadSiemensSlab();
+    const { grid } = c.image;
+    for (const { name, phantom } of hybridCases('siemens-slab', c)) {
+      const share = (m: Uint8Array) => {
+        let inside = 0;
+        let all = 0;
+        for (let n = 0; n < m.length; n++)
+          if (phantom.labels[n]) {
+            all++;
+            inside += m[n]!;
+          }
+        return inside / all;
+      };
+      const clicks = deepSeeds(c.liver, grid, 2);
+      if (name === 'slab-capsule-confluent') clicks.push(...deepSeeds(c.liver, grid, 4).slice(2));
+      for (const l of phantom.lesions)
+        if (l.axialLongestMm >= 25)
+          clicks.push(flatIndex(grid, ...(patientToIndex(grid, l.clickLps).map(Math.round) as Vec3)));
+      for (const seed of clicks) {
+        const m = liverFromSeed(phantom.image, { seed }).mask;
+        expect(compareMasks(c.liver, m, grid).dice, `${name} seed ${seed}`).toBeGreaterThan(0.95);
+        expect(share(m), `${name} seed ${seed}`).toBeGreaterThan(0.97);
+      }
+    }
   });
 
   it('T1 MR (3 mm): the window comes from the intensity mode, so every seed gives the same liver', () => {

@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { axialGrid } from '../volume/testing/testGrids';
+import { lesionRim } from './liverLesionClick';
+
+describe('lesionRim', () => {
+  const grid = axialGrid([30, 30, 30], [2, 2, 2]);
+  const [nx, ny] = grid.dims;
+  const at = (i: number, j: number, k: number) => i + nx * (j + ny * k);
+  const dist2 = (n: number) => {
+    const i = n % nx;
+    const j = Math.floor(n / nx) % ny;
+    const k = Math.floor(n / (nx * ny));
+    return (i - 15) ** 2 + (j - 15) ** 2 + (k - 15) ** 2;
+  };
+  // Parenchyma at 100 with a 40 "tumour" of radius 5 voxels (10 mm) round the centre.
+  const values = new Float32Array(nx * ny * 30).map((_, n) => (dist2(n) <= 25 ? 40 : 100));
+  const through = (v: number) => v < 85 || v > 115;
+  const parenchyma = (v: number) => v >= 85 && v <= 115;
+
+  it('gives the parenchyma just round the tumour the click lies in', () => {
+    const rim = lesionRim(values, grid, at(15, 15, 15), through, 40, parenchyma);
+    expect(rim.length).toBeGreaterThan(100);
+    for (const n of rim) {
+      expect(values[n]).toBe(100);
+      expect(dist2(n)).toBeGreaterThan(25);
+      expect(dist2(n)).toBeLessThanOrEqual(36 + 12);
+    }
+  });
+
+  it('is empty for a click in parenchyma, and stops at radiusMm', () => {
+    expect(lesionRim(values, grid, at(3, 3, 3), through, 40, parenchyma)).toEqual([]);
+    // Within 6 mm the flood never reaches the tumour's edge (10 mm out).
+    expect(lesionRim(values, grid, at(15, 15, 15), through, 6, parenchyma)).toEqual([]);
+  });
+});
