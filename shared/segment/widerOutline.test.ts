@@ -75,7 +75,7 @@ describe('widerOutline', () => {
     expect(dice(w!.mask, ph.truth)).toBeGreaterThan(0.85);
   });
 
-  it('with a drag, replaces a closed reading that a mottled tumour clearly extends beyond', () => {
+  it('replaces a closed reading that a mottled tumour clearly extends beyond, with a drag or without', () => {
     const ph = phantom(true);
     const click = centre[0] + nx * (centre[1] + ny * centre[2]);
     // A grow that stopped 4 mm short of the edge: most, not all, of the tissue round it is liver level.
@@ -88,11 +88,15 @@ describe('widerOutline', () => {
     }
     expect(dice(current, ph.truth)).toBeLessThan(0.6);
     const input = { ...ph, click, parenchyma: 100, contrast: 40, current, radiusMm: 20 };
-    // Without a size prior a closed reading stands (a wider one might hold a confluent neighbour).
-    expect(widerOutline(input)).toBeNull();
-    const w = widerOutline({ ...input, sizePrior: true });
-    expect(w).not.toBeNull();
-    expect(dice(w!.mask, ph.truth)).toBeGreaterThan(0.9);
+    // A deep click whose grow took one patch: the wider reading outlines the tumour clearly
+    // better (by more than the higher bar a click without a size prior must clear).
+    for (const sizePrior of [true, false]) {
+      const w = widerOutline({ ...input, sizePrior });
+      expect(w).not.toBeNull();
+      expect(dice(w!.mask, ph.truth)).toBeGreaterThan(0.9);
+    }
+    // Unless the grow was split from a confluent neighbour: the closed reading stands.
+    expect(widerOutline({ ...input, closedStands: true })).toBeNull();
   });
 
   it('keeps a closed outline: a uniform lesion already outlined is left alone', () => {

@@ -21,11 +21,13 @@ export interface WiderOutlineInput {
   /** No lesion voxel lies farther (mm) from the click. */
   radiusMm: number;
   /**
-   * A drag bounds the lesion (radiusMm is its size prior): a closed current reading is then
-   * replaced too, by a reading that clearly outlines the lesion better. Without the prior a
-   * wider reading may hold a confluent neighbour as well, and the pair's outline is closed.
+   * A drag bounds the lesion (radiusMm is its size prior). A closed current reading is replaced
+   * by a reading that clearly outlines the lesion better; without the prior the bar is higher (a
+   * wider reading may hold a confluent neighbour as well, and the pair's outline is closed).
    */
   sizePrior?: boolean;
+  /** A closed current reading stands whatever a wider one scores (the grow was split from a confluent neighbour). */
+  closedStands?: boolean;
 }
 
 export interface WiderOutline {
@@ -45,6 +47,12 @@ const JUDGE_SMOOTH_MM = 3;
  * the tissue round it at liver level; a reading a fifth of the scale better outlines the lesion.
  */
 const CLEARLY_BETTER = 0.2;
+/**
+ * The same without a drag's size prior, a little stricter (a wider reading might hold a
+ * confluent neighbour): deep clicks in the hybrid heterogeneous tumours whose grow took one
+ * necrotic patch (0.05-0.2 of the tumour) are outlined better by 0.29-0.46.
+ */
+const CLEARLY_BETTER_WITHOUT_PRIOR = 0.25;
 /** A current reading with this share of liver right round it stands without a wider look. */
 const WELL_CLOSED = 0.8;
 
@@ -62,9 +70,10 @@ const WELL_CLOSED = 0.8;
  * A reading replaces the current one only when the reading is closed (most of the tissue round it
  * is liver, most inside it is not), it holds most of the current region (the same lesion, not a
  * neighbour or a vessel), it is larger, and either the current is open (less than half of the
- * tissue right round it is liver: the lesion goes on beyond it) or, with a drag's size prior, the
- * reading's shares sum to clearly more than the current's (the window grow stopped on a mottled
- * tumour's patch edge with some of the tumour beyond it). Returns null when none qualifies.
+ * tissue right round it is liver: the lesion goes on beyond it) or the reading's shares sum to
+ * clearly more than the current's (the window grow stopped on a mottled tumour's patch edge with
+ * some of the tumour beyond it; a higher bar without a drag's size prior). Returns null when none
+ * qualifies.
  */
 export function widerOutline(input: WiderOutlineInput): WiderOutline | null {
   const { image, liver, click, parenchyma, radiusMm } = input;
@@ -89,13 +98,14 @@ export function widerOutline(input: WiderOutlineInput): WiderOutline | null {
   const current = input.current;
   let currentCount = 0;
   if (current) for (let n = 0; n < total; n++) currentCount += current[n]!;
-  // A closed current reading (half or more of the tissue round it is liver) stands: the lesion
-  // ends there. Within a drag's size prior a wider reading whose score beats the current's by
-  // CLEARLY_BETTER replaces it still, unless the current is well closed (none could beat it so).
+  // A closed current reading (half or more of the tissue round it is liver) may still be one
+  // patch of a mottled tumour: a wider reading whose score beats the current's clearly replaces
+  // it, unless the current is well closed (none could beat it so).
   const currentShares = currentCount > 0 ? shares(current!) : null;
   const closed = currentShares !== null && currentShares.outside >= 0.5;
-  if (closed && (!input.sizePrior || currentShares.outside >= WELL_CLOSED)) return null;
-  const bar = closed ? currentShares.inside + currentShares.outside + CLEARLY_BETTER : 0;
+  if (closed && (input.closedStands || currentShares.outside >= WELL_CLOSED)) return null;
+  const margin = input.sizePrior ? CLEARLY_BETTER : CLEARLY_BETTER_WITHOUT_PRIOR;
+  const bar = closed ? currentShares.inside + currentShares.outside + margin : 0;
 
   let best: (WiderOutline & { score: number }) | null = null;
   for (const smoothMm of OUTLINE_SCALES_MM) {
