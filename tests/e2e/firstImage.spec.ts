@@ -82,13 +82,13 @@ test.afterAll(async () => {
   await host?.close();
 });
 
-// The guard issue 17 asks for. Not met yet on this machine, so `test.fixme` (reported as skipped:
-// CI stays honest and green); remove it once three runs in a row pass. 2026-12-06, machine at load
-// average 5-8 on two cores: 2.8-2.9 s from the click in two runs out of three (import 1.3-1.6 s
-// before the viewer opens, then 1.35-1.5 s to the first drawn slice), 4.7-5.8 s at load 8; the code
-// before the start-up shader warm-up, the shared slice shader and the opening slice loaded alone
-// took 5.8 s at load 7 (2.5 s import, 3.3 s viewer). The import alone uses most of the 2 s.
-test.fixme(`first image of sample ${SAMPLE} within ${LIMIT_MS / 1000} s of opening it`, async () => {
+// The guard issue 17 asks for. 2026-12-07 on the two-core reference machine, three runs in a row:
+// 1.28-1.69 s from the click (import 0.36-0.70 s, since a small scan reads its headers in the
+// calling thread; then 0.92-1.0 s to the first drawn slice). Before: 2.8-2.9 s, import 1.3-1.6 s.
+// A timing on a shared CI machine can catch one slow moment, so one retry: it fails when two
+// opens in a row miss the limit.
+test.describe.configure({ retries: 1 });
+test(`first image of sample ${SAMPLE} within ${LIMIT_MS / 1000} s of opening it`, async () => {
   test.setTimeout(40_000);
   const { page } = host;
   await page.click('role=tab[name="Start"]');
