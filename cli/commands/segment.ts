@@ -108,11 +108,11 @@ export const segmentCommand: CliCommand = {
       const phaseNames = [loaded.name];
       for (const dir of values.phase ?? []) {
         const extra = await load(dir);
-        const same = sameGrid(extra.volume.grid, grid);
-        if (extra.frameOfReferenceUid !== loaded.frameOfReferenceUid && !(same && !extra.dicom && !loaded.dicom)) {
+        // Two NIfTI files state no frame of reference (null): both are taken to be in one space.
+        if (extra.frameOfReferenceUid !== loaded.frameOfReferenceUid) {
           throw new CliError(`${dir}: different frame of reference from --image (register first)`);
         }
-        phases.push(same ? extra.volume : resampleScalar(extra.volume, grid, -1024));
+        phases.push(sameGrid(extra.volume.grid, grid) ? extra.volume : resampleScalar(extra.volume, grid, -1024));
         phaseNames.push(extra.name);
       }
       const liverMask = values.liver ? (await loadMask(values.liver, grid)).mask : undefined;
@@ -167,7 +167,7 @@ export const segmentCommand: CliCommand = {
 interface LoadedImage {
   volume: LoadedSeries['volume'];
   name: string;
-  /** Phases must share it; a NIfTI file states none, so its phases must lie on its grid. */
+  /** Phases must share it; a NIfTI file states none (null). */
   frameOfReferenceUid: string | null;
   dicom: LoadedSeries | null;
 }

@@ -31,8 +31,4 @@ export function unionMask(masks: ArrayLike<number>[], length: number): Uint8Arra
   return out;
 }
 
-export function countVoxels(mask: ArrayLike<number>): number {
-  let n = 0;
-  for (let v = 0; v < mask.length; v++) if (mask[v]) n++;
-  return n;
-}
+export { countVoxels } from '../volume/countVoxels';

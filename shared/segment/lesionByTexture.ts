@@ -1,6 +1,6 @@
 import type { Grid, ScalarVolume, Vec3 } from '../volume/grid';
 import { squaredDistanceToFeature } from '../volume/distance';
-import { boxMeanArray } from './localMean';
+import { boxMeanArray, forEachWithin } from './localMean';
 import { fillHoles3d, fillHolesPerSlice, keepComponentsAt } from './morphology';
 import { cropArray, pasteMask } from './workBox';
 
@@ -97,30 +97,12 @@ export function lesionByTexture(
     if (((i - ci) * spacing[0]) ** 2 + ((j - cj) * spacing[1]) ** 2 + ((k - ck) * spacing[2]) ** 2 <= radiusMm ** 2)
       textured[n] = 1;
   }
-  const local = (i: number, j: number, k: number) => i - min[0] + dims[0] * (j - min[1] + dims[1] * (k - min[2]));
-  const centre = local(c[0]!, c[1]!, c[2]!);
-  const seeds: number[] = [];
-  const reach = o.seedMm;
+  const centre = ci + dims[0] * (cj + dims[1] * ck);
   const sub: Grid = { ...grid, dims };
-  for (
-    let k = Math.max(0, ck - Math.ceil(reach / spacing[2]));
-    k <= Math.min(dims[2] - 1, ck + Math.ceil(reach / spacing[2]));
-    k++
-  )
-    for (
-      let j = Math.max(0, cj - Math.ceil(reach / spacing[1]));
-      j <= Math.min(dims[1] - 1, cj + Math.ceil(reach / spacing[1]));
-      j++
-    )
-      for (
-        let i = Math.max(0, ci - Math.ceil(reach / spacing[0]));
-        i <= Math.min(dims[0] - 1, ci + Math.ceil(reach / spacing[0]));
-        i++
-      ) {
-        const n = i + dims[0] * (j + dims[1] * k);
-        const d2 = ((i - ci) * spacing[0]) ** 2 + ((j - cj) * spacing[1]) ** 2 + ((k - ck) * spacing[2]) ** 2;
-        if (textured[n] && d2 <= reach * reach) seeds.push(n);
-      }
+  const seeds: number[] = [];
+  forEachWithin(sub, centre, o.seedMm, (n) => {
+    if (textured[n]) seeds.push(n);
+  });
   if (!seeds.length) return null;
   let mask = keepComponentsAt(textured, dims, textured[centre] ? [centre] : seeds);
   mask = fillHolesPerSlice(fillHoles3d(mask, dims), dims);

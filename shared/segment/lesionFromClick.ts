@@ -23,6 +23,7 @@ import { lesionByContrast, outlineScore } from './lesionByContrast';
 import { lesionByRays } from './lesionByRays';
 import { lesionByTexture, type TextureReading } from './lesionByTexture';
 import { outerRing } from './lesionOuterRing';
+import { countVoxels } from '../volume/countVoxels';
 import { widerOutline } from './widerOutline';
 
 /** Algorithm parameters (not clinical thresholds). */
@@ -325,8 +326,6 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
   progress(0.8);
   split = m.split;
   let mask = pasteMask(m.mask, grid.dims, m.box, new Uint8Array(total));
-  let voxelCount = 0;
-  for (let n = 0; n < m.mask.length; n++) voxelCount += m.mask[n]!;
   // With a drag, two more readings: all tissue within the drag's reach that differs from
   // parenchyma (lesionByContrast), kept when it outlines the lesion clearly better (the window
   // grow took a necrotic core without its rim, a rim without its core, or ran on); and the rays'
@@ -384,24 +383,14 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
     if (nearest >= 0 && errors[nearest]! < miss(chosen) - margin) chosen = candidates[nearest]!;
     if (chosen !== current) {
       mask = pasteMask(chosen, grid.dims, alt.box, new Uint8Array(total));
-      voxelCount = 0;
-      for (let n = 0; n < chosen.length; n++) voxelCount += chosen[n]!;
     }
   }
   // A target's enhancing rim round its dark ring, a necrotic rim round the core: the grow took
   // the inner part alone when the layers round it are another tissue all round.
   const ring = liver ? outerRing({ image: phases[best]!, liver, mask, parenchyma: P, noise: noise[best]! }) : null;
-  if (ring) {
-    mask = ring.mask;
-    voxelCount = 0;
-    for (let n = 0; n < total; n++) voxelCount += mask[n]!;
-  }
+  if (ring) mask = ring.mask;
   const w = wider(mask);
-  if (w) {
-    mask = w.mask;
-    voxelCount = 0;
-    for (let n = 0; n < total; n++) voxelCount += mask[n]!;
-  }
+  if (w) mask = w.mask;
   // A mottled tumour read by its texture, when the grow took one patch of it or ran on into a
   // darker liver round it (fine voxels only). Its mean lies below both the whole liver and the
   // liver round it (which, next to a darker region, may be read at the tumour's own level).
@@ -414,10 +403,8 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
         radiusMm: Math.min(p.maxRadiusMm, WIDER_RADIUS_MM),
       })
     : null;
-  if (textured && preferTexture(mask, voxelCount, textured)) {
-    mask = textured.mask;
-    voxelCount = textured.voxelCount;
-  }
+  if (textured && preferTexture(mask, textured)) mask = textured.mask;
+  const voxelCount = countVoxels(mask);
   progress(0.9);
   if (voxelCount <= 1)
     throw new Error(
@@ -435,7 +422,8 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
  * grow ran on into the liver round a mottled tumour; a smooth necrotic core clicked has only its
  * edge textured, and the current, core and rim, is right).
  */
-function preferTexture(current: Uint8Array, currentCount: number, texture: TextureReading): boolean {
+function preferTexture(current: Uint8Array, texture: TextureReading): boolean {
+  const currentCount = countVoxels(current);
   let shared = 0;
   for (let n = 0; n < current.length; n++) if (current[n] && texture.mask[n]) shared++;
   if (currentCount < 0.5 * texture.voxelCount) return shared >= 0.8 * currentCount;

@@ -1,4 +1,5 @@
 import type { Grid, Vec3 } from '../volume/grid';
+import { convexHull2d } from '../volume/hull2d';
 import { growMm, labelComponents, openMm } from './morphology';
 import { forEachRowSpan } from './workBox';
 
@@ -10,12 +11,13 @@ import { forEachRowSpan } from './workBox';
 export function sliceHulls(mask: Uint8Array, dims: Vec3): Uint8Array {
   const [nx, ny, nz] = dims;
   const out = new Uint8Array(mask.length);
-  const bySlice: [number, number][][] = Array.from({ length: nz }, () => []);
-  forEachRowSpan(mask, dims, (j, k, first, last) => bySlice[k]!.push([first, j], [last, j]));
+  // Per slice, flat x, y of each row's ends.
+  const bySlice: number[][] = Array.from({ length: nz }, () => []);
+  forEachRowSpan(mask, dims, (j, k, first, last) => bySlice[k]!.push(first, j, last, j));
   for (let k = 0; k < nz; k++) {
-    const points = bySlice[k]!;
-    if (points.length === 0) continue;
-    const hull = convexHull(points);
+    const xy = bySlice[k]!;
+    if (xy.length === 0) continue;
+    const hull = convexHull2d(xy).map((p): [number, number] => [xy[2 * p]!, xy[2 * p + 1]!]);
     // Each row's span from the edges that cross it: one pass over the edges, not one per row.
     const lo = new Float64Array(ny).fill(Infinity);
     const hi = new Float64Array(ny).fill(-Infinity);
@@ -42,26 +44,6 @@ export function sliceHulls(mask: Uint8Array, dims: Vec3): Uint8Array {
     }
   }
   return out;
-}
-
-/** Andrew's monotone chain: the hull's corners counter-clockwise (collinear points dropped). */
-function convexHull(points: [number, number][]): [number, number][] {
-  const p = points.slice().sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-  if (p.length < 3) return p;
-  const cross = (o: [number, number], a: [number, number], b: [number, number]) =>
-    (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
-  const lower: [number, number][] = [];
-  for (const q of p) {
-    while (lower.length >= 2 && cross(lower[lower.length - 2]!, lower[lower.length - 1]!, q) <= 0) lower.pop();
-    lower.push(q);
-  }
-  const upper: [number, number][] = [];
-  for (let n = p.length - 1; n >= 0; n--) {
-    const q = p[n]!;
-    while (upper.length >= 2 && cross(upper[upper.length - 2]!, upper[upper.length - 1]!, q) <= 0) upper.pop();
-    upper.push(q);
-  }
-  return lower.slice(0, -1).concat(upper.slice(0, -1));
 }
 
 export interface LesionFillOptions {
