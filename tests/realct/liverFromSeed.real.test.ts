@@ -83,7 +83,9 @@ describe.runIf(realCtAvailable())('liverFromSeed on real CT', () => {
   it('tumours inserted into the contrast slab join the liver, as in expert masks, from any click', async () => {
     // The 45 mm hypo tumour against the capsule was 27-33 % inside the outline (Dice 0.938)
     // before regions the liver bounds over most of their surface joined; a click at the centre
-    // of a hypo, target or mottled tumour gave nothing (the grow stayed in the tumour).
+    // of a hypo, target or mottled tumour gave nothing (the grow stayed in the tumour); so did a
+    // click in a bright tumour (the parenchyma's mode was looked for above the click) or in one
+    // of 8 mm (nothing in the window round the click).
     const c = await loadSiemensSlab();
     const { grid } = c.image;
     for (const { name, phantom } of hybridCases('siemens-slab', c)) {
@@ -100,12 +102,46 @@ describe.runIf(realCtAvailable())('liverFromSeed on real CT', () => {
       const clicks = deepSeeds(c.liver, grid, 2);
       if (name === 'slab-capsule-confluent') clicks.push(...deepSeeds(c.liver, grid, 4).slice(2));
       for (const l of phantom.lesions)
-        if (l.axialLongestMm >= 25)
+        if (l.axialLongestMm >= 8)
           clicks.push(flatIndex(grid, ...(patientToIndex(grid, l.clickLps).map(Math.round) as Vec3)));
       for (const seed of clicks) {
         const m = liverFromSeed(phantom.image, { seed }).mask;
         expect(compareMasks(c.liver, m, grid).dice, `${name} seed ${seed}`).toBeGreaterThan(0.95);
         expect(share(m), `${name} seed ${seed}`).toBeGreaterThan(0.97);
+      }
+    }
+  });
+
+  it('a click in any tumour inserted into the unenhanced 3 mm CT, bright ones included, gives the liver', () => {
+    // As from a click in parenchyma: the same liver, and each tumour it holds inside. (An 8 mm
+    // hyper tumour in the left lobe's tip is outside from every click: the tip is an island on
+    // those slices, which the grow does not reach.)
+    const c = loadCrop3mm();
+    const { grid } = c.image;
+    for (const { name, phantom } of hybridCases('crop-3mm', c)) {
+      if (name === 'crop-heterogeneous') continue; // 80-86 % inside: issue 15 leaves it open.
+      const shares = (m: Uint8Array) =>
+        phantom.lesions.map((l) => {
+          let inside = 0;
+          let all = 0;
+          for (let n = 0; n < m.length; n++)
+            if (phantom.labels[n] === l.label) {
+              all++;
+              inside += m[n]!;
+            }
+          return inside / all;
+        });
+      const deep = liverFromSeed(phantom.image, { seed: deepSeeds(c.liver, grid, 1)[0]! }).mask;
+      const deepShares = shares(deep);
+      for (const l of phantom.lesions) {
+        const seed = flatIndex(grid, ...(patientToIndex(grid, l.clickLps).map(Math.round) as Vec3));
+        const m = liverFromSeed(phantom.image, { seed }).mask;
+        const what = `${name} click in ${l.kind} ${l.label}`;
+        expect(compareMasks(c.liver, m, grid).dice, what).toBeGreaterThan(0.88);
+        expect(compareMasks(deep, m, grid).dice, what).toBeGreaterThan(0.94);
+        shares(m).forEach((s, i) => {
+          if (deepShares[i]! > 0.9) expect(s, what).toBeGreaterThan(0.9);
+        });
       }
     }
   });
