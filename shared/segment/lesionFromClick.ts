@@ -23,6 +23,7 @@ import { lesionByContrast, outlineScore } from './lesionByContrast';
 import { lesionByRays } from './lesionByRays';
 import { lesionByTexture, type TextureReading } from './lesionByTexture';
 import { outerRing } from './lesionOuterRing';
+import { smoothLesionOutline } from './smoothLesionOutline';
 import { countVoxels } from '../volume/countVoxels';
 import { widerOutline } from './widerOutline';
 
@@ -144,6 +145,8 @@ export interface LesionFromClickResult {
  * 7. On fine voxels, a mottled tumour read by its texture (lesionByTexture) replaces a result
  *    under half its size inside it (one patch) or over twice its size holding it (run on into a
  *    darker liver round the tumour).
+ * 8. The outline is smoothed at a millimetre or two (smoothLesionOutline): the grow's edge follows
+ *    the noise voxel by voxel.
  */
 export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClickOptions): LesionFromClickResult {
   if (phases.length === 0) throw new Error('lesion segmentation needs at least one phase');
@@ -284,17 +287,16 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
         'No lesion found at the click: the tissue there does not differ from the liver around it on any phase. ' +
           'Drag across the lesion instead, or draw it.',
       );
-    let count = 0;
-    for (let n = 0; n < total; n++) count += w.mask[n]!;
+    const smoothed = smoothLesionOutline(w.mask, grid, liver);
     progress(1);
     return {
-      mask: w.mask,
+      mask: smoothed,
       phaseIndex: best,
       conspicuity,
       window: [paren[best]!, paren[best]!],
       necroticCore: false,
       outsideLiver,
-      voxelCount: count,
+      voxelCount: countVoxels(smoothed),
     };
   }
   progress(0.2);
@@ -404,6 +406,7 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
       })
     : null;
   if (textured && preferTexture(mask, textured)) mask = textured.mask;
+  mask = smoothLesionOutline(mask, grid, liver);
   const voxelCount = countVoxels(mask);
   progress(0.9);
   if (voxelCount <= 1)

@@ -1,5 +1,6 @@
 import { squaredDistanceToFeature } from '../volume/distance';
 import type { Grid, Vec3 } from '../volume/grid';
+import type { IndexBox } from '../volume/crop';
 import { voxelVolumeMm3 } from '../volume/grid';
 import { ballOffsets, growByBall, MAX_BALL_VOXELS, shrinkByBall } from './ballMorphology';
 import { IntStack } from './intStack';
@@ -291,15 +292,26 @@ export function closeMm(mask: Uint8Array, grid: Grid, mm: number): Uint8Array {
  * voxels get the same physical kernel), then threshold at 0.5.
  */
 export function smoothMask(mask: Uint8Array, grid: Grid, sigmaMm: number): Uint8Array {
-  const wb = paddedBox(mask, grid, 3 * sigmaMm);
   const out = new Uint8Array(mask.length);
-  if (!wb) return out;
+  const b = blurMask(mask, grid, sigmaMm);
+  if (!b) return out;
+  const crop = new Uint8Array(b.values.length);
+  for (let n = 0; n < crop.length; n++) crop[n] = b.values[n]! >= 0.5 ? 1 : 0;
+  return pasteMask(crop, grid.dims, b.box, out);
+}
+
+/** The 0/1 mask blurred by a Gaussian of sigmaMm, in its box padded by 3 sigma; null if empty. */
+export function blurMask(
+  mask: Uint8Array,
+  grid: Grid,
+  sigmaMm: number,
+): { box: IndexBox; values: Float32Array } | null {
+  const wb = paddedBox(mask, grid, 3 * sigmaMm);
+  if (!wb) return null;
   const dims = wb.grid.dims;
   const f = cropArray(mask, grid.dims, wb.box, new Float32Array(dims[0] * dims[1] * dims[2]));
   gaussianInPlace(f, dims, [sigmaMm / grid.spacing[0], sigmaMm / grid.spacing[1], sigmaMm / grid.spacing[2]]);
-  const crop = new Uint8Array(f.length);
-  for (let n = 0; n < f.length; n++) crop[n] = f[n]! >= 0.5 ? 1 : 0;
-  return pasteMask(crop, grid.dims, wb.box, out);
+  return { box: wb.box, values: f };
 }
 
 /** Separable Gaussian with sigma in voxels per axis; edges are treated as zero (outside the mask). */
