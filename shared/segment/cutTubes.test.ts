@@ -30,6 +30,41 @@ describe('cutTubes', () => {
     expect(tubeFar).toBe(0);
   });
 
+  it('keeps a lesion pinched at one slice whole, and still cuts a vessel off it', () => {
+    // A filled ball of radius 12 whose outline is open on one slice (only its 2 mm rim there, as a
+    // necrotic lesion's rim with the core left out): the opening parts its two halves.
+    const dims: Vec3 = [70, 40, 30];
+    const spacing: Vec3 = [1, 1, 2];
+    const [nx, ny] = dims;
+    const mask = new Uint8Array(dims[0] * dims[1] * dims[2]);
+    let ballVoxels = 0;
+    for (let n = 0; n < mask.length; n++) {
+      const x = (n % nx) * spacing[0];
+      const y = (Math.floor(n / nx) % ny) * spacing[1];
+      const k = Math.floor(n / (nx * ny));
+      const r = Math.sqrt((x - 20) ** 2 + (y - 20) ** 2 + (k * spacing[2] - 30) ** 2);
+      const inBall = r <= 12 && (k !== 15 || Math.hypot(x - 20, y - 20) >= 9);
+      // A vessel of radius 2.5 mm running off along x.
+      const inTube = x >= 20 && (y - 20) ** 2 + (k * spacing[2] - 30) ** 2 <= 2.5 ** 2;
+      if (inBall) ballVoxels++;
+      if (inBall || inTube) mask[n] = 1;
+    }
+    const out = cutTubes(mask, dims, spacing);
+    let upper = 0;
+    let lower = 0;
+    let tubeFar = 0;
+    for (let n = 0; n < mask.length; n++) {
+      if (!out[n]) continue;
+      const k = Math.floor(n / (nx * ny));
+      if (n % nx > 20 + 12 + 12) tubeFar++;
+      else if (k < 15) lower++;
+      else if (k > 15) upper++;
+    }
+    expect(lower).toBeGreaterThan(0.4 * ballVoxels);
+    expect(upper).toBeGreaterThan(0.4 * ballVoxels);
+    expect(tubeFar).toBe(0);
+  });
+
   it('leaves shallow masks alone', () => {
     const dims: Vec3 = [10, 10, 3];
     const mask = new Uint8Array(300);
