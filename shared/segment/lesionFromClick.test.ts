@@ -177,7 +177,12 @@ describe('lesionFromClick on an oblique feet-first grid', () => {
     expect(() => lesionFromClick([{ grid, data: bone }], { click })).toThrow(/on bone/);
     const flat = new Float32Array(total).fill(75);
     flat[0] = -1000;
-    expect(() => lesionFromClick([{ grid, data: flat }], { click })).toThrow(/No lesion found/);
+    expect(() => lesionFromClick([{ grid, data: flat }], { click })).toThrow(/No lesion found at the click/);
+    // A drag says so in its own terms (it was what the click's message suggests).
+    const line: [number, number] = [click - 15, click + 15];
+    expect(() => lesionFromClick([{ grid, data: flat }], { click, line })).toThrow(
+      /No lesion found along the drag.*draw/i,
+    );
   });
 });
 

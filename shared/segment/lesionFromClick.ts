@@ -284,8 +284,11 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
     const w = wider(null);
     if (!w)
       throw new Error(
-        'No lesion found at the click: the tissue there does not differ from the liver around it on any phase. ' +
-          'Drag across the lesion instead, or draw it.',
+        diameterMm
+          ? 'No lesion found along the drag: the tissue there does not differ from the liver around it on any ' +
+              'phase. Draw the lesion with the brush instead.'
+          : 'No lesion found at the click: the tissue there does not differ from the liver around it on any ' +
+              'phase. Drag across the lesion instead, or draw it.',
       );
     const smoothed = smoothLesionOutline(w.mask, grid, liver);
     progress(1);
@@ -411,8 +414,11 @@ export function lesionFromClick(phases: ScalarVolume[], options: LesionFromClick
   progress(0.9);
   if (voxelCount <= 1)
     throw new Error(
-      'No lesion found at the click: the tissue there does not stand apart from its surroundings. ' +
-        'Click nearer the lesion centre, drag across it, or draw it.',
+      diameterMm
+        ? 'No lesion found along the drag: the tissue there does not stand apart from its surroundings. ' +
+            'Drag again from edge to edge through its centre, or draw it.'
+        : 'No lesion found at the click: the tissue there does not stand apart from its surroundings. ' +
+            'Click nearer the lesion centre, drag across it, or draw it.',
     );
   progress(1);
   return { mask, phaseIndex: best, conspicuity, window, necroticCore: necrotic, outsideLiver, voxelCount };
