@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { axialGrid } from '../volume/testing/testGrids';
-import { enclosedLesionRim, lesionRim } from './liverLesionClick';
+import { lesionRim } from './liverLesionClick';
 
 describe('lesionRim', () => {
   const grid = axialGrid([30, 30, 30], [2, 2, 2]);
@@ -33,21 +33,21 @@ describe('lesionRim', () => {
     expect(lesionRim(values, grid, at(15, 15, 15), through, 6, parenchyma)).toEqual([]);
   });
 
-  it('enclosedLesionRim: only for a tumour closed round by parenchyma within the radius', () => {
+  it('with enclosedShare: only for a tumour closed round by parenchyma within the radius', () => {
     // A bright tumour (160) in parenchyma at 100; the "parenchyma" band a taller mode below gives.
     const bright = new Float32Array(nx * ny * 30).map((_, n) => (dist2(n) <= 25 ? 160 : 100));
     const out = (v: number) => v < 85 || v > 115;
     const band = (v: number) => v >= 85 && v <= 115;
-    expect(enclosedLesionRim(bright, grid, at(15, 15, 15), out, 40, band).length).toBeGreaterThan(100);
+    expect(lesionRim(bright, grid, at(15, 15, 15), out, 40, band, 0.6).length).toBeGreaterThan(100);
     // Read with a band round 50 (muscle), the parenchyma is what the click floods through: it runs
     // on to the radius, so no rim.
     const muscle = (v: number) => v >= 40 && v <= 60;
     const notMuscle = (v: number) => v < 40 || v > 60;
-    expect(enclosedLesionRim(bright, grid, at(3, 3, 3), notMuscle, 20, muscle)).toEqual([]);
+    expect(lesionRim(bright, grid, at(3, 3, 3), notMuscle, 20, muscle, 0.6)).toEqual([]);
     // A tumour closed round by fat (a bowel loop, not a liver tumour): too little parenchyma.
     const inFat = new Float32Array(nx * ny * 30).map((_, n) => (dist2(n) <= 25 ? 160 : dist2(n) <= 49 ? -100 : 100));
     const tissueOut = (v: number) => v > -30 && (v < 85 || v > 115);
-    expect(enclosedLesionRim(inFat, grid, at(15, 15, 15), tissueOut, 40, band)).toEqual([]);
+    expect(lesionRim(inFat, grid, at(15, 15, 15), tissueOut, 40, band, 0.6)).toEqual([]);
     expect(lesionRim(inFat, grid, at(15, 15, 15), tissueOut, 40, band)).toEqual([]);
   });
 });

@@ -7,6 +7,11 @@ import { IntStack } from './intStack';
  * flood from the click through values that pass `through` (lesion-like: neither parenchyma nor
  * fat or bone) within radiusMm of the click; its rim voxels whose value passes `parenchyma` are
  * returned. Empty when the click itself does not pass `through`.
+ *
+ * With `enclosedShare`, for a click that may lie in parenchyma as well as in a tumour: the rim
+ * only when the flood stayed within radiusMm (the tumour is closed round) and at least that share
+ * of the voxels it stopped at read as parenchyma (a tumour lies in the liver, not in fat). A
+ * flood through parenchyma itself (its values taken for "lesion") runs on to the radius: empty.
  */
 export function lesionRim(
   values: ArrayLike<number>,
@@ -15,28 +20,12 @@ export function lesionRim(
   through: (v: number) => boolean,
   radiusMm: number,
   parenchyma: (v: number) => boolean,
-): number[] {
-  return floodRim(values, grid, click, through, radiusMm, parenchyma).rim;
-}
-
-/**
- * lesionRim for a click that may lie in parenchyma as well as in a tumour: the rim only when the
- * flood stayed within radiusMm (the tumour is closed round) and at least minShare of the voxels
- * it stopped at read as parenchyma (a tumour lies in the liver, not in fat). A flood through
- * parenchyma itself (its values taken for "lesion") runs on to the radius: empty.
- */
-export function enclosedLesionRim(
-  values: ArrayLike<number>,
-  grid: Grid,
-  click: number,
-  through: (v: number) => boolean,
-  radiusMm: number,
-  parenchyma: (v: number) => boolean,
-  minShare = 0.6,
+  enclosedShare?: number,
 ): number[] {
   const f = floodRim(values, grid, click, through, radiusMm, parenchyma);
-  if (f.escaped > 0 || f.rim.length === 0 || f.rim.length < minShare * (f.rim.length + f.other)) return [];
-  return f.rim;
+  if (enclosedShare === undefined) return f.rim;
+  const closed = f.escaped === 0 && f.rim.length > 0 && f.rim.length >= enclosedShare * (f.rim.length + f.other);
+  return closed ? f.rim : [];
 }
 
 function floodRim(
