@@ -1,7 +1,7 @@
 import { protocol } from 'electron';
 import type { FileRegistry } from '../services/files/fileRegistry';
 import { RENDERER_CSP } from '../services/host/csp';
-import { readAsset } from '../services/host/staticAssets';
+import { servePath } from '../services/host/servePath';
 import { APP_HOST, APP_SCHEME } from './windowOptions';
 
 /** Must run before app 'ready': app:// behaves like https (secure, fetch, workers, wasm). */
@@ -21,14 +21,12 @@ export function registerAppScheme(): void {
   ]);
 }
 
-/** Serves the renderer bundle and registered DICOM files; nothing else on disk is reachable. */
+/** Serves the renderer bundle, registered DICOM files and their decoded planes (servePath). */
 export function setupAppProtocol(rendererDir: string, files: FileRegistry): void {
   protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return new Response('Forbidden', { status: 403 });
-    const r = url.pathname.startsWith('/files/')
-      ? await files.serve(url.pathname)
-      : await readAsset(rendererDir, url.pathname);
+    const r = await servePath(url, files, rendererDir);
     return new Response(r.body as BodyInit, {
       status: r.status,
       headers: {

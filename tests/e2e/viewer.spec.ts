@@ -91,6 +91,9 @@ test('opens three phases side by side, synced by patient position, with W/L pres
   const firstImageMs = await firstImage();
   expect(Date.now() - t0).toBeLessThan(20_000);
   await expect(page.getByTestId('viewer-progress')).toBeHidden({ timeout: 60_000 });
+  // The host decoded the voxels (/slices/): the page neither fetched nor parsed a DICOM file.
+  expect(host.requests.filter((u) => u.includes('/slices/')).length).toBeGreaterThan(1);
+  expect(host.requests.filter((u) => u.includes('/files/'))).toEqual([]);
   for (const n of [0, 1, 2])
     await expect(page.getByTestId(`viewport-phase-${n}`).getByTestId('slice-position')).not.toHaveText('');
   await page.waitForTimeout(500);

@@ -9,7 +9,7 @@ import type { HostEvent } from '../../shared/ipc/contract';
 import { createDispatcher } from '../../electron/services/dispatch';
 import { createHandlers } from '../../electron/services/handlers/index';
 import { RENDERER_CSP } from '../../electron/services/host/csp';
-import { readAsset } from '../../electron/services/host/staticAssets';
+import { servePath } from '../../electron/services/host/servePath';
 import { packBytes, unpackBytes } from './wireBytes';
 
 // Bytes cross the JSON-only binding as tagged base64 (see wireBytes.ts and bridge.ts).
@@ -111,7 +111,7 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
   });
 
   const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    const url = new URL(req.url ?? '/', 'http://x');
     const respond = (r: { status: number; contentType: string; body: Uint8Array }) => {
       res.writeHead(r.status, {
         'Content-Type': r.contentType,
@@ -121,7 +121,7 @@ export async function startPreview(opts: PreviewOptions = {}): Promise<PreviewHo
       });
       res.end(r.body);
     };
-    (path.startsWith('/files/') ? files.serve(path) : readAsset(RENDERER_DIST, path)).then(respond, () =>
+    servePath(url, files, RENDERER_DIST).then(respond, () =>
       respond({ status: 500, contentType: 'text/plain', body: new TextEncoder().encode('error') }),
     );
   });

@@ -1,9 +1,10 @@
-import { cache, metaData, utilities, volumeLoader, type Types } from '@cornerstonejs/core';
+import { cache, metaData, type Types } from '@cornerstonejs/core';
 import { regularVolume, resamplingNeeded } from '../../../shared/dicom/regularVolume';
 import { stackGeometry, type SlicePlane } from '../../../shared/dicom/stackGeometry';
 import type { Vec3 } from '../../../shared/volume/grid';
+import { createLocalSeriesVolume } from './localVolumeSlices';
 import type { ViewerSeries } from '../store/studyStore';
-import { loadSeriesVolume, unloadSeriesVolume, type LoadProgress } from './loadSeriesVolume';
+import { loadSeriesVolume, releaseVolumeTexture, unloadSeriesVolume, type LoadProgress } from './loadSeriesVolume';
 
 type Series = Parameters<typeof loadSeriesVolume>[0] & Pick<ViewerSeries, 'seriesInstanceUid'>;
 
@@ -88,39 +89,19 @@ export async function loadRegularVolume(
   signal.throwIfAborted();
   const vm = streamed.voxelManager as unknown as { getCompleteScalarDataArray(): ArrayLike<number> };
   const r = regularVolume(vm.getCompleteScalarDataArray(), planes!)!;
-  const g = r.volume.grid;
   const middle = streamed.imageIds[Math.floor(streamed.imageIds.length / 2)]!;
-  const voi = metaData.get('voiLutModule', middle) as object | undefined;
-  const frameOfReferenceUID = (metaData.get('imagePlaneModule', middle) as PlaneModule | undefined)
-    ?.frameOfReferenceUID;
-  const volume = volumeLoader.createLocalVolume(regularVolumeIdFor(uid), {
-    metadata: { ...streamed.metadata },
-    dimensions: [...g.dims] as Types.Point3,
-    spacing: [...g.spacing] as Types.Point3,
-    origin: [...g.origin] as Types.Point3,
-    direction: [...g.direction] as Types.Mat3,
-    scalarData: r.volume.data as Float32Array,
-  });
-  // Cornerstone gives every local slice the volume's origin; place each where it is, and keep the
-  // scanner's window and the modality for the opening window and the tools.
-  const [row, col, normal] = [g.direction.slice(0, 3), g.direction.slice(3, 6), g.direction.slice(6, 9)];
-  volume.imageIds.forEach((id, k) => {
-    const add = (type: string, m: object) => utilities.genericMetadataProvider.add(id, { type, metadata: m });
-    add('imagePlaneModule', {
-      frameOfReferenceUID,
-      rows: g.dims[1],
-      columns: g.dims[0],
-      imageOrientationPatient: [...row, ...col],
-      rowCosines: row,
-      columnCosines: col,
-      imagePositionPatient: g.origin.map((o, a) => o + k * g.spacing[2] * normal[a]!),
-      pixelSpacing: [g.spacing[1], g.spacing[0]],
-      rowPixelSpacing: g.spacing[1],
-      columnPixelSpacing: g.spacing[0],
-    });
-    if (voi) add('voiLutModule', voi);
-    add('generalSeriesModule', { modality: streamed.metadata.Modality, seriesInstanceUID: uid });
-  });
+  const volume = createLocalSeriesVolume(
+    regularVolumeIdFor(uid),
+    r.volume.grid,
+    r.volume.data as Float32Array,
+    {
+      seriesInstanceUid: uid,
+      frameOfReferenceUID: (metaData.get('imagePlaneModule', middle) as PlaneModule | undefined)?.frameOfReferenceUID,
+      modality: streamed.metadata.Modality,
+      voi: metaData.get('voiLutModule', middle) as object | undefined,
+    },
+    { ...streamed.metadata },
+  );
   // Every voxel is there: what reads loadStatus (opening window, loaders) treats it as loaded.
   Object.assign(volume, { loadStatus: { loaded: true, loading: false, cancelled: false, callbacks: [] } });
   unloadSeriesVolume(uid); // the stored stack is not shown: free it and its parsed files
@@ -128,7 +109,7 @@ export async function loadRegularVolume(
   return volume;
 }
 
-/** Frees a series' volumes: the stored stack and, where one was made, its regular grid. */
+/** Frees a series' volumes: the stored stack and, where one was made, its regular grid (and its texture). */
 export function unloadRegularVolume(seriesInstanceUid: string): void {
   unloadSeriesVolume(seriesInstanceUid);
   const id = regularVolumeIdFor(seriesInstanceUid);
@@ -136,5 +117,6 @@ export function unloadRegularVolume(seriesInstanceUid: string): void {
   if (!volume) return;
   const slices = [...(volume.imageIds ?? [])];
   cache.removeVolumeLoadObject(id);
-  for (const s of slices) if (cache.getImageLoadObject(s)) cache.removeImageLoadObject(s);
+  for (const s of slices) if (cache.getImageLoadObject(s)) cache.removeImageLoadObject(s, { force: true });
+  releaseVolumeTexture(volume);
 }

@@ -1,7 +1,9 @@
 import { Enums, getRenderingEngine, imageLoadPoolManager } from '@cornerstonejs/core';
 import { reportError } from '../store/appStore';
 import type { ViewerSeries } from '../store/studyStore';
-import { volumeIdFor } from './loadSeriesVolume';
+import { decodedVolumePlan } from '../../../shared/dicom/decodedVolumePlan';
+import { loadDecodedVolume } from './loadDecodedVolume';
+import { volumeIdFor, type LoadProgress } from './loadSeriesVolume';
 import { loadRegularVolume, regularVolumeIdFor, unloadRegularVolume } from './loadRegularVolume';
 import { forgetSeriesWindow } from './seriesWindow';
 import { emitViewerEvent } from './viewerEvents';
@@ -128,18 +130,34 @@ export function loadStudyVolumes(series: ViewerSeries[]): void {
       const announceLoaded = () => {
         if (created && loaded) emitViewerEvent('volume-loaded', { seriesUid: uid, volumeId });
       };
+      const onProgress = (p: LoadProgress) => {
+        if (abort.signal.aborted) return;
+        useViewerStore.getState().setProgress(uid, p);
+        if (p.stage !== 'done' || loaded) return;
+        loaded = true;
+        announceLoaded();
+      };
+      const failed = (e: unknown) => {
+        if (abort.signal.aborted) return;
+        const message = e instanceof Error ? e.message : String(e);
+        useViewerStore.getState().setProgress(uid, { stage: 'error', done: 0, total: s.fileIds.length, message });
+        reportError(`Loading series ${s.seriesNumber} (${s.description || s.phase.label})`, e);
+      };
       try {
-        const volume = await loadRegularVolume(
-          s,
-          (p) => {
-            if (abort.signal.aborted) return;
-            useViewerStore.getState().setProgress(uid, p);
-            if (p.stage !== 'done' || loaded) return;
-            loaded = true;
-            announceLoaded();
-          },
-          abort.signal,
-        );
+        // A regular stack the scan described in full is decoded by the host and written straight
+        // into the volume; anything else streams through Cornerstone's loader.
+        const plan = decodedVolumePlan(s.openInfo, s.fileIds.length);
+        const volume =
+          plan && s.openInfo
+            ? await loadDecodedVolume(
+                regularVolumeIdFor(uid),
+                { ...s, openInfo: s.openInfo },
+                plan,
+                onProgress,
+                failed,
+                abort.signal,
+              )
+            : await loadRegularVolume(s, onProgress, abort.signal);
         if (abort.signal.aborted) continue;
         useViewerStore.getState().setVolume(uid, volume.volumeId);
         volumeId = volume.volumeId;
@@ -153,10 +171,8 @@ export function loadStudyVolumes(series: ViewerSeries[]): void {
         if (index === 0) throttle.release();
       } catch (e) {
         if (index === 0) throttle.release();
+        failed(e);
         if (abort.signal.aborted) return;
-        const message = e instanceof Error ? e.message : String(e);
-        useViewerStore.getState().setProgress(uid, { stage: 'error', done: 0, total: s.fileIds.length, message });
-        reportError(`Loading series ${s.seriesNumber} (${s.description || s.phase.label})`, e);
       }
     }
   }
