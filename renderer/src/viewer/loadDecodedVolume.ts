@@ -34,9 +34,9 @@ interface LoadStatus {
 
 /**
  * Shows a series whose files the host decodes (decodedVolumePlan): the volume is created at once on
- * the stack's grid, and its slices come from /slices/ in the types the plan chose, middle slice
- * first, written straight into the volume's one buffer. Nothing is parsed or decoded in the page
- * and no image cache holds a second copy. Resolves once the volume holds its opening slice (a
+ * the stack's grid, and its slices come from /slices/ in the type the plan chose, middle slice
+ * first, fetched by a worker; each reply's planes become the volume's cached slices as they are
+ * (addLocalSlice). Nothing is parsed or decoded in the page and nothing is held twice. Resolves once the volume holds its opening slice (a
  * viewport given it then draws a picture at its first render, not an empty frame that makes the
  * first picture wait for the next); the other slices then arrive and the viewports showing it
  * re-render as they do. A failure after that is passed to `onFailed`.
